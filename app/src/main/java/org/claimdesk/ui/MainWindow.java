@@ -1,0 +1,619 @@
+package org.claimdesk.ui;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.claimdesk.store.ItemSummary;
+import org.claimdesk.store.SourceHealth;
+import org.claimdesk.workspace.Workspace;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The workbench window: sources on the left, the live item list in the middle, the reader and
+ * the errors on the right, actions in the menu and toolbar. It only builds controls and binds
+ * them to a {@link WorkbenchViewModel}; every decision and every workspace call is the model's.
+ * Tests build it directly on a Stage.
+ */
+public final class MainWindow {
+    private final WorkbenchViewModel model;
+    private final Messages messages;
+    private final ReaderFonts fonts;
+    private final Runnable quit;
+
+    private final BorderPane root = new BorderPane();
+    private final TableView<ItemSummary> itemTable = new TableView<>();
+    private final TabPane rightTabs = new TabPane();
+    private final Tab readerTab = new Tab();
+    private final Tab errorsTab = new Tab();
+
+    /**
+     * @param fonts which installed font to name for each script
+     * @param quit  what "Quit" does (the app closes the workspace and exits)
+     */
+    public MainWindow(WorkbenchViewModel model, Messages messages, ReaderFonts fonts, Runnable quit) {
+        this.model = model;
+        this.messages = messages;
+        this.fonts = fonts;
+        this.quit = quit;
+        build();
+    }
+
+    /** The calm light theme; JavaFX keeps the user-agent stylesheet per application, so call it once at start. */
+    public static void installTheme() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the window on this stage, with its title and shortcuts, and shows it. */
+    public Scene show(Stage stage) {
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model::pollNow);
+        stage.titleProperty().bind(model.windowTitleProperty());
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.show();
+        return scene;
+    }
+
+    /** Moves keyboard focus to the item list (Ctrl+L). */
+    public void focusItems() {
+        itemTable.requestFocus();
+        if (itemTable.getSelectionModel().isEmpty() && !itemTable.getItems().isEmpty()) {
+            itemTable.getSelectionModel().selectFirst();
+        }
+    }
+
+    public void showErrors() {
+        rightTabs.getSelectionModel().select(errorsTab);
+    }
+
+    private void build() {
+        root.setTop(new VBox(menuBar(), toolBar(), configBanner()));
+        SplitPane panes = new SplitPane(sourcesPane(), itemsPane(), rightPane());
+        panes.setDividerPositions(0.2, 0.58);
+        SplitPane.setResizableWithParent(panes.getItems().getFirst(), false);
+        root.setCenter(panes);
+        root.setBottom(statusBar());
+    }
+
+    // ---- menus and toolbar ------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        Menu recentMenu = new Menu(messages.get("menu.recentWorkspaces"));
+        recentMenu.setOnShowing(e -> model.reloadRecent());
+        rebuildRecent(recentMenu);
+        model.recent().addListener((ListChangeListener<Workspace>) c -> rebuildRecent(recentMenu));
+
+        Menu file = new Menu(messages.get("menu.file"), null,
+                item("menu.newWorkspace", Feather.FOLDER_PLUS, "Shortcut+Shift+N", this::chooseNewWorkspace),
+                item("menu.openWorkspace", Feather.FOLDER, "Shortcut+O", this::chooseWorkspace),
+                recentMenu,
+                new SeparatorMenuItem(),
+                whenOpen(item("menu.importFile", Feather.DOWNLOAD, "Shortcut+I", this::chooseImportFile)),
+                whenOpen(item("menu.importFolder", null, "Shortcut+Shift+I", this::chooseImportFolder)),
+                whenOpen(item("menu.exportOpml", Feather.UPLOAD, "Shortcut+E", this::chooseExportTarget)),
+                new SeparatorMenuItem(),
+                item("menu.quit", null, "Shortcut+Q", quit));
+        MenuItem cancel = item("menu.cancelTask", Feather.X, null, model::cancel);
+        cancel.disableProperty().bind(model.busyProperty().not());
+        Menu sources = new Menu(messages.get("menu.sources"), null,
+                whenOpen(item("menu.pollNow", Feather.REFRESH_CW, "F5", model::pollNow)),
+                cancel);
+        Menu view = new Menu(messages.get("menu.view"), null,
+                item("menu.focusItems", Feather.LIST, "Shortcut+L", this::focusItems),
+                item("menu.showErrors", Feather.ALERT_TRIANGLE, "Shortcut+Shift+E", this::showErrors));
+        return new MenuBar(file, sources, view);
+    }
+
+    private void rebuildRecent(Menu menu) {
+        menu.getItems().clear();
+        if (model.recent().isEmpty()) {
+            MenuItem none = new MenuItem(messages.get("menu.recentEmpty"));
+            none.setDisable(true);
+            menu.getItems().add(none);
+            return;
+        }
+        for (Workspace workspace : model.recent()) {
+            // The folder name as label; mnemonic parsing off so underscores in names stay.
+            MenuItem open = new MenuItem(workspace.name() + "  \u2014  " + workspace.root());
+            open.setMnemonicParsing(false);
+            open.setOnAction(e -> model.openWorkspace(workspace.root()));
+            menu.getItems().add(open);
+        }
+    }
+
+    private MenuItem item(String key, Ikon icon, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(messages.get(key), icon == null ? null : new FontIcon(icon));
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Actions on the open workspace are off while none is open or another task runs. */
+    private MenuItem whenOpen(MenuItem item) {
+        item.disableProperty().bind(model.sessionOpenProperty().not().or(model.busyProperty()));
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        Button poll = new Button(messages.get("toolbar.pollNow"), new FontIcon(Feather.REFRESH_CW));
+        poll.setId("pollNow");
+        poll.setTooltip(new Tooltip(messages.get("toolbar.pollNow.tooltip")));
+        poll.getStyleClass().add(Styles.ACCENT);
+        poll.setDefaultButton(false);
+        poll.disableProperty().bind(model.sessionOpenProperty().not().or(model.busyProperty()));
+        poll.setOnAction(e -> model.pollNow());
+
+        MenuButton importButton = new MenuButton(messages.get("toolbar.import"), new FontIcon(Feather.DOWNLOAD));
+        importButton.setId("import");
+        importButton.setTooltip(new Tooltip(messages.get("toolbar.import.tooltip")));
+        importButton.getItems().addAll(
+                item("menu.importFile", null, null, this::chooseImportFile),
+                item("menu.importFolder", null, null, this::chooseImportFolder));
+        importButton.disableProperty().bind(poll.disableProperty());
+
+        return new ToolBar(poll, importButton);
+    }
+
+    private Node configBanner() {
+        Message banner = new Message(messages.get("errors.configTitle"), "", new FontIcon(Feather.ALERT_TRIANGLE));
+        banner.setId("configBanner");
+        banner.getStyleClass().add(Styles.WARNING);
+        banner.descriptionProperty().bind(Bindings.createStringBinding(
+                () -> messages.format("errors.configBanner", model.errors().configProblems().size()),
+                model.errors().configProblems()));
+        banner.setActionHandler(this::showErrors);
+        banner.visibleProperty().bind(model.errors().configBrokenProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        VBox.setMargin(banner, new Insets(6, 8, 6, 8));
+        return banner;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("statusLine");
+        status.textProperty().bind(model.statusLineProperty());
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("taskProgress");
+        progress.setPrefWidth(180);
+        progress.progressProperty().bind(model.progressProperty());
+
+        Button cancel = new Button(messages.get("toolbar.cancel"), new FontIcon(Feather.X));
+        cancel.setId("cancelTask");
+        cancel.setTooltip(new Tooltip(messages.get("toolbar.cancel.tooltip")));
+        cancel.getStyleClass().add(Styles.SMALL);
+        cancel.setOnAction(e -> model.cancel());
+
+        for (Node whileBusy : new Node[] {progress, cancel}) {
+            whileBusy.visibleProperty().bind(model.busyProperty());
+            whileBusy.managedProperty().bind(model.busyProperty());
+        }
+        HBox bar = new HBox(8, status, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.getStyleClass().add("status-bar");
+        return new VBox(new Separator(), bar);
+    }
+
+    // ---- sources ------------------------------------------------------------------------------
+
+    private Node sourcesPane() {
+        ListView<SourceHealth> list = new ListView<>(model.sources().sources());
+        list.setId("sourceList");
+        list.setPlaceholder(wrappingLabel(messages.get("sources.empty")));
+        list.setCellFactory(view -> new SourceCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return titled("sources.title", list);
+    }
+
+    private final class SourceCell extends ListCell<SourceHealth> {
+        @Override
+        protected void updateItem(SourceHealth health, boolean empty) {
+            super.updateItem(health, empty);
+            if (empty || health == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            SourceStatus state = SourceStatus.of(health);
+            FontIcon icon = new FontIcon(switch (state) {
+                case OK -> Feather.CHECK_CIRCLE;
+                case FAILING -> Feather.ALERT_TRIANGLE;
+                case NEVER -> Feather.CIRCLE;
+                case INACTIVE -> Feather.PAUSE_CIRCLE;
+            });
+            icon.setStyle("-fx-icon-color: " + switch (state) {
+                case OK -> "-color-success-fg";
+                case FAILING -> "-color-danger-fg";
+                case NEVER, INACTIVE -> "-color-fg-muted";
+            } + ";");
+            icon.getStyleClass().add("source-status-" + state.name().toLowerCase(Locale.ROOT));
+            icon.setAccessibleText(messages.get("sources.status." + state.name()));
+
+            Label name = new Label(health.name());
+            name.setMnemonicParsing(false);
+            WritingSystem script = WritingSystem.of(null, health.name());
+            name.setStyle(fonts.styleFor(script));
+            Label detail = new Label(health.lastSuccess() != null
+                    ? messages.format("sources.detail.ok", messages.time(health.lastSuccess()), health.itemCount())
+                    : messages.format("sources.detail.never", health.itemCount()));
+            detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            VBox text = new VBox(2, name, detail);
+            HBox row = new HBox(8, icon, text);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(row);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+
+            String stateText = messages.get("sources.status." + state.name());
+            setTooltip(new Tooltip(state == SourceStatus.FAILING
+                    ? messages.format("sources.tooltip.failing", health.url(), messages.time(health.lastErrorAt()),
+                            health.lastError())
+                    : messages.format("sources.tooltip.ok", health.url(), stateText)));
+        }
+    }
+
+    // ---- items --------------------------------------------------------------------------------
+
+    private Node itemsPane() {
+        ItemListViewModel list = model.itemList();
+        itemTable.setId("itemTable");
+        itemTable.setItems(list.items());
+        itemTable.setPlaceholder(wrappingLabel(messages.get("items.empty")));
+        itemTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        itemTable.getStyleClass().add(Styles.STRIPED);
+
+        TableColumn<ItemSummary, ItemSummary> title = column("items.column.title", item -> item);
+        title.setCellFactory(column -> new TitleCell());
+        title.setPrefWidth(360);
+        TableColumn<ItemSummary, String> source = column("items.column.source", ItemSummary::sourceName);
+        source.setPrefWidth(130);
+        TableColumn<ItemSummary, String> language = column("items.column.language", ItemSummary::language);
+        language.setPrefWidth(70);
+        TableColumn<ItemSummary, String> time = column("items.column.time", item -> messages.time(item.time()));
+        time.setPrefWidth(140);
+        itemTable.getColumns().setAll(List.of(title, source, language, time));
+
+        // Selection flows both ways: the analyst picks a row; a reload puts the same item back.
+        itemTable.getSelectionModel().selectedItemProperty().addListener((obs, before, item) -> list.select(item));
+        list.selectedProperty().addListener((obs, before, item) -> {
+            if (item != null && itemTable.getSelectionModel().getSelectedItem() != item) {
+                itemTable.getSelectionModel().select(item);
+            }
+        });
+        itemTable.getSelectionModel().selectedItemProperty().addListener((obs, before, item) -> {
+            if (item != null && itemTable.isFocused()) {
+                rightTabs.getSelectionModel().select(readerTab);
+            }
+        });
+        VBox.setVgrow(itemTable, Priority.ALWAYS);
+        return titled("items.title", itemTable);
+    }
+
+    private <T> TableColumn<ItemSummary, T> column(String key, Function<ItemSummary, T> value) {
+        TableColumn<ItemSummary, T> column = new TableColumn<>(messages.get(key));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        // Always newest first: the list is a live feed, not a spreadsheet.
+        column.setSortable(false);
+        return column;
+    }
+
+    /** Titles in their own script's font and direction, so Arabic titles read right in the list too. */
+    private final class TitleCell extends TableCell<ItemSummary, ItemSummary> {
+        @Override
+        protected void updateItem(ItemSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setStyle("");
+                setNodeOrientation(NodeOrientation.INHERIT);
+                return;
+            }
+            boolean untitled = item.title() == null || item.title().isBlank();
+            setText(untitled ? messages.get("items.untitled") : item.title());
+            WritingSystem script = WritingSystem.of(item.language(), item.title());
+            setStyle(fonts.styleFor(script));
+            setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.INHERIT);
+        }
+    }
+
+    // ---- reader and errors -------------------------------------------------------------------
+
+    private Node rightPane() {
+        readerTab.setText(messages.get("reader.tab"));
+        readerTab.setContent(readerPane());
+        readerTab.setClosable(false);
+        readerTab.setGraphic(new FontIcon(Feather.BOOK_OPEN));
+        errorsTab.setId("errorsTab");
+        errorsTab.textProperty().bind(Bindings.createStringBinding(() -> {
+            int count = model.errors().countProperty().intValue();
+            return count == 0 ? messages.get("errors.tab") : messages.format("errors.tabWithCount", count);
+        }, model.errors().countProperty()));
+        errorsTab.setContent(errorsPane());
+        errorsTab.setClosable(false);
+        errorsTab.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        rightTabs.getTabs().setAll(readerTab, errorsTab);
+        return rightTabs;
+    }
+
+    /** Plain text controls only: nothing in an item is run or loaded. */
+    private Node readerPane() {
+        ReaderViewModel reader = model.reader();
+        Label title = new Label();
+        title.setId("readerTitle");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setWrapText(true);
+        title.setMnemonicParsing(false);
+        title.textProperty().bind(reader.titleProperty());
+
+        Label byline = new Label();
+        byline.setId("readerByline");
+        byline.setWrapText(true);
+        byline.setMnemonicParsing(false);
+        byline.textProperty().bind(reader.bylineProperty());
+        byline.visibleProperty().bind(reader.bylineProperty().isNotEmpty());
+        byline.managedProperty().bind(byline.visibleProperty());
+
+        Label sources = new Label();
+        sources.setId("readerSources");
+        sources.setMnemonicParsing(false);
+        sources.getStyleClass().add(Styles.TEXT_MUTED);
+        sources.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.format("reader.sources", reader.sourcesProperty().get()), reader.sourcesProperty()));
+
+        Label published = new Label();
+        published.setId("readerPublished");
+        published.getStyleClass().add(Styles.TEXT_MUTED);
+        published.textProperty().bind(reader.publishedProperty());
+
+        // Shown as text to copy, never as a link: the analyst decides whether to visit it.
+        TextField url = new TextField();
+        url.setId("readerUrl");
+        url.setEditable(false);
+        url.setPromptText(messages.get("reader.url"));
+        url.textProperty().bind(reader.urlProperty());
+        url.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+
+        TextArea body = new TextArea();
+        body.setId("readerBody");
+        body.setEditable(false);
+        body.setWrapText(true);
+        body.textProperty().bind(reader.bodyProperty());
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        reader.writingSystemProperty().addListener((obs, before, script) -> {
+            NodeOrientation direction = script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT;
+            String style = fonts.styleFor(script);
+            for (Control content : new Control[] {title, byline, body}) {
+                content.setNodeOrientation(direction);
+                content.setStyle(style);
+            }
+            title.setMaxWidth(Double.MAX_VALUE);
+            title.setAlignment(script.rightToLeft() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        });
+
+        VBox content = new VBox(6, title, byline, sources, published, url, body);
+        content.setId("reader");
+        content.setPadding(new Insets(10));
+        content.visibleProperty().bind(reader.showingProperty());
+
+        Label empty = wrappingLabel(messages.get("reader.empty"));
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.visibleProperty().bind(reader.showingProperty().not());
+        return new StackPane(empty, content);
+    }
+
+    private Node errorsPane() {
+        ErrorsViewModel errors = model.errors();
+        Label configTitle = new Label(messages.get("errors.configTitle"));
+        configTitle.getStyleClass().addAll(Styles.TITLE_4, Styles.DANGER);
+        configTitle.setGraphic(new FontIcon(Feather.ALERT_OCTAGON));
+        configTitle.setWrapText(true);
+        ListView<String> problems = new ListView<>(errors.configProblems());
+        problems.setId("configProblems");
+        problems.setPrefHeight(140);
+        problems.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(String problem, boolean empty) {
+                super.updateItem(problem, empty);
+                setText(empty ? null : problem);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        VBox config = new VBox(6, configTitle, problems);
+        config.visibleProperty().bind(errors.configBrokenProperty());
+        config.managedProperty().bind(config.visibleProperty());
+
+        Label failuresTitle = new Label(messages.get("errors.fetchTitle"));
+        failuresTitle.getStyleClass().add(Styles.TITLE_4);
+        TableView<ErrorsViewModel.ErrorRow> table = new TableView<>(errors.rows());
+        table.setId("errorTable");
+        table.setPlaceholder(new Label(messages.get("errors.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ErrorsViewModel.ErrorRow, String> time = errorColumn("errors.column.time", row -> messages.time(row.time()));
+        time.setPrefWidth(130);
+        TableColumn<ErrorsViewModel.ErrorRow, String> source = errorColumn("errors.column.source", ErrorsViewModel.ErrorRow::source);
+        source.setPrefWidth(120);
+        TableColumn<ErrorsViewModel.ErrorRow, String> message = errorColumn("errors.column.message", ErrorsViewModel.ErrorRow::message);
+        table.getColumns().setAll(List.of(time, source, message));
+        table.setRowFactory(view -> {
+            var row = new TableRow<ErrorsViewModel.ErrorRow>();
+            row.itemProperty().addListener((obs, before, item) ->
+                    row.setTooltip(item == null ? null : new Tooltip(item.message())));
+            return row;
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        VBox pane = new VBox(8, config, failuresTitle, table);
+        pane.setId("errorsPane");
+        pane.setPadding(new Insets(10));
+        return pane;
+    }
+
+    private <T> TableColumn<ErrorsViewModel.ErrorRow, T> errorColumn(String key, Function<ErrorsViewModel.ErrorRow, T> value) {
+        TableColumn<ErrorsViewModel.ErrorRow, T> column = new TableColumn<>(messages.get(key));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    // ---- choosers ---------------------------------------------------------------------------
+
+    private void chooseNewWorkspace() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(messages.get("chooser.newWorkspace"));
+        startIn(chooser);
+        File folder = chooser.showDialog(window());
+        if (folder != null) {
+            model.openWorkspace(folder.toPath());
+        }
+    }
+
+    private void chooseWorkspace() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(messages.get("chooser.openWorkspace"));
+        startIn(chooser);
+        File folder = chooser.showDialog(window());
+        if (folder != null) {
+            model.openWorkspace(folder.toPath());
+        }
+    }
+
+    private void chooseImportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("chooser.importFile"));
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(messages.get("chooser.filter.importable"),
+                        "*.zip", "*.opml", "*.xml", "*.rss", "*.atom", "*.html", "*.htm"),
+                new FileChooser.ExtensionFilter(messages.get("chooser.filter.all"), "*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            model.importPath(file.toPath());
+        }
+    }
+
+    private void chooseImportFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(messages.get("chooser.importFolder"));
+        File folder = chooser.showDialog(window());
+        if (folder != null) {
+            model.importPath(folder.toPath());
+        }
+    }
+
+    private void chooseExportTarget() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("chooser.exportOpml"));
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(messages.get("chooser.filter.opml"), "*.opml"));
+        Workspace workspace = model.workspaceProperty().get();
+        if (workspace != null) {
+            chooser.setInitialDirectory(workspace.root().toFile());
+            chooser.setInitialFileName(workspace.name() + ".opml");
+        }
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            model.exportOpml(file.toPath());
+        }
+    }
+
+    /** Choosers open next to the current workspace, where related folders usually are. */
+    private void startIn(DirectoryChooser chooser) {
+        Workspace workspace = model.workspaceProperty().get();
+        if (workspace != null) {
+            Path parent = workspace.root().getParent();
+            if (parent != null && parent.toFile().isDirectory()) {
+                chooser.setInitialDirectory(parent.toFile());
+            }
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    // ---- small pieces ---------------------------------------------------------------------------
+
+    private VBox titled(String key, Node content) {
+        Label heading = new Label(messages.get(key));
+        heading.getStyleClass().addAll(Styles.TITLE_4);
+        heading.setPadding(new Insets(8, 8, 4, 8));
+        VBox box = new VBox(heading, content);
+        box.setMinWidth(160);
+        return box;
+    }
+
+    private static Label wrappingLabel(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPadding(new Insets(16));
+        label.setAlignment(Pos.CENTER);
+        return label;
+    }
+}

@@ -1,0 +1,75 @@
+package org.claimdesk.ui;
+
+import javafx.application.Platform;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The workbench's JavaFX entry point: {@code new WorkbenchApplication(startup).run()} from the
+ * app's main, which returns once the window is closed and the workspace is closed cleanly.
+ * <p>
+ * Deliberately not an {@code javafx.application.Application} subclass started with
+ * {@code Application.launch}: JavaFX would construct it reflectively through a no-argument
+ * constructor, and the only way to hand it the workspace opener would be a static field.
+ * {@link Platform#startup} starts the same toolkit and lets the app construct this object with
+ * its dependencies (and a main class that extends Application fails on the class path anyway).
+ */
+public final class WorkbenchApplication {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApplication.class);
+
+    private final WorkbenchStartup startup;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+    public WorkbenchApplication(WorkbenchStartup startup) {
+        this.startup = startup;
+    }
+
+    /** Starts JavaFX, shows the window on the initial workspace and blocks until the user quits. */
+    public void run() throws InterruptedException {
+        // The platform stays up after the window hides, until the workspace is closed (see quit).
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                start(new Stage());
+            } catch (RuntimeException e) {
+                LOG.error("The workbench window could not start", e);
+                finished.completeExceptionally(e);
+                Platform.exit();
+            }
+        });
+        try {
+            finished.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The workbench stopped: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Builds and shows the window on this stage; on the FX thread. */
+    public void start(Stage stage) {
+        MainWindow.installTheme();
+        Messages messages = Messages.forLocale(startup.locale());
+        WorkbenchViewModel model = new WorkbenchViewModel(startup.opener(), messages);
+        Runnable quit = () -> quit(stage, model);
+        MainWindow window = new MainWindow(model, messages, new ReaderFonts(Font.getFamilies()), quit);
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            quit.run();
+        });
+        window.show(stage);
+        model.reloadRecent();
+        model.openWorkspace(startup.initialWorkspace());
+    }
+
+    private void quit(Stage stage, WorkbenchViewModel model) {
+        stage.hide();
+        model.close().whenComplete((ignored, failure) -> {
+            Platform.exit();
+            finished.complete(null);
+        });
+    }
+}

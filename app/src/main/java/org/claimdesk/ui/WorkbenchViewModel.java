@@ -1,0 +1,486 @@
+package org.claimdesk.ui;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.claimdesk.ingest.ImportReport;
+import org.claimdesk.ingest.PollReport;
+import org.claimdesk.source.SourcesConfig;
+import org.claimdesk.store.FetchAttempt;
+import org.claimdesk.store.ItemSummary;
+import org.claimdesk.store.SourceHealth;
+import org.claimdesk.store.StoredItem;
+import org.claimdesk.workspace.SessionListener;
+import org.claimdesk.workspace.Workspace;
+import org.claimdesk.workspace.WorkspaceSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The workbench window's state and actions, without any controls: which workspace is open, the
+ * lists the panels show, the running task and the status line. Call its methods on the FX
+ * thread; it does every workspace call on its own background threads and applies the results
+ * on the FX thread, dropping results that belong to a workspace no longer open.
+ */
+public final class WorkbenchViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchViewModel.class);
+    /** Long enough to merge the burst of "items stored" events a poll sends, short enough to feel live. */
+    private static final Duration LIST_QUIET_PERIOD = Duration.ofMillis(150);
+    private static final Duration READER_QUIET_PERIOD = Duration.ofMillis(30);
+
+    private final WorkspaceOpener opener;
+    private final Messages messages;
+    private final WorkerThreads threads = new WorkerThreads();
+
+    private final ItemListViewModel itemList = new ItemListViewModel();
+    private final SourcesViewModel sources = new SourcesViewModel();
+    private final ReaderViewModel reader;
+    private final ErrorsViewModel errors;
+
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
+    private final ReadOnlyObjectWrapper<Task<?>> runningTask = new ReadOnlyObjectWrapper<>(this, "runningTask");
+    private final ReadOnlyBooleanWrapper sessionOpen = new ReadOnlyBooleanWrapper(this, "sessionOpen");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty taskMessage = new SimpleStringProperty(this, "taskMessage", "");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+    private final BooleanBinding busy = runningTask.isNotNull();
+    private final StringBinding statusLine = Bindings.when(busy).then(taskMessage).otherwise(status);
+    private final ObservableList<Workspace> recent = FXCollections.observableArrayList();
+
+    private final CoalescingRefresh itemsRefresh;
+    private final CoalescingRefresh healthRefresh;
+    private final CoalescingRefresh readerRefresh;
+
+    /** The open session; volatile because the background loads read it. Written on the FX thread only. */
+    private volatile WorkspaceSession session;
+    private volatile long wantedItemId = ReaderViewModel.NONE;
+    private boolean closing;
+
+    public WorkbenchViewModel(WorkspaceOpener opener, Messages messages) {
+        this.opener = opener;
+        this.messages = messages;
+        this.reader = new ReaderViewModel(messages);
+        this.errors = new ErrorsViewModel(messages);
+        this.windowTitle.set(messages.get("app.title"));
+        this.status.set(messages.get("status.noWorkspace"));
+
+        itemsRefresh = refresh("items", LIST_QUIET_PERIOD,
+                s -> s.items().newest(ItemListViewModel.LIMIT), itemList::replaceItems);
+        healthRefresh = refresh("source health", LIST_QUIET_PERIOD,
+                s -> new Health(s.sources().health(), s.sources().recentFailures(ErrorsViewModel.FAILURE_LIMIT),
+                        s.configProblems()),
+                this::applyHealth);
+        readerRefresh = new CoalescingRefresh("reader", threads.reads(), READER_QUIET_PERIOD, this::loadWantedItem);
+
+        itemList.selectedProperty().addListener((obs, before, item) -> {
+            // A null selection (the item fell off the list) keeps the reader on what it shows.
+            if (item != null && item.id() != reader.itemIdProperty().get()) {
+                wantedItemId = item.id();
+                readerRefresh.request();
+            }
+        });
+    }
+
+    private record Health(List<SourceHealth> sources, List<FetchAttempt> failures, List<String> configProblems) {
+    }
+
+    private record Opened(WorkspaceSession session, List<Workspace> recent) {
+    }
+
+    // ---- actions -------------------------------------------------------------------------
+
+    /**
+     * Opens the workspace in this folder in the background; when it is open, the window switches
+     * to it and the previous session is closed, also in the background. On failure the current
+     * workspace stays open.
+     */
+    public void openWorkspace(Path folder) {
+        if (closing) {
+            return;
+        }
+        Path wanted = folder.toAbsolutePath().normalize();
+        WorkspaceSession current = session;
+        if (current != null && current.workspace().root().equals(wanted)) {
+            status.set(messages.format("status.alreadyOpen", current.workspace().name()));
+            return;
+        }
+        cancel();
+        Task<Opened> task = new Task<>() {
+            @Override
+            protected Opened call() throws Exception {
+                updateMessage(messages.format("status.opening", wanted));
+                updateProgress(-1, 1);
+                WorkspaceSession opened = opener.open(wanted);
+                opened.addListener(new SessionEvents(opened));
+                return new Opened(opened, recentOrEmpty());
+            }
+        };
+        start(task, opened -> {
+            if (closing) {
+                closeInBackground(opened.session());
+                return;
+            }
+            WorkspaceSession previous = session;
+            attach(opened.session());
+            recent.setAll(opened.recent());
+            status.set(messages.format("status.opened", opened.session().workspace().name()));
+            if (previous != null) {
+                closeInBackground(previous);
+            }
+        }, "status.openFailed");
+    }
+
+    /** Polls every enabled source now; the status line then says how it went. */
+    public void pollNow() {
+        WorkspaceSession s = session;
+        if (s == null || busy.get()) {
+            return;
+        }
+        start(new PollTask(s, messages), report -> {
+            status.set(pollOutcome(report));
+            itemsRefresh.request();
+            healthRefresh.request();
+        }, "status.pollFailed");
+    }
+
+    /** Imports a folder, zip or OPML file of saved material. */
+    public void importPath(Path path) {
+        WorkspaceSession s = session;
+        if (s == null || busy.get()) {
+            return;
+        }
+        start(new ImportTask(s, path, messages), report -> {
+            status.set(importOutcome(report));
+            errors.addImportProblems(Instant.now(), report.problems());
+            itemsRefresh.request();
+            healthRefresh.request();
+        }, "status.importFailed");
+    }
+
+    /** Writes the configured sources as OPML. */
+    public void exportOpml(Path target) {
+        WorkspaceSession s = session;
+        if (s == null || busy.get()) {
+            return;
+        }
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() {
+                updateMessage(messages.format("export.running", target.getFileName()));
+                updateProgress(-1, 1);
+                s.exportOpml(target);
+                return target;
+            }
+        };
+        start(task, written -> status.set(messages.format("status.exported", written)), "status.exportFailed");
+    }
+
+    /** Cancels the running poll, import or export (its thread is interrupted). */
+    public void cancel() {
+        Task<?> task = runningTask.get();
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    /** Reloads the recent-workspaces list in the background (e.g. when the menu opens). */
+    public void reloadRecent() {
+        threads.tasks().execute(() -> {
+            List<Workspace> list = recentOrEmpty();
+            Platform.runLater(() -> recent.setAll(list));
+        });
+    }
+
+    /**
+     * Stops the background threads and closes the workspace on a thread of its own, so the FX
+     * thread never waits for the database. Not a daemon thread: the database is closed cleanly
+     * before the JVM exits.
+     */
+    public CompletableFuture<Void> close() {
+        closing = true;
+        cancel();
+        WorkspaceSession s = session;
+        session = null;
+        sessionOpen.set(false);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Thread closer = new Thread(() -> {
+            try {
+                threads.close();
+                if (s != null) {
+                    s.close();
+                }
+                closed.complete(null);
+            } catch (RuntimeException e) {
+                LOG.error("Closing the workspace failed", e);
+                closed.completeExceptionally(e);
+            }
+        }, "claimdesk-ui-close");
+        closer.start();
+        return closed;
+    }
+
+    // ---- outcomes as the user reads them ---------------------------------------------------
+
+    String pollOutcome(PollReport report) {
+        return report.cancelled()
+                ? messages.format("status.pollCancelled", report.newItems())
+                : messages.format("status.pollDone", report.newItems(), report.failedSources());
+    }
+
+    String importOutcome(ImportReport report) {
+        return messages.format(report.cancelled() ? "status.importCancelled" : "status.importDone",
+                report.files(), report.newItems(), report.sources().size(), report.problems().size());
+    }
+
+    // ---- wiring ---------------------------------------------------------------------------
+
+    private void attach(WorkspaceSession opened) {
+        session = opened;
+        wantedItemId = ReaderViewModel.NONE;
+        itemList.clear();
+        sources.clear();
+        errors.clear();
+        reader.clear();
+        workspace.set(opened.workspace());
+        windowTitle.set(messages.format("app.titleWithWorkspace", opened.workspace().name()));
+        sessionOpen.set(true);
+        itemsRefresh.request();
+        healthRefresh.request();
+    }
+
+    private void applyHealth(Health health) {
+        sources.replaceSources(health.sources());
+        errors.replaceFetchFailures(health.failures(), sources::nameOf);
+        errors.replaceConfigProblems(health.configProblems());
+    }
+
+    private void loadWantedItem() {
+        WorkspaceSession s = session;
+        long id = wantedItemId;
+        if (s == null || id == ReaderViewModel.NONE) {
+            return;
+        }
+        Optional<StoredItem> item;
+        try {
+            item = s.items().find(id);
+        } catch (RuntimeException e) {
+            reportLoadFailure(s, "item " + id, e);
+            return;
+        }
+        Platform.runLater(() -> {
+            // Latest wins: the analyst may have moved on while this item loaded.
+            if (s == session && id == wantedItemId) {
+                item.ifPresentOrElse(i -> reader.show(i, sources::nameOf), reader::clear);
+            }
+        });
+    }
+
+    /** A debounced reload that reads from the open session off the FX thread and applies on it. */
+    private <T> CoalescingRefresh refresh(String what, Duration quiet, Function<WorkspaceSession, T> load,
+                                          Consumer<T> apply) {
+        return new CoalescingRefresh(what, threads.reads(), quiet, () -> {
+            WorkspaceSession s = session;
+            if (s == null) {
+                return;
+            }
+            T value;
+            try {
+                value = load.apply(s);
+            } catch (RuntimeException e) {
+                reportLoadFailure(s, what, e);
+                return;
+            }
+            Platform.runLater(() -> {
+                if (s == session) {
+                    apply.accept(value);
+                }
+            });
+        });
+    }
+
+    private void reportLoadFailure(WorkspaceSession s, String what, RuntimeException e) {
+        if (s != session) {
+            return; // the workspace was switched or closed under the load; nothing to tell
+        }
+        LOG.warn("Could not load {}: {}", what, e.toString(), e);
+        Platform.runLater(() -> status.set(messages.format("status.loadFailed", describe(e))));
+    }
+
+    private <T> void start(Task<T> task, Consumer<T> succeeded, String failedKey) {
+        runningTask.set(task);
+        progress.bind(task.progressProperty());
+        taskMessage.bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            finished(task);
+            succeeded.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished(task);
+            Throwable failure = task.getException();
+            LOG.warn("{}: {}", failedKey, failure.toString(), failure);
+            status.set(messages.format(failedKey, describe(failure)));
+        });
+        task.setOnCancelled(e -> {
+            finished(task);
+            status.set(messages.get("status.cancelled"));
+        });
+        threads.tasks().execute(task);
+    }
+
+    private void finished(Task<?> task) {
+        if (runningTask.get() == task) {
+            progress.unbind();
+            progress.set(0);
+            taskMessage.unbind();
+            runningTask.set(null);
+        }
+    }
+
+    private void closeInBackground(WorkspaceSession old) {
+        threads.tasks().execute(() -> {
+            try {
+                old.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing workspace {} failed", old.workspace().root(), e);
+            }
+        });
+    }
+
+    private List<Workspace> recentOrEmpty() {
+        try {
+            return List.copyOf(opener.recent());
+        } catch (RuntimeException e) {
+            // The recent list is a convenience; a broken one must not stop a workspace from opening.
+            LOG.warn("Could not read the recent workspaces: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    /** A one-line reason for the status bar, never a stack trace. */
+    static String describe(Throwable failure) {
+        Throwable t = failure;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    /** What the open session tells us, from its own threads. */
+    private final class SessionEvents implements SessionListener {
+        private final WorkspaceSession source;
+
+        SessionEvents(WorkspaceSession source) {
+            this.source = source;
+        }
+
+        @Override
+        public void configChanged(SourcesConfig config) {
+            healthRefresh.request();
+        }
+
+        @Override
+        public void configRejected(List<String> problems) {
+            List<String> copy = List.copyOf(problems);
+            Platform.runLater(() -> {
+                if (source == session) {
+                    errors.replaceConfigProblems(copy);
+                }
+            });
+            healthRefresh.request();
+        }
+
+        @Override
+        public void itemsStored() {
+            itemsRefresh.request();
+            healthRefresh.request(); // item counts per source changed
+        }
+
+        @Override
+        public void pollFinished(PollReport report) {
+            healthRefresh.request();
+        }
+    }
+
+    // ---- what the view binds to ------------------------------------------------------------
+
+    public ItemListViewModel itemList() {
+        return itemList;
+    }
+
+    public SourcesViewModel sources() {
+        return sources;
+    }
+
+    public ReaderViewModel reader() {
+        return reader;
+    }
+
+    public ErrorsViewModel errors() {
+        return errors;
+    }
+
+    public ObservableList<Workspace> recent() {
+        return recent;
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sessionOpenProperty() {
+        return sessionOpen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Task<?>> runningTaskProperty() {
+        return runningTask.getReadOnlyProperty();
+    }
+
+    /** True while a poll, import, export or workspace switch runs. */
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    /** Progress of the running task, -1 when unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** What is happening now, else the outcome of the last action. */
+    public StringBinding statusLineProperty() {
+        return statusLine;
+    }
+
+    /** Wanted for tests and the status line: only ever changed by this model. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+}
