@@ -342,7 +342,7 @@ public final class WorkbenchViewModel {
         task.setOnFailed(e -> {
             finished(task);
             Throwable failure = task.getException();
-            LOG.warn("{}: {}", failedKey, failure.toString(), failure);
+            LOG.warn("Background task failed ({}): {}", failedKey, failure.toString(), failure);
             status.set(messages.format(failedKey, describe(failure)));
         });
         task.setOnCancelled(e -> {

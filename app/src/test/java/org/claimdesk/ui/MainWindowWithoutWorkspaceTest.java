@@ -1,0 +1,99 @@
+package org.claimdesk.ui;
+
+import javafx.geometry.NodeOrientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+import org.claimdesk.store.StoredItem;
+import org.claimdesk.workspace.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window before and around opening a workspace, and the reader's scripts, without a database. */
+@WorkbenchUiTest
+class MainWindowWithoutWorkspaceTest {
+    @TempDir
+    Path folder;
+
+    private WorkbenchViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        MainWindow.installTheme();
+        Messages messages = Messages.forLocale(Locale.ENGLISH);
+        WorkspaceOpener unreadable = new WorkspaceOpener() {
+            @Override
+            public org.claimdesk.workspace.WorkspaceSession open(Path path) throws Exception {
+                throw new java.io.IOException("cannot create " + path.resolve("db") + ": read-only file system");
+            }
+
+            @Override
+            public List<Workspace> recent() {
+                return List.of();
+            }
+        };
+        model = new WorkbenchViewModel(unreadable, messages);
+        new MainWindow(model, messages, new ReaderFonts(Font.getFamilies()), stage::close).show(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        model.close().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aWorkspaceThatCannotOpenIsReportedAndActionsStayOff(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#pollNow").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#statusLine").queryAs(Label.class).getText()).isEqualTo("No workspace open.");
+
+        robot.interact(() -> model.openWorkspace(folder));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#statusLine").queryAs(Label.class).getText().startsWith("Could not open"));
+
+        assertThat(robot.lookup("#statusLine").queryAs(Label.class).getText())
+                .contains("read-only file system").doesNotContain("Exception");
+        assertThat(robot.lookup("#pollNow").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void arabicTextReadsRightToLeftInAFontThatCoversArabicAndLatin(FxRobot robot) {
+        StoredItem arabic = new StoredItem(7, URI.create("https://example.org/ar/1"), URI.create("https://example.org/ar/1"),
+                "الحكومة تنفي الشائعات (2024)", "مراسل", "نفت الحكومة يوم الاثنين 3 مارس ما نشر عن قرار جديد.",
+                null, Instant.parse("2026-03-03T08:00:00Z"), Instant.now(), "h", List.of("aljazeera"));
+        robot.interact(() -> model.reader().show(arabic, id -> "Al Jazeera"));
+
+        TextArea body = robot.lookup("#readerBody").queryAs(TextArea.class);
+        Label title = robot.lookup("#readerTitle").queryAs(Label.class);
+        assertThat(body.getText()).startsWith("نفت الحكومة");
+        assertThat(body.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
+        assertThat(title.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
+        String expected = new ReaderFonts(Font.getFamilies()).familyFor(WritingSystem.ARABIC).orElseThrow(
+                () -> new AssertionError("no Arabic-capable font installed (DejaVu Sans or Amiri)"));
+        assertThat(body.getFont().getFamily()).isEqualTo(expected);
+        assertThat(title.getFont().getFamily()).isEqualTo(expected);
+        // The address stays left-to-right: it is Latin and must copy as typed.
+        assertThat(robot.lookup("#readerUrl").queryAs(javafx.scene.control.TextField.class).getEffectiveNodeOrientation())
+                .isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
+
+        StoredItem english = new StoredItem(8, URI.create("https://example.org/en/1"), null, "Ministry denies rumour",
+                null, "The ministry said on Monday...", "en", null, Instant.now(), "h2", List.of("bbc"));
+        robot.interact(() -> model.reader().show(english, id -> "BBC"));
+        assertThat(body.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
+        assertThat(robot.lookup("#readerPublished").queryAs(Label.class).getText()).startsWith("Fetched ");
+    }
+}
