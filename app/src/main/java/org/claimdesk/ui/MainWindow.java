@@ -43,6 +43,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -104,6 +105,7 @@ public final class MainWindow {
     /** Puts the window on this stage, with its title and shortcuts, and shows it. */
     public Scene show(Stage stage) {
         Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model::pollNow);
         stage.titleProperty().bind(model.windowTitleProperty());
         stage.setScene(scene);
@@ -216,11 +218,15 @@ public final class MainWindow {
     }
 
     private Node configBanner() {
-        Message banner = new Message(messages.get("errors.configTitle"), "", new FontIcon(Feather.ALERT_TRIANGLE));
+        Message banner = new Message("", "", new FontIcon(Feather.ALERT_TRIANGLE));
         banner.setId("configBanner");
-        banner.getStyleClass().add(Styles.WARNING);
+        banner.getStyleClass().addAll(Styles.WARNING, "config-banner");
+        List<String> problems = model.errors().configProblems();
+        banner.titleProperty().bind(Bindings.createStringBinding(
+                () -> messages.format("errors.configBanner", problems.size()), model.errors().configProblems()));
         banner.descriptionProperty().bind(Bindings.createStringBinding(
-                () -> messages.format("errors.configBanner", model.errors().configProblems().size()),
+                // The banner wraps its text; right-to-left text there would trip JavaFX (see RightToLeftWrapper).
+                () -> problems.isEmpty() || RightToLeftWrapper.needsOwnWrapping(problems.getFirst()) ? "" : problems.getFirst(),
                 model.errors().configProblems()));
         banner.setActionHandler(this::showErrors);
         banner.visibleProperty().bind(model.errors().configBrokenProperty());
@@ -265,7 +271,14 @@ public final class MainWindow {
         ListView<SourceHealth> list = new ListView<>(model.sources().sources());
         list.setId("sourceList");
         list.setPlaceholder(wrappingLabel(messages.get("sources.empty")));
-        list.setCellFactory(view -> new SourceCell());
+        list.setCellFactory(view -> {
+            SourceCell cell = new SourceCell();
+            // Cells as wide as the list, never wider: long names end in "…" instead of a scroll bar.
+            cell.prefWidthProperty().bind(view.widthProperty().subtract(4));
+            cell.setMaxWidth(Region.USE_PREF_SIZE);
+            cell.getStyleClass().add("source-cell");
+            return cell;
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         return titled("sources.title", list);
     }
@@ -287,15 +300,11 @@ public final class MainWindow {
                 case NEVER -> Feather.CIRCLE;
                 case INACTIVE -> Feather.PAUSE_CIRCLE;
             });
-            icon.setStyle("-fx-icon-color: " + switch (state) {
-                case OK -> "-color-success-fg";
-                case FAILING -> "-color-danger-fg";
-                case NEVER, INACTIVE -> "-color-fg-muted";
-            } + ";");
             icon.getStyleClass().add("source-status-" + state.name().toLowerCase(Locale.ROOT));
             icon.setAccessibleText(messages.get("sources.status." + state.name()));
 
             Label name = new Label(health.name());
+            name.getStyleClass().add("source-name");
             name.setMnemonicParsing(false);
             WritingSystem script = WritingSystem.of(null, health.name());
             name.setStyle(fonts.styleFor(script));
@@ -304,6 +313,7 @@ public final class MainWindow {
                     : messages.format("sources.detail.never", health.itemCount()));
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             VBox text = new VBox(2, name, detail);
+            text.setMinWidth(0);
             HBox row = new HBox(8, icon, text);
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);
@@ -334,7 +344,8 @@ public final class MainWindow {
         TableColumn<ItemSummary, String> source = column("items.column.source", ItemSummary::sourceName);
         source.setPrefWidth(130);
         TableColumn<ItemSummary, String> language = column("items.column.language", ItemSummary::language);
-        language.setPrefWidth(70);
+        language.setPrefWidth(90);
+        language.setMinWidth(70);
         TableColumn<ItemSummary, String> time = column("items.column.time", item -> messages.time(item.time()));
         time.setPrefWidth(140);
         itemTable.getColumns().setAll(List.of(title, source, language, time));
@@ -407,13 +418,10 @@ public final class MainWindow {
         Label title = new Label();
         title.setId("readerTitle");
         title.getStyleClass().add(Styles.TITLE_3);
-        title.setWrapText(true);
         title.setMnemonicParsing(false);
-        title.textProperty().bind(reader.titleProperty());
 
         Label byline = new Label();
         byline.setId("readerByline");
-        byline.setWrapText(true);
         byline.setMnemonicParsing(false);
         byline.textProperty().bind(reader.bylineProperty());
         byline.visibleProperty().bind(reader.bylineProperty().isNotEmpty());
@@ -442,8 +450,6 @@ public final class MainWindow {
         TextArea body = new TextArea();
         body.setId("readerBody");
         body.setEditable(false);
-        body.setWrapText(true);
-        body.textProperty().bind(reader.bodyProperty());
         VBox.setVgrow(body, Priority.ALWAYS);
 
         reader.writingSystemProperty().addListener((obs, before, script) -> {
@@ -456,6 +462,8 @@ public final class MainWindow {
             title.setMaxWidth(Double.MAX_VALUE);
             title.setAlignment(script.rightToLeft() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         });
+        wrapSafely(title, reader.titleProperty(), 8);
+        wrapSafely(body, reader.bodyProperty());
 
         VBox content = new VBox(6, title, byline, sources, published, url, body);
         content.setId("reader");
@@ -470,7 +478,7 @@ public final class MainWindow {
 
     private Node errorsPane() {
         ErrorsViewModel errors = model.errors();
-        Label configTitle = new Label(messages.get("errors.configTitle"));
+        Label configTitle = new Label(messages.get("errors.configHeading"));
         configTitle.getStyleClass().addAll(Styles.TITLE_4, Styles.DANGER);
         configTitle.setGraphic(new FontIcon(Feather.ALERT_OCTAGON));
         configTitle.setWrapText(true);
@@ -482,7 +490,7 @@ public final class MainWindow {
             protected void updateItem(String problem, boolean empty) {
                 super.updateItem(problem, empty);
                 setText(empty ? null : problem);
-                setWrapText(true);
+                setWrapText(!empty && !RightToLeftWrapper.needsOwnWrapping(problem));
                 setPrefWidth(0);
             }
         });
@@ -596,6 +604,46 @@ public final class MainWindow {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    // ---- text that JavaFX cannot wrap -----------------------------------------------------------
+
+    /** Shows text in a label, wrapped by JavaFX or, for right-to-left text, by {@link RightToLeftWrapper}. */
+    private void wrapSafely(Label label, javafx.beans.value.ObservableStringValue text, double padding) {
+        RightToLeftWrapper wrapper = new RightToLeftWrapper();
+        Runnable update = () -> {
+            String value = text.get();
+            boolean own = RightToLeftWrapper.needsOwnWrapping(value);
+            label.setWrapText(!own);
+            double width = label.getWidth() - padding;
+            label.setText(own && width > 50 ? wrapper.wrap(value, label.getFont(), width) : value);
+        };
+        text.addListener((obs, before, now) -> update.run());
+        label.widthProperty().addListener((obs, before, now) -> update.run());
+        label.fontProperty().addListener((obs, before, now) -> update.run());
+        update.run();
+    }
+
+    /** The same for the reader's body; its scroll bar and padding take some of the width. */
+    private void wrapSafely(TextArea area, javafx.beans.value.ObservableStringValue text) {
+        RightToLeftWrapper wrapper = new RightToLeftWrapper();
+        Runnable update = () -> {
+            String value = text.get();
+            boolean own = RightToLeftWrapper.needsOwnWrapping(value);
+            area.setWrapText(!own);
+            double width = area.getWidth() - 48;
+            area.setText(own && width > 50 ? wrapper.wrap(value, area.getFont(), width) : value);
+            area.positionCaret(0);
+            area.setScrollTop(0);
+        };
+        text.addListener((obs, before, now) -> update.run());
+        area.widthProperty().addListener((obs, before, now) -> {
+            if (RightToLeftWrapper.needsOwnWrapping(text.get())) {
+                update.run();
+            }
+        });
+        area.fontProperty().addListener((obs, before, now) -> update.run());
+        update.run();
     }
 
     // ---- small pieces ---------------------------------------------------------------------------

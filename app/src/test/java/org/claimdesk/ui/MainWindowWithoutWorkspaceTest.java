@@ -1,11 +1,16 @@
 package org.claimdesk.ui;
 
 import javafx.geometry.NodeOrientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
+import org.claimdesk.store.FetchAttempt;
+import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.StoredItem;
 import org.claimdesk.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +56,10 @@ class MainWindowWithoutWorkspaceTest {
         new MainWindow(model, messages, new ReaderFonts(Font.getFamilies()), stage::close).show(stage);
     }
 
+    WorkbenchViewModel model() {
+        return model;
+    }
+
     @AfterEach
     void close() throws Exception {
         model.close().get(10, TimeUnit.SECONDS);
@@ -71,15 +80,60 @@ class MainWindowWithoutWorkspaceTest {
     }
 
     @Test
+    void sourceHealthAndConfigProblemsAreShownAsTheModelHasThem(FxRobot robot) {
+        Instant earlier = Instant.parse("2026-03-02T09:00:00Z");
+        Instant later = Instant.parse("2026-03-02T10:00:00Z");
+        List<SourceHealth> health = List.of(
+                new SourceHealth("ok", "Working Desk", "https://example.org/ok.xml", "FEED", true, true,
+                        later, later, null, null, 12),
+                new SourceHealth("bad", "Broken Desk", "https://example.org/bad.xml", "FEED", true, true,
+                        later, earlier, later, "HTTP 503 from example.org", 1),
+                new SourceHealth("new", "New Desk", "https://example.org/new.xml", "FEED", true, true,
+                        null, null, null, null, 0));
+        Node banner = robot.lookup("#configBanner").query();
+        assertThat(banner.isVisible()).isFalse();
+
+        robot.interact(() -> {
+            model.sources().replaceSources(health);
+            model.errors().replaceFetchFailures(List.of(new FetchAttempt(1, "bad", URI.create("https://example.org/bad.xml"),
+                    later, 120, 503, 0, 0, "HTTP_STATUS", "HTTP 503 from example.org")), model.sources()::nameOf);
+            model.errors().replaceConfigProblems(List.of("feeds.yml line 4, column 10: unknown key 'ulr' (did you mean 'url'?)"));
+        });
+
+        assertThat(robot.lookup(".source-status-ok").queryAll()).hasSize(1);
+        assertThat(robot.lookup(".source-status-failing").queryAll()).hasSize(1);
+        assertThat(robot.lookup(".source-status-never").queryAll()).hasSize(1);
+        ListCell<?> broken = robot.lookup("#sourceList .list-cell")
+                .match(n -> n instanceof ListCell<?> c && c.getItem() instanceof SourceHealth h && h.sourceId().equals("bad"))
+                .queryAs(ListCell.class);
+        assertThat(broken.getTooltip().getText()).contains("HTTP 503 from example.org");
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(robot.lookup(".tab-label").queryAllAs(Label.class)).extracting(Label::getText).contains("Errors (2)");
+
+        robot.clickOn(banner);
+        assertThat(robot.lookup("#configProblems").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#errorTable").queryAs(TableView.class).getItems()).hasSize(1);
+    }
+
+    @Test
     void arabicTextReadsRightToLeftInAFontThatCoversArabicAndLatin(FxRobot robot) {
+        String text = "نفت وزارة المياه يوم الاثنين 3 مارس ما تداولته مواقع التواصل عن نقص في المياه في العاصمة "
+                + "(القاهرة)، وقالت إن مستوى الخزانات طبيعي بنسبة 85% ولا توجد خطة للتقنين هذا الصيف. ".repeat(4);
         StoredItem arabic = new StoredItem(7, URI.create("https://example.org/ar/1"), URI.create("https://example.org/ar/1"),
-                "الحكومة تنفي الشائعات (2024)", "مراسل", "نفت الحكومة يوم الاثنين 3 مارس ما نشر عن قرار جديد.",
+                "الحكومة تنفي الشائعات (2024) حول نقص المياه في العاصمة والمدن الكبرى خلال فصل الصيف", "مراسل", text,
                 null, Instant.parse("2026-03-03T08:00:00Z"), Instant.now(), "h", List.of("aljazeera"));
+        // Layout failures happen in the pulse, on the FX thread: collect them.
+        List<Throwable> layoutFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> layoutFailures.add(e)));
         robot.interact(() -> model.reader().show(arabic, id -> "Al Jazeera"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(layoutFailures).isEmpty();
 
         TextArea body = robot.lookup("#readerBody").queryAs(TextArea.class);
         Label title = robot.lookup("#readerTitle").queryAs(Label.class);
-        assertThat(body.getText()).startsWith("نفت الحكومة");
+        assertThat(body.getText()).startsWith("نفت وزارة المياه");
+        assertThat(body.getText()).contains("\n"); // wrapped by RightToLeftWrapper, not by JavaFX
+        assertThat(body.isWrapText()).isFalse();
         assertThat(body.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
         assertThat(title.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
         String expected = new ReaderFonts(Font.getFamilies()).familyFor(WritingSystem.ARABIC).orElseThrow(
