@@ -46,7 +46,7 @@ public final class FeedParser {
 
     private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
 
-    private static final Set<String> FEED_ROOTS = Set.of("rss", "RDF", "feed");
+    private static final Set<String> FEED_ROOTS = Set.of("rss", "RDF", "feed", "entry");
     private static final Pattern SAX_LOCATION_PREFIX = Pattern.compile("^(?:Invalid XML: )?(?:Error on line \\d+: )?");
     private static final Pattern NAME_IN_PARENS = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
 
@@ -66,6 +66,10 @@ public final class FeedParser {
         }
         XmlProlog prolog = XmlProlog.scan(text);
         refuseWhatIsNotAFeed(text, prolog);
+        if ("entry".equals(prolog.rootLocalName())) {
+            text = wrapAtomEntryDocument(text, prolog);
+            prolog = XmlProlog.scan(text);
+        }
 
         String parsedText = text;
         SyndFeed feed;
@@ -115,6 +119,15 @@ public final class FeedParser {
         if (root != null && !FEED_ROOTS.contains(root)) {
             throw new ExtractException("not an RSS or Atom feed: root element <" + prolog.rootName() + ">");
         }
+    }
+
+    /**
+     * An Atom Entry Document (RFC 4287 section 4.1.2: a lone {@code <entry>}) becomes a feed of one
+     * entry, which is what Rome can read. The wrapper stays on the root's line, keeping line numbers.
+     */
+    private static String wrapAtomEntryDocument(String text, XmlProlog prolog) {
+        return text.substring(0, prolog.rootStart()) + "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                + text.substring(prolog.rootStart()) + "</feed>";
     }
 
     private static ExtractException describe(Exception failure, XmlProlog prolog) {
