@@ -91,8 +91,10 @@ public final class FeedParser {
                 parsedText = repair.text();
                 log.debug("parsed {} leniently: {}", base, repair.changes());
             } catch (ParsingFeedException | IllegalArgumentException lenientFailure) {
-                // The first error is the one that matches the document as the user has it.
-                throw describe(strictFailure, prolog);
+                // The first error is the one that matches the document as the user has it, unless
+                // it was only the DOCTYPE we removed (line numbers are kept by the repair).
+                boolean onlyDoctype = String.valueOf(strictFailure.getMessage()).contains("DOCTYPE is disallowed");
+                throw describe(onlyDoctype ? lenientFailure : strictFailure, prolog);
             } catch (FeedException | RuntimeException other) {
                 throw unreadable(other);
             }
@@ -131,6 +133,14 @@ public final class FeedParser {
     }
 
     private static ExtractException describe(Exception failure, XmlProlog prolog) {
+        if (failure instanceof ParsingFeedException parsing && parsing.getLineNumber() < 0) {
+            // Well-formed XML on which one of Rome's parsers failed: no position to report.
+            String why = String.valueOf(parsing.getCause() != null ? parsing.getCause().getMessage() : parsing.getMessage());
+            if (why.contains("\"eChannel\" is null")) {
+                return new ExtractException("not a usable RSS feed: <" + prolog.rootName() + "> has no <channel> element", failure);
+            }
+            return new ExtractException("could not interpret the feed (Rome failed on it): " + why, failure);
+        }
         if (failure instanceof ParsingFeedException parsing) {
             String what = SAX_LOCATION_PREFIX.matcher(parsing.getCause() != null
                     ? parsing.getCause().getMessage() : parsing.getMessage()).replaceFirst("");
@@ -153,7 +163,7 @@ public final class FeedParser {
         URI feedBase = feedBase(feed, base);
         URI siteLink = resolve(feedBase, siteLinkOf(feed));
         URI entryBase = isWeb(feedBase) ? feedBase : isWeb(siteLink) ? siteLink : feedBase;
-        String feedLanguage = language(feed.getLanguage());
+        String feedLanguage = language(feedLanguageOf(feed));
 
         List<SyndEntry> syndEntries = feed.getEntries();
         List<FeedDates.RawDates> rawDates = null;
@@ -169,7 +179,23 @@ public final class FeedParser {
             entries.add(entry(e, atom, entryBase, feedLanguage, rawDates == null ? null : rawDates.get(i)));
         }
         String title = FeedText.line(feed.getTitle(), markup(atom, feed.getTitleEx()));
+        DCModule feedDc = (DCModule) feed.getModule(DCModule.URI);
+        if (title == null && feedDc != null) {
+            title = FeedText.line(feedDc.getTitle(), true);
+        }
         return new ParsedFeed(feed.getFeedType(), title, isAbsolute(siteLink) ? siteLink : null, feedLanguage, entries);
+    }
+
+    /** RSS &lt;language&gt;, else the Atom feed's xml:lang, else the channel's dc:language. */
+    private static String feedLanguageOf(SyndFeed feed) {
+        if (feed.getLanguage() != null) {
+            return feed.getLanguage();
+        }
+        if (feed.originalWireFeed() instanceof Feed atomFeed && atomFeed.getLanguage() != null) {
+            return atomFeed.getLanguage();
+        }
+        DCModule dc = (DCModule) feed.getModule(DCModule.URI);
+        return dc == null ? null : dc.getLanguage();
     }
 
     private static FeedEntry entry(SyndEntry e, boolean atom, URI feedBase, String feedLanguage,
@@ -183,9 +209,16 @@ public final class FeedParser {
         if (!isAbsolute(link)) {
             link = null;
         }
+        DCModule dc = (DCModule) e.getModule(DCModule.URI);
         String title = FeedText.line(e.getTitle(), markup(atom, e.getTitleEx()));
+        if (title == null && dc != null) {
+            title = FeedText.line(dc.getTitle(), true); // items that only carry dc:title
+        }
         String summary = e.getDescription() == null ? null
                 : FeedText.multiLine(e.getDescription().getValue(), markup(atom, e.getDescription()));
+        if (summary == null && dc != null) {
+            summary = FeedText.multiLine(dc.getDescription(), true);
+        }
         String content = content(e.getContents(), atom);
         Instant published = published(e, raw);
         String id = trimToNull(e.getUri());
