@@ -3,6 +3,7 @@ package org.claimdesk.source;
 import org.jsoup.select.QueryParser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.ComposerException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -59,6 +60,9 @@ public final class FeedsFileParser {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(30);
     private static final int MAX_NESTING = 20;
     private static final int MAX_PROBLEMS = 200;
+    /** Tags the YAML core schema resolves plain values to; anything else was written by hand. */
+    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
+            Tag.TIMESTAMP, Tag.SEQ, Tag.MAP, Tag.MERGE);
 
     /** The keys of each mapping in feeds.yml, with hints for likely mistakes. */
     enum Section {
@@ -172,7 +176,7 @@ public final class FeedsFileParser {
             return;
         }
         Tag tag = node.getTag();
-        if (!tag.isSecondary() && !tag.equals(Tag.MERGE)) {
+        if (!PLAIN_TAGS.contains(tag)) {
             run.at(node, "YAML tag '" + tag.getValue() + "' is not allowed in feeds.yml");
         }
         onPath.add(node);
@@ -209,7 +213,8 @@ public final class FeedsFileParser {
     }
 
     private static String syntaxMessage(MarkedYAMLException e) {
-        StringBuilder message = new StringBuilder("YAML syntax error: ");
+        // The composer refuses things that are well-formed YAML (e.g. global tags): not a syntax error.
+        StringBuilder message = new StringBuilder(e instanceof ComposerException ? "YAML error: " : "YAML syntax error: ");
         message.append(e.getProblem() != null ? e.getProblem() : e.getContext());
         if (e.getProblem() != null && e.getContext() != null) {
             message.append(" (").append(e.getContext());
@@ -218,8 +223,9 @@ public final class FeedsFileParser {
             }
             message.append(')');
         }
-        if (String.valueOf(e.getProblem()).contains("'\\t'")) {
-            message.append("; YAML does not allow tabs for indentation, use spaces");
+        if (String.valueOf(e.getProblem()).contains("expected <block end>")
+                || String.valueOf(e.getProblem()).contains("mapping values are not allowed")) {
+            message.append("; check the indentation of this line");
         }
         return message.toString();
     }
