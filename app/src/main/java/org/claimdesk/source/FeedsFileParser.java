@@ -714,6 +714,7 @@ public final class FeedsFileParser {
         private final Path file;
         private final String name;
         private final List<FileProblem> problems = new ArrayList<>();
+        private int suppressed;
 
         Run(Path file) {
             this.file = file;
@@ -729,6 +730,8 @@ public final class FeedsFileParser {
                 problems.add(mark == null
                         ? new FileProblem(name, 0, 0, message)
                         : new FileProblem(name, mark.getLine() + 1, mark.getColumn() + 1, message));
+            } else {
+                suppressed++;
             }
         }
 
@@ -747,6 +750,9 @@ public final class FeedsFileParser {
         FeedsFileException failure() {
             List<FileProblem> sorted = new ArrayList<>(problems);
             sorted.sort(Comparator.comparingInt(FileProblem::line).thenComparingInt(FileProblem::column));
+            if (suppressed > 0) {
+                sorted.add(new FileProblem(name, 0, 0, suppressed + " more problems not shown"));
+            }
             return new FeedsFileException(file, sorted);
         }
     }

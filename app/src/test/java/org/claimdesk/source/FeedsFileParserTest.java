@@ -331,6 +331,18 @@ class FeedsFileParserTest {
     }
 
     @Test
+    void aFileFullOfMistakesIsSummarisedAfterTwoHundredProblems() {
+        StringBuilder yaml = new StringBuilder("sources:\n");
+        for (int i = 0; i < 250; i++) {
+            yaml.append("  - id: s").append(i).append("\n    url: htps://x\n");
+        }
+        List<String> problems = problems(yaml.toString());
+        assertThat(problems).hasSize(201);
+        assertThat(problems.getFirst()).isEqualTo("feeds.yml:3:10: 'htps://x' is not an absolute http(s) URL");
+        assertThat(problems.getLast()).isEqualTo("feeds.yml: 50 more problems not shown");
+    }
+
+    @Test
     void languageHintsAreNormalised() throws Exception {
         SourcesConfig config = parse("""
                 sources:

@@ -169,6 +169,7 @@ class FeedsFileWatcherTest {
             assertThat(events.poll(SHORT_DEBOUNCE.toMillis() * 4, TimeUnit.MILLISECONDS)).isNull();
             Files.writeString(file, feeds("one", "six"));
             assertThat(nextConfig().sources()).extracting(Source::id).containsExactly("one", "six");
+            assertThat(watcher.current().sources()).hasSize(2);
         }
     }
 
@@ -179,7 +180,7 @@ class FeedsFileWatcherTest {
         try (FeedsFileWatcher watcher = watcher(file, SHORT_DEBOUNCE)) {
             assertThat(watcher.current().sources()).isEmpty();
             assertThat(watcher.current().settings()).isEqualTo(FetchSettings.defaults());
-            assertThat(watcher.rejection()).get().extracting(FeedsFileException::lines).asList()
+            assertThat(watcher.rejection().orElseThrow().lines())
                     .singleElement().asString().startsWith("feeds.yml:2:9: 'Bad Id' is not a valid id");
 
             Files.writeString(file, feeds("good"));
