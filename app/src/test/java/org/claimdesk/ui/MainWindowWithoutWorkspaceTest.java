@@ -97,7 +97,7 @@ class MainWindowWithoutWorkspaceTest {
             model.sources().replaceSources(health);
             model.errors().replaceFetchFailures(List.of(new FetchAttempt(1, "bad", URI.create("https://example.org/bad.xml"),
                     later, 120, 503, 0, 0, "HTTP_STATUS", "HTTP 503 from example.org")), model.sources()::nameOf);
-            model.errors().replaceConfigProblems(List.of("feeds.yml line 4, column 10: unknown key 'ulr' (did you mean 'url'?)"));
+            model.errors().replaceConfigProblems(List.of("feeds.yml:4:5: unknown key 'ulr' in source 'bbc' (did you mean 'url'?)"));
         });
 
         assertThat(robot.lookup(".source-status-ok").queryAll()).hasSize(1);

@@ -160,14 +160,16 @@ class WorkbenchWindowTest {
         waitUntil(() -> items(robot).getItems().size() == 3);
         waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
 
-        Files.writeString(desk.resolve("feeds.yml"), "sources:\n  - id: desk-en\n    url: [unclosed\n");
+        // A typo while editing: the file is rejected as a whole, the last good sources stay.
+        Path feeds = desk.resolve("feeds.yml");
+        Files.writeString(feeds, Files.readString(feeds).replaceFirst("url:", "ulr:"));
 
         Node banner = robot.lookup("#configBanner").query();
         waitUntil(banner::isVisible);
         @SuppressWarnings("unchecked")
         ListView<String> problems = robot.lookup("#configProblems").queryAs(ListView.class);
         assertThat(problems.getItems()).isNotEmpty();
-        assertThat(String.join("\n", problems.getItems())).containsIgnoringCase("line");
+        assertThat(String.join("\n", problems.getItems())).contains("feeds.yml:").contains("'ulr'");
         robot.clickOn(banner);
         assertThat(robot.lookup("#configProblems").queryAs(ListView.class).isVisible()).isTrue();
 
