@@ -95,10 +95,13 @@ public final class ArticleExtractor {
         }
         String[] parts = TITLE_SEPARATOR.split(documentTitle);
         if (parts.length > 1) {
+            String longestPart = parts[0];
+            for (String part : parts) {
+                if (wordCount(part) > wordCount(longestPart)) longestPart = part;
+            }
             for (String heading : headings) {
-                for (String part : parts) {
-                    if (sameText(heading, part)) return heading;
-                }
+                // Only the headline part counts: a logo heading often repeats the site name part.
+                if (sameText(heading, longestPart)) return heading;
             }
             String cut = withoutSiteName(documentTitle, meta.siteName());
             if (!cut.equals(documentTitle)) return cut;

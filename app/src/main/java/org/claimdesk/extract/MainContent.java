@@ -26,7 +26,7 @@ import java.util.Set;
 final class MainContent {
     /** Elements whose content is never article text. */
     private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "iframe",
-            "svg", "math", "object", "embed", "canvas", "button", "input", "select", "textarea", "option", "link",
+            "svg", "object", "embed", "canvas", "button", "input", "select", "textarea", "option", "link",
             "meta", "dialog", "audio", "video", "source", "map", "frame", "frameset", "applet", "head");
     /** Page furniture, removed unless it holds most of the page's text (some sites wrap everything in a form). */
     private static final Set<String> FURNITURE = Set.of("nav", "header", "footer", "aside", "form", "menu");
@@ -108,7 +108,7 @@ final class MainContent {
                 doomed.add(e);
                 continue;
             }
-            boolean holdsArticle = length > pageLength * 0.4;
+            boolean holdsArticle = length > pageLength * 0.4 && length >= 250;
             if (!holdsArticle && FURNITURE.contains(e.normalName())) {
                 doomed.add(e);
             }

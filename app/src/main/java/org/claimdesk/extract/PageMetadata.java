@@ -43,6 +43,8 @@ record PageMetadata(String title, String documentTitle, String siteName, String 
                     + "|\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{4}"
                     + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d+\\s*(?:h|m|min|hours?|minutes?|days?)\\b(?:\\s+ago)?"
                     + "|před\\s+\\d+.*|vor\\s+\\d+.*|il y a\\s+\\d+.*|hace\\s+\\d+.*).*$");
+    /** Link and button texts that sit where bylines sit. */
+    private static final Pattern NOT_A_NAME = Pattern.compile("(?i)^(skip|follow|share|subscribe|register|sign|log ?in|menu|search|account|read more|more from)\\b");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("(?i)^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$");
 
     static PageMetadata read(Document doc, URI pageUrl) {
@@ -116,7 +118,7 @@ record PageMetadata(String title, String documentTitle, String siteName, String 
             text = text.substring(0, text.length() - 1).strip();
         }
         // A byline is a name or a few names, not a paragraph, a URL or a date.
-        if (text.isEmpty() || text.length() > 100 || text.startsWith("http") || text.startsWith("@")
+        if (text.isEmpty() || text.length() > 100 || NOT_A_NAME.matcher(text).find() || text.startsWith("http") || text.startsWith("@")
                 && !text.contains(" ") || LenientDates.parse(text) != null && text.length() < 20) {
             return null;
         }
@@ -247,11 +249,12 @@ record PageMetadata(String title, String documentTitle, String siteName, String 
         static JsonLd read(Document doc, String documentTitle) {
             for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
                 String json = script.data().strip();
-                if (json.startsWith("<!--")) {
-                    json = json.substring(4);
+                // Comment and CDATA wrappers are left over from old XHTML habits.
+                for (String wrapper : List.of("//<![CDATA[", "<![CDATA[", "<!--")) {
+                    if (json.startsWith(wrapper)) json = json.substring(wrapper.length()).strip();
                 }
-                if (json.endsWith("-->")) {
-                    json = json.substring(0, json.length() - 3);
+                for (String wrapper : List.of("//]]>", "]]>", "-->")) {
+                    if (json.endsWith(wrapper)) json = json.substring(0, json.length() - wrapper.length()).strip();
                 }
                 try {
                     JsonNode article = findArticle(JSON.readTree(json), 0);
