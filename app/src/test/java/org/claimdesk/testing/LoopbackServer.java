@@ -14,7 +14,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -501,7 +505,7 @@ public final class LoopbackServer implements AutoCloseable {
                         return null;
                     }
                     String resource = mount.getValue().isEmpty() ? relative : mount.getValue() + "/" + relative;
-                    if (LoopbackServer.class.getClassLoader().getResource(resource) == null) {
+                    if (!isResourceFile(resource)) {
                         return null;
                     }
                     byte[] body = resourceBytes(resource);
@@ -510,6 +514,22 @@ public final class LoopbackServer implements AutoCloseable {
                     return (HttpHandler) exchange -> respond(exchange, 200, type, Map.of(), body);
                 })
                 .orElse(null);
+    }
+
+    /** True for a resource that is a file; folders on disk would otherwise read as listings. */
+    private static boolean isResourceFile(String resource) {
+        URL url = LoopbackServer.class.getClassLoader().getResource(resource);
+        if (url == null || resource.endsWith("/")) {
+            return false;
+        }
+        if (!"file".equals(url.getProtocol())) {
+            return true;
+        }
+        try {
+            return Files.isRegularFile(Path.of(url.toURI()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType,
