@@ -83,7 +83,13 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * @throws FetchException       on any failure, with its category and a clear message
+     * Fetches one URL, following up to maxRedirects redirects. Each request (redirects included)
+     * waits for its host's politeness turn and a place among maxParallelFetches.
+     *
+     * @throws FetchException       on any failure, with its category and a clear message; its
+     *                              {@code uri()} is the address that failed (after redirects), or the
+     *                              requested one for redirect loops and too many redirects
+     * @throws IllegalStateException after {@link #close()}
      * @throws InterruptedException when the calling thread is cancelled
      */
     public FetchResult fetch(FetchRequest request) throws FetchException, InterruptedException {
@@ -254,10 +260,12 @@ public final class HttpFetcher implements AutoCloseable {
         }
         ConnectException connect = find(failure, ConnectException.class);
         if (connect != null) {
+            // The JDK client usually hides the socket's reason (a bare ClosedChannelException).
             String why = deepestMessage(connect);
             return new FetchException(FetchFailure.CONNECT, uri, 0,
-                    "could not connect to " + hostPort
-                            + (why == null ? "" : " (" + why.toLowerCase(Locale.ROOT) + ")"), failure);
+                    "could not connect to " + hostPort + " ("
+                            + (why == null ? "connection refused or host unreachable" : why.toLowerCase(Locale.ROOT)) + ")",
+                    failure);
         }
         return new FetchException(FetchFailure.IO, uri, 0, "network error while fetching " + uri + detail(failure), failure);
     }

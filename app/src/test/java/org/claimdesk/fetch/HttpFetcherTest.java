@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,6 +32,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** HttpFetcher against a real HTTP server on 127.0.0.1. */
 class HttpFetcherTest {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpFetcherTest.class);
 
     private static final int LIMIT = 1024 * 1024;
     private static final Duration READ_TIMEOUT = Duration.ofMillis(400);
@@ -58,13 +63,14 @@ class HttpFetcherTest {
         fetchers.forEach(HttpFetcher::close);
     }
 
-    private static FetchSettings settings(Duration politeness, int maxRedirects, int maxParallel) {
-        return new FetchSettings(politeness, Duration.ofMillis(500), READ_TIMEOUT, LIMIT, maxRedirects, AGENT, maxParallel);
-    }
-
-    /** For tests about waiting, where only the politeness delay should matter. */
+    /** Timeouts long enough that only what a test is about can stop a fetch, even on a busy machine. */
     private static FetchSettings patient(Duration politeness, int maxParallel) {
         return new FetchSettings(politeness, Duration.ofSeconds(5), Duration.ofSeconds(5), LIMIT, 3, AGENT, maxParallel);
+    }
+
+    /** For the timeout tests: a short whole-response timeout. */
+    private static FetchSettings impatient() {
+        return new FetchSettings(Duration.ZERO, Duration.ofMillis(500), READ_TIMEOUT, LIMIT, 3, AGENT, 8);
     }
 
     private HttpFetcher fetcher(FetchSettings settings) {
@@ -73,9 +79,9 @@ class HttpFetcherTest {
         return fetcher;
     }
 
-    /** No politeness delay, three redirects at most. */
+    /** No politeness delay, three redirects at most, 1 MB at most, generous timeouts. */
     private HttpFetcher fetcher() {
-        return fetcher(settings(Duration.ZERO, 3, 8));
+        return fetcher(patient(Duration.ZERO, 8));
     }
 
     private static FetchResult.Body body(FetchResult result) {
@@ -244,23 +250,23 @@ class HttpFetcherTest {
     class Failures {
         @Test
         void slowTrickleTimesOutInsteadOfHanging() {
-            // 20 chunks, 100 ms apart: two seconds in all, against a 400 ms timeout.
-            server.serveTrickle("/slow/trickle", "text/html", new byte[2000], 100, Duration.ofMillis(100));
+            // 30 chunks, 100 ms apart: three seconds in all, against a 400 ms timeout.
+            server.serveTrickle("/slow/trickle", "text/html", new byte[3000], 100, Duration.ofMillis(100));
 
             long start = System.nanoTime();
-            FetchException e = failure(fetcher(), server.uri("/slow/trickle"));
+            FetchException e = failure(fetcher(impatient()), server.uri("/slow/trickle"));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(e.failure()).isEqualTo(FetchFailure.TIMEOUT);
             assertThat(e.getMessage()).isEqualTo("no complete answer from " + server.uri("/slow/trickle") + " within 400 ms");
-            assertThat(took).isLessThan(Duration.ofMillis(1500));
+            assertThat(took).isLessThan(Duration.ofMillis(2500));
         }
 
         @Test
         void silentServerTimesOut() {
             server.serveAfterDelay("/slow/silent", Duration.ofSeconds(3), "text/html", utf8("late"));
 
-            FetchException e = failure(fetcher(), server.uri("/slow/silent"));
+            FetchException e = failure(fetcher(impatient()), server.uri("/slow/silent"));
 
             assertThat(e.failure()).isEqualTo(FetchFailure.TIMEOUT);
         }
@@ -355,15 +361,25 @@ class HttpFetcherTest {
         void hugeStreamedBodyIsCutOffAtTheLimit() throws Exception {
             long fifty = 50L * 1024 * 1024;
             server.serveGenerated("/huge/chunked", "text/html", fifty, false);
+            HttpFetcher fetcher = fetcher();
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long allocatedBefore = threads.getTotalThreadAllocatedBytes();
             long start = System.nanoTime();
 
-            FetchException e = failure(fetcher(), server.uri("/huge/chunked"));
+            FetchException e = failure(fetcher, server.uri("/huge/chunked"));
 
+            long took = (System.nanoTime() - start) / 1_000_000;
+            long allocated = threads.getTotalThreadAllocatedBytes() - allocatedBefore;
             assertThat(e.failure()).isEqualTo(FetchFailure.TOO_LARGE);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(READ_TIMEOUT);
+            assertThat(e.getMessage()).isEqualTo("page at " + server.uri("/huge/chunked") + " is larger than the limit of 1 MB");
             Thread.sleep(100); // let the server notice the hang-up
-            // Only about the limit plus socket buffers went out, not the 50 MB.
-            assertThat(server.bytesSent("/huge/chunked")).isLessThan(fifty / 2);
+            long sent = server.bytesSent("/huge/chunked");
+            log.info("50 MB streamed body: refused after {} ms, {} KB sent by the server, {} KB allocated by the JVM",
+                    took, sent / 1024, allocated / 1024);
+            // Only about the limit plus socket buffers went out, and the whole JVM (server included)
+            // allocated far less than the body: it was never held.
+            assertThat(sent).isLessThan(fifty / 2);
+            assertThat(allocated).isLessThan(fifty / 2);
         }
 
         @Test
@@ -401,7 +417,8 @@ class HttpFetcherTest {
             FetchException e = failure(fetcher(), URI.create("http://127.0.0.1:" + port + "/feed.xml"));
 
             assertThat(e.failure()).isEqualTo(FetchFailure.CONNECT);
-            assertThat(e.getMessage()).startsWith("could not connect to 127.0.0.1:" + port);
+            assertThat(e.getMessage()).isEqualTo("could not connect to 127.0.0.1:" + port
+                    + " (connection refused or host unreachable)");
         }
 
         @Test
@@ -422,8 +439,9 @@ class HttpFetcherTest {
             Duration delay = Duration.ofMillis(400);
             HttpFetcher fetcher = fetcher(patient(delay, 8));
             server.serveText("/polite/one", "text/plain", "one");
-            server.serveText("/polite/warm", "text/plain", "warm");
-            fetcher.fetch(FetchRequest.of(server.uri("localhost", "/polite/warm"))); // start the client up
+            // A first request opens the connection that the next two reuse, so that connecting
+            // does not make one of them arrive later than the other.
+            fetcher.fetch(FetchRequest.of(server.uri("/polite/one?warm")));
 
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 Future<FetchResult> a = threads.submit(() -> fetcher.fetch(FetchRequest.of(server.uri("/polite/one?a"))));
@@ -433,11 +451,13 @@ class HttpFetcherTest {
             }
 
             List<RecordedRequest> sent = server.requests("/polite/one");
-            assertThat(sent).hasSize(2);
-            long gapMillis = (sent.get(1).receivedNanos() - sent.get(0).receivedNanos()) / 1_000_000;
-            // Spacing is kept where requests start; a busy machine may take a little longer to
-            // connect and parse the first one than the second. Without politeness the gap is ~0.
-            assertThat(gapMillis).isGreaterThanOrEqualTo(delay.toMillis() - ARRIVAL_JITTER_MILLIS);
+            assertThat(sent).hasSize(3);
+            // Spacing is kept where requests start; on a busy machine one may take a little longer
+            // than another to reach the server's handler. Without politeness the gaps are ~0.
+            for (int i = 1; i < 3; i++) {
+                long gapMillis = (sent.get(i).receivedNanos() - sent.get(i - 1).receivedNanos()) / 1_000_000;
+                assertThat(gapMillis).isGreaterThanOrEqualTo(delay.toMillis() - ARRIVAL_JITTER_MILLIS);
+            }
         }
 
         @Test
@@ -473,8 +493,7 @@ class HttpFetcherTest {
 
         @Test
         void noMoreThanMaxParallelFetchesAreInFlight() throws Exception {
-            HttpFetcher fetcher = fetcher(new FetchSettings(Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(5),
-                    LIMIT, 3, AGENT, 2));
+            HttpFetcher fetcher = fetcher(patient(Duration.ZERO, 2));
             AtomicInteger inHandler = new AtomicInteger();
             AtomicInteger mostAtOnce = new AtomicInteger();
             server.handle("/parallel", exchange -> {
@@ -509,8 +528,7 @@ class HttpFetcherTest {
     class Cancellation {
         @Test
         void interruptingAThreadWaitingForASlowAnswerStopsItPromptly() throws Exception {
-            HttpFetcher fetcher = fetcher(new FetchSettings(Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(10),
-                    LIMIT, 3, AGENT, 4));
+            HttpFetcher fetcher = fetcher(patient(Duration.ZERO, 4));
             server.serveTrickle("/cancel/slow", "text/html", new byte[100], 10, Duration.ofSeconds(1));
 
             assertInterruptedPromptly(() -> fetcher.fetch(FetchRequest.of(server.uri("/cancel/slow"))));
@@ -548,7 +566,7 @@ class HttpFetcherTest {
             worker.interrupt();
             done.get(2, TimeUnit.SECONDS);
 
-            assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofMillis(500));
+            assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(1));
             assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
         }
     }
