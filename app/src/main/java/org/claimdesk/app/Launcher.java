@@ -1,7 +1,55 @@
 package org.claimdesk.app;
 
+import org.claimdesk.cli.ClaimDeskCommand;
+import org.claimdesk.ui.WorkbenchApplication;
+import org.claimdesk.ui.WorkbenchStartup;
+import org.claimdesk.ui.WorkspaceOpener;
+import org.claimdesk.workspace.Workspace;
+import org.claimdesk.workspace.WorkspaceDirectory;
+import org.claimdesk.workspace.WorkspaceSession;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code main} of ClaimDesk: the command line with a sub-command, else the workbench window.
+ * Deliberately not a JavaFX {@code Application}: on the class path such a main class fails with
+ * "JavaFX runtime components are missing".
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("java=" + Runtime.version().feature());
+        WorkspaceDirectory directory = new WorkspaceDirectory(WorkspaceDirectory.defaultDataDir());
+        WorkspaceOpening opening = new WorkspaceOpening(directory);
+        int code = ClaimDeskCommand.commandLine(directory, opening::open, Launcher::startWindow).execute(args);
+        System.exit(code);
+    }
+
+    private static int startWindow(Workspace initial, Path feedsFile, WorkspaceDirectory directory) {
+        WorkspaceOpening opening = new WorkspaceOpening(directory);
+        WorkspaceOpener opener = new WorkspaceOpener() {
+            @Override
+            public WorkspaceSession open(Path folder) throws Exception {
+                Workspace workspace = new Workspace(folder);
+                // --feeds applies to the workspace it was given with, not to others opened later.
+                WorkspaceSession session = opening.open(workspace, workspace.equals(initial) ? feedsFile : null);
+                session.startScheduledPolling();
+                return session;
+            }
+
+            @Override
+            public List<Workspace> recent() {
+                return directory.recent();
+            }
+        };
+        try {
+            new WorkbenchApplication(new WorkbenchStartup(initial.root(), opener, null)).run();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
     }
 }

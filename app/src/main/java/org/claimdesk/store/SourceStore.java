@@ -22,6 +22,11 @@ public final class SourceStore {
         throw new UnsupportedOperationException("TODO");
     }
 
+    /** Adds or updates a source that is not in feeds.yml (e.g. an imported file), leaving the others alone. */
+    public void registerImported(Source source) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
     /** Records one attempt (id in the argument is ignored); returns it with its id. */
     public FetchAttempt record(FetchAttempt attempt) {
         throw new UnsupportedOperationException("TODO");

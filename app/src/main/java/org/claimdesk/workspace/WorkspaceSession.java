@@ -1,15 +1,48 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.extract.ArticleExtractor;
+import org.claimdesk.extract.FeedParser;
+import org.claimdesk.extract.SectionPage;
+import org.claimdesk.fetch.HttpFetcher;
 import org.claimdesk.ingest.ImportProgress;
 import org.claimdesk.ingest.ImportReport;
+import org.claimdesk.ingest.IngestService;
+import org.claimdesk.ingest.OfflineImporter;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
+import org.claimdesk.ingest.SourcePollResult;
+import org.claimdesk.source.FeedsFileException;
+import org.claimdesk.source.FeedsFileParser;
+import org.claimdesk.source.FeedsFileWatcher;
+import org.claimdesk.source.FetchSettings;
+import org.claimdesk.source.OpmlFile;
+import org.claimdesk.source.Source;
 import org.claimdesk.source.SourcesConfig;
+import org.claimdesk.store.Database;
 import org.claimdesk.store.ItemStore;
+import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.SourceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * An open workspace with its services wired: database, stores, the feeds.yml watcher, ingest
@@ -17,63 +50,270 @@ import java.util.List;
  * does I/O blocks: call it off the UI thread.
  */
 public final class WorkspaceSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceSession.class);
+    /** How often the scheduler looks for sources that are due. */
+    private static final long SCHEDULER_TICK_SECONDS = 30;
+    static final String STARTER_FEEDS_RESOURCE = "/org/claimdesk/workspace/feeds.yml";
+
+    private final Workspace workspace;
+    private final Clock clock;
+    private final Database database;
+    private final ItemStore items;
+    private final SourceStore sources;
+    private final FeedParser feedParser = new FeedParser();
+    private final ArticleExtractor articleExtractor = new ArticleExtractor();
+    private final SectionPage sectionPage = new SectionPage();
+    private final FeedsFileWatcher watcher;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    /** One poll at a time: a manual poll waits for a scheduled one rather than fetching twice. */
+    private final ReentrantLock pollLock = new ReentrantLock();
+    private volatile List<String> configProblems = List.of();
+    private volatile ScheduledExecutorService scheduler;
+    // Rebuilt when feeds.yml changes its settings; guarded by pollLock.
+    private FetchSettings fetchSettings;
+    private HttpFetcher fetcher;
+    private IngestService ingest;
+
+    private WorkspaceSession(Workspace workspace, Path feedsFile, Clock clock) {
+        this.workspace = workspace;
+        this.clock = clock;
+        this.database = Database.open(workspace.databaseDir());
+        try {
+            this.items = new ItemStore(database);
+            this.sources = new SourceStore(database);
+            this.watcher = new FeedsFileWatcher(feedsFile, new FeedsFileParser());
+            applyConfig(watcher.current());
+            watcher.rejection().ifPresent(this::rejectConfig);
+            watcher.addListener(new FeedsFileWatcher.Listener() {
+                @Override
+                public void configChanged(SourcesConfig config) {
+                    applyConfig(config);
+                }
+
+                @Override
+                public void configRejected(FeedsFileException problems) {
+                    rejectConfig(problems);
+                }
+            });
+            watcher.start();
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("cannot watch " + feedsFile + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
 
     /**
-     * Opens a workspace, creating its layout and a starter feeds.yml when new.
+     * Opens a workspace, creating its layout and a starter feeds.yml when new. A broken
+     * feeds.yml does not stop the workspace from opening: it runs with no sources (or the last
+     * good ones) and {@link #configProblems()} says what is wrong.
      *
      * @param feedsFile another feeds.yml to use instead of the workspace's own, or null
      */
     public static WorkspaceSession open(Workspace workspace, Path feedsFile) {
-        throw new UnsupportedOperationException("TODO");
+        return open(workspace, feedsFile, Clock.systemUTC());
+    }
+
+    static WorkspaceSession open(Workspace workspace, Path feedsFile, Clock clock) {
+        workspace.ensureLayout();
+        Path feeds = feedsFile != null ? feedsFile.toAbsolutePath() : workspace.feedsFile();
+        if (feedsFile == null && !Files.exists(feeds)) {
+            writeStarterFeeds(feeds);
+        }
+        return new WorkspaceSession(workspace, feeds, clock);
+    }
+
+    private static void writeStarterFeeds(Path target) {
+        try (InputStream in = WorkspaceSession.class.getResourceAsStream(STARTER_FEEDS_RESOURCE)) {
+            if (in == null) {
+                Files.writeString(target, "# ClaimDesk sources: see docs/feeds-yml.md\nsources: []\n");
+            } else {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void applyConfig(SourcesConfig config) {
+        sources.sync(config.sources());
+        configProblems = List.of();
+        pollLock.lock();
+        try {
+            if (!config.settings().equals(fetchSettings)) {
+                HttpFetcher old = fetcher;
+                fetchSettings = config.settings();
+                fetcher = new HttpFetcher(fetchSettings);
+                ingest = new IngestService(fetcher, feedParser, articleExtractor, sectionPage, items, sources, clock);
+                if (old != null) {
+                    old.close();
+                }
+            }
+        } finally {
+            pollLock.unlock();
+        }
+        listeners.forEach(l -> l.configChanged(config));
+    }
+
+    private void rejectConfig(FeedsFileException problems) {
+        configProblems = List.copyOf(problems.lines());
+        LOG.warn("feeds.yml rejected, keeping the last good configuration:\n{}", String.join("\n", configProblems));
+        listeners.forEach(l -> l.configRejected(configProblems));
     }
 
     public Workspace workspace() {
-        throw new UnsupportedOperationException("TODO");
+        return workspace;
     }
 
     public ItemStore items() {
-        throw new UnsupportedOperationException("TODO");
+        return items;
     }
 
     public SourceStore sources() {
-        throw new UnsupportedOperationException("TODO");
+        return sources;
     }
 
     /** The feeds.yml in force (the last good one). */
     public SourcesConfig config() {
-        throw new UnsupportedOperationException("TODO");
+        return watcher.current();
+    }
+
+    /** The feeds.yml file this session reads. */
+    public Path feedsFile() {
+        return watcher.file();
     }
 
     /** Problems of the feeds.yml on disk when it is broken, else empty. */
     public List<String> configProblems() {
-        throw new UnsupportedOperationException("TODO");
+        return configProblems;
     }
 
     public void addListener(SessionListener listener) {
-        throw new UnsupportedOperationException("TODO");
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(SessionListener listener) {
+        listeners.remove(listener);
     }
 
     /** Polls every enabled source now; cancel by interrupting the calling thread. */
     public PollReport pollNow(PollProgress progress) throws InterruptedException {
-        throw new UnsupportedOperationException("TODO");
+        return poll(config().enabledSources(), progress);
+    }
+
+    /** Polls the given sources; used by the scheduler and by the command line. */
+    public PollReport poll(List<Source> toPoll, PollProgress progress) throws InterruptedException {
+        pollLock.lockInterruptibly();
+        try {
+            PollProgress tellListeners = new PollProgress() {
+                @Override
+                public void sourceStarted(String sourceId, int total) {
+                    progress.sourceStarted(sourceId, total);
+                }
+
+                @Override
+                public void sourceFinished(SourcePollResult result, int done, int total) {
+                    progress.sourceFinished(result, done, total);
+                    if (result.newItems() > 0) {
+                        listeners.forEach(SessionListener::itemsStored);
+                    }
+                }
+            };
+            PollReport report = ingest.poll(toPoll, tellListeners);
+            listeners.forEach(l -> l.pollFinished(report));
+            return report;
+        } finally {
+            pollLock.unlock();
+        }
     }
 
     /** Imports a folder or zip of saved feeds, pages and OPML lists. */
     public ImportReport importPath(Path path, ImportProgress progress) throws InterruptedException {
-        throw new UnsupportedOperationException("TODO");
+        long maxBytes;
+        pollLock.lockInterruptibly();
+        try {
+            maxBytes = fetchSettings.maxPageBytes();
+        } finally {
+            pollLock.unlock();
+        }
+        OfflineImporter importer = new OfflineImporter(feedParser, articleExtractor, items, sources, clock, maxBytes);
+        ImportReport report = importer.importPath(path, progress);
+        if (report.newItems() > 0) {
+            listeners.forEach(SessionListener::itemsStored);
+        }
+        return report;
     }
 
     /** Writes the configured sources as OPML 2.0. */
     public void exportOpml(Path target) {
-        throw new UnsupportedOperationException("TODO");
+        try (OutputStream out = Files.newOutputStream(target)) {
+            OpmlFile.write(config().sources(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
     }
 
-    /** Starts polling each enabled source on its own interval, in the background. */
-    public void startScheduledPolling() {
-        throw new UnsupportedOperationException("TODO");
+    /** Starts polling each enabled source on its own interval, in the background. Idempotent. */
+    public synchronized void startScheduledPolling() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("poll-scheduler").daemon(true).factory());
+        scheduler.scheduleWithFixedDelay(this::pollDueSources, 0, SCHEDULER_TICK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Sources whose poll interval has passed since their last attempt (or never polled). */
+    List<Source> dueSources(Instant now) {
+        Map<String, Instant> lastAttempt = sources.health().stream()
+                .filter(h -> h.lastAttempt() != null)
+                .collect(Collectors.toMap(SourceHealth::sourceId, SourceHealth::lastAttempt, (a, b) -> a));
+        return config().enabledSources().stream()
+                .filter(s -> {
+                    Instant last = lastAttempt.get(s.id());
+                    return last == null || !last.plus(s.pollInterval()).isAfter(now);
+                })
+                .toList();
+    }
+
+    private void pollDueSources() {
+        try {
+            List<Source> due = dueSources(clock.instant());
+            if (!due.isEmpty()) {
+                PollReport report = poll(due, PollProgress.NONE);
+                LOG.info("scheduled poll of {} sources: {} new items, {} failing", due.size(),
+                        report.newItems(), report.failedSources());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A scheduled executor stops for good after an exception: log it and keep going.
+            LOG.error("scheduled poll failed", e);
+        }
     }
 
     @Override
     public void close() {
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            s.shutdownNow();
+            try {
+                s.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        watcher.close();
+        pollLock.lock();
+        try {
+            if (fetcher != null) {
+                fetcher.close();
+            }
+        } finally {
+            pollLock.unlock();
+        }
+        database.close();
     }
+
 }

@@ -1,0 +1,61 @@
+package org.claimdesk.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/**
+ * Sends the log to a rolling file inside the open workspace (logs/claimdesk.log), so a
+ * workspace carried to another machine carries its own history and nothing is written
+ * elsewhere on disk. Kept here because it is the one place that knows the logging backend.
+ */
+final class LogFiles {
+    private static final String APPENDER = "workspace-file";
+
+    private LogFiles() {
+    }
+
+    /** Logs to {@code logsDir}, replacing the file of a previously open workspace. */
+    static void logTo(Path logsDir) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var old = root.getAppender(APPENDER);
+        if (old != null) {
+            root.detachAppender(old);
+            old.stop();
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36}: %msg%n");
+        encoder.start();
+
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName(APPENDER);
+        file.setFile(logsDir.resolve("claimdesk.log").toString());
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(file);
+        policy.setFileNamePattern(logsDir.resolve("claimdesk.%d{yyyy-MM-dd}.%i.log").toString());
+        policy.setMaxFileSize(FileSize.valueOf("10MB"));
+        policy.setMaxHistory(14);
+        policy.setTotalSizeCap(FileSize.valueOf("100MB"));
+        policy.start();
+        file.setRollingPolicy(policy);
+        file.setEncoder(encoder);
+        file.start();
+        root.addAppender(file);
+        context.getLogger("org.claimdesk").setLevel(Level.INFO);
+        // The root level gates appenders too: INFO from our packages must reach the file.
+    }
+}

@@ -1,0 +1,35 @@
+package org.claimdesk.cli;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How the command line writes times and errors. */
+final class CliText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+
+    private CliText() {
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "-" : TIME.format(instant);
+    }
+
+    /** The message of an error for a person: ours are written for that; others get their type. */
+    static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    /** Cuts a one-line text to a width, for tables. */
+    static String fit(String s, int width) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= width ? one : one.substring(0, Math.max(0, width - 1)) + "…";
+    }
+}

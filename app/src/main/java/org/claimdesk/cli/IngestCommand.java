@@ -1,0 +1,48 @@
+package org.claimdesk.cli;
+
+import org.claimdesk.ingest.PollProgress;
+import org.claimdesk.ingest.PollReport;
+import org.claimdesk.ingest.SourcePollResult;
+import org.claimdesk.workspace.WorkspaceSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "ingest", description = {"Poll the enabled sources of feeds.yml and store new items.",
+        "Without --once, keeps polling each source on its interval until stopped (Ctrl+C)."})
+final class IngestCommand extends SessionCommand {
+    @Option(names = "--once", description = "Poll every enabled source once, then exit.")
+    boolean once;
+
+    @Override
+    int run(WorkspaceSession session) throws InterruptedException {
+        if (!once) {
+            out().printf("Polling %d sources of %s on their intervals; Ctrl+C to stop.%n",
+                    session.config().enabledSources().size(), session.feedsFile());
+            out().flush();
+            session.startScheduledPolling();
+            new CountDownLatch(1).await();
+            return ExitCodes.OK;
+        }
+        PollReport report = session.pollNow(new PollProgress() {
+            @Override
+            public void sourceFinished(SourcePollResult r, int done, int total) {
+                synchronized (IngestCommand.this) {
+                    if (r.failed()) {
+                        out().printf("FAIL %-28s %s: %s%n", r.sourceId(), r.failure(), r.message());
+                    } else {
+                        out().printf("ok   %-28s %d new of %d%n", r.sourceId(), r.newItems(), r.seen());
+                    }
+                    out().flush();
+                }
+            }
+        });
+        out().printf("%d new items from %d sources, %d failing%s%n", report.newItems(), report.results().size(),
+                report.failedSources(), report.cancelled() ? " (cancelled)" : "");
+        if (report.cancelled()) {
+            return ExitCodes.CANCELLED;
+        }
+        return report.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,252 @@
+package org.claimdesk.ingest;
+
+import org.claimdesk.extract.ArticleExtractor;
+import org.claimdesk.extract.FeedParser;
+import org.claimdesk.extract.SectionPage;
+import org.claimdesk.fetch.HttpFetcher;
+import org.claimdesk.source.FetchSettings;
+import org.claimdesk.source.PageSelectors;
+import org.claimdesk.source.Source;
+import org.claimdesk.source.SourceKind;
+import org.claimdesk.store.Database;
+import org.claimdesk.store.ItemStore;
+import org.claimdesk.store.ItemSummary;
+import org.claimdesk.store.SourceHealth;
+import org.claimdesk.store.SourceStore;
+import org.claimdesk.store.StoredItem;
+import org.claimdesk.testing.LoopbackServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Polls real feeds and pages from a loopback HTTP server into a real H2 database. */
+class IngestServiceTest {
+    @TempDir
+    Path tmp;
+    LoopbackServer server;
+    Database database;
+    ItemStore items;
+    SourceStore sources;
+    HttpFetcher fetcher;
+    IngestService ingest;
+
+    @BeforeEach
+    void start() {
+        server = LoopbackServer.start();
+        server.serveResourceFolder("/", "web");
+        server.serveResource("/feeds/ar-header.xml", "web/feeds/ar-rss-windows1256-header-charset.xml",
+                "application/rss+xml; charset=windows-1256");
+        database = Database.open(tmp.resolve("db"));
+        items = new ItemStore(database);
+        sources = new SourceStore(database);
+        fetcher = new HttpFetcher(new FetchSettings(Duration.ZERO, Duration.ofSeconds(2), Duration.ofMillis(1500),
+                5L * 1024 * 1024, 3, "ClaimDesk-test", 8));
+        ingest = new IngestService(fetcher, new FeedParser(), new ArticleExtractor(), new SectionPage(), items, sources,
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+        database.close();
+        server.close();
+    }
+
+    private Source feed(String id, String path, String language) {
+        return new Source(id, id, server.uri(path), SourceKind.FEED, language, List.of(), Duration.ofMinutes(30),
+                true, PageSelectors.NONE, false);
+    }
+
+    private PollReport poll(List<Source> list) throws InterruptedException {
+        sources.sync(list);
+        return ingest.poll(list, PollProgress.NONE);
+    }
+
+    private StoredItem itemTitled(String title) {
+        ItemSummary summary = items.newest(100).stream().filter(i -> title.equals(i.title())).findFirst()
+                .orElseThrow(() -> new AssertionError("no item titled " + title + " in " + items.newest(100)));
+        return items.find(summary.id()).orElseThrow();
+    }
+
+    @Test
+    void feedsInFourLanguagesAndEncodingsBecomeItemsWithTheirArticles() throws Exception {
+        PollReport report = poll(List.of(
+                feed("ar", "/feeds/ar-rss-windows1256.xml", null),
+                feed("ja", "/feeds/ja-atom-shift_jis.xml", null),
+                feed("de", "/feeds/de-rss-utf8.xml", null),
+                feed("en", "/feeds/en-atom.xml", null)));
+
+        assertThat(report.failedSources()).isZero();
+        assertThat(report.newItems()).isEqualTo(8);
+        assertThat(items.count()).isEqualTo(8);
+
+        List<String> titles = items.newest(20).stream().map(ItemSummary::title).toList();
+        // No mojibake: Arabic from windows-1256 and Japanese from Shift_JIS arrive as written.
+        assertThat(titles).anyMatch(t -> t.matches(".*[\\u0600-\\u06FF]{3,}.*"));
+        assertThat(titles).anyMatch(t -> t.matches(".*[\\u3040-\\u30FF\\u4E00-\\u9FFF]{3,}.*"));
+        assertThat(String.join(" ", titles)).doesNotContain("\uFFFD", "Ã", "ï¿½");
+
+        // The Japanese feed gives summaries only: each article page was fetched once and its body stored.
+        assertThat(server.requestCount("/articles/ja-1.html")).isEqualTo(1);
+        ItemSummary ja = items.newest(20).stream().filter(i -> "ja".equals(i.sourceId())).findFirst().orElseThrow();
+        StoredItem japanese = items.find(ja.id()).orElseThrow();
+        assertThat(japanese.language()).startsWith("ja");
+        assertThat(japanese.text().length()).isGreaterThan(150);
+        assertThat(japanese.url().toString()).startsWith(server.uri("/articles/").toString());
+
+        StoredItem arabic = items.find(items.newest(20).stream().filter(i -> "ar".equals(i.sourceId()))
+                .findFirst().orElseThrow().id()).orElseThrow();
+        assertThat(arabic.language()).isEqualTo("ar");
+        assertThat(arabic.text()).matches("(?s).*[\\u0600-\\u06FF]{3,}.*");
+
+        Map<String, SourceHealth> health = healthById();
+        assertThat(health.get("ja").itemCount()).isEqualTo(2);
+        assertThat(health.get("ja").lastSuccess()).isNotNull();
+        assertThat(health.get("ja").failing()).isFalse();
+    }
+
+    @Test
+    void theCharsetCanComeFromTheHttpHeaderAlone() throws Exception {
+        poll(List.of(feed("ar-header", "/feeds/ar-header.xml", "ar")));
+        assertThat(items.newest(10)).hasSize(2)
+                .allSatisfy(i -> assertThat(i.title()).matches(".*[\\u0600-\\u06FF]{3,}.*"));
+    }
+
+    @Test
+    void everyKindOfFailureIsRecordedForItsSourceAndTheOthersGoOn() throws Exception {
+        server.status("/gone.xml", 404);
+        server.status("/broken-server.xml", 500);
+        server.redirectLoop("/loop-a.xml", "/loop-b.xml");
+        server.serveAfterDelay("/slow.xml", Duration.ofSeconds(5), "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
+        server.serveGenerated("/huge.xml", "application/rss+xml", 50L * 1024 * 1024, true);
+
+        PollReport report = poll(List.of(
+                feed("malformed", "/feeds/malformed.xml", null),
+                feed("bomb", "/feeds/billion-laughs.xml", null),
+                feed("xxe", "/feeds/xxe-file.xml", null),
+                feed("gone", "/gone.xml", null),
+                feed("broken-server", "/broken-server.xml", null),
+                feed("loop", "/loop-a.xml", null),
+                feed("slow", "/slow.xml", null),
+                feed("huge", "/huge.xml", null),
+                feed("refused", "http://127.0.0.1:" + LoopbackServer.unusedPort() + "/feed.xml", null),
+                feed("en", "/feeds/en-atom.xml", null)));
+
+        Map<String, SourcePollResult> results = report.results().stream()
+                .collect(Collectors.toMap(SourcePollResult::sourceId, Function.identity()));
+        assertThat(results.get("en").failed()).isFalse();
+        assertThat(results.get("en").newItems()).isEqualTo(2);
+        assertThat(results.get("malformed").failure()).isEqualTo("MALFORMED_FEED");
+        assertThat(results.get("malformed").message()).contains("line 8");
+        assertThat(results.get("bomb").failed()).isTrue();
+        assertThat(results.get("gone").failure()).isEqualTo("HTTP_STATUS");
+        assertThat(results.get("gone").message()).contains("404");
+        assertThat(results.get("broken-server").message()).contains("500");
+        assertThat(results.get("loop").failure()).isEqualTo("REDIRECT_LOOP");
+        assertThat(results.get("slow").failure()).isEqualTo("TIMEOUT");
+        assertThat(results.get("huge").failure()).isEqualTo("TOO_LARGE");
+        assertThat(results.get("refused").failure()).isEqualTo("CONNECT");
+        assertThat(report.failedSources()).isEqualTo(9);
+
+        // Nothing of /etc/passwd ever reaches an item, whatever the parser decided.
+        items.newest(100).forEach(i -> assertThat(items.find(i.id()).orElseThrow().text()).doesNotContain("root:"));
+
+        Map<String, SourceHealth> health = healthById();
+        assertThat(health.get("gone").failing()).isTrue();
+        assertThat(health.get("gone").lastError()).contains("404");
+        assertThat(health.get("en").failing()).isFalse();
+        assertThat(sources.recentFailures(20)).extracting(a -> a.sourceId())
+                .contains("malformed", "gone", "slow", "huge", "loop", "refused");
+    }
+
+    @Test
+    void theSameArticleFromTwoFeedsIsStoredOnceAndRemembersBoth() throws Exception {
+        server.serveResource("/mirror/en.xml", "web/feeds/en-atom.xml", "application/atom+xml");
+        poll(List.of(feed("en", "/feeds/en-atom.xml", null), feed("mirror", "/mirror/en.xml", null)));
+
+        assertThat(items.count()).isEqualTo(2);
+        for (ItemSummary summary : items.newest(10)) {
+            assertThat(items.find(summary.id()).orElseThrow().sourceIds()).containsExactlyInAnyOrder("en", "mirror");
+        }
+    }
+
+    @Test
+    void aSecondPollAsksConditionallyAndFetchesNothingAgain() throws Exception {
+        byte[] atom = LoopbackServer.resourceBytes("web/feeds/en-atom.xml");
+        server.serveConditional("/cond/en.xml", "application/atom+xml", atom, "\"v1\"", "Fri, 20 Nov 2026 10:00:00 GMT");
+        Source source = feed("cond", "/cond/en.xml", null);
+
+        PollReport first = poll(List.of(source));
+        PollReport second = poll(List.of(source));
+
+        assertThat(first.newItems()).isEqualTo(2);
+        assertThat(second.newItems()).isZero();
+        assertThat(second.failedSources()).isZero();
+        List<LoopbackServer.RecordedRequest> requests = server.requests("/cond/en.xml");
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(server.requestCount("/articles/en-2.html")).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aPageSourceFollowsItsArticleLinks() throws Exception {
+        server.serveText("/section/latest.html", "text/html; charset=utf-8", """
+                <!doctype html><html lang="en"><head><title>Latest checks</title></head><body>
+                <nav><a href="/about.html">About</a><a href="/section/2.html">Next</a></nav>
+                <ul class="latest">
+                  <li><a href="/articles/en-1.html?utm_source=home">Ballot video</a></li>
+                  <li><a href="/articles/en-2.html">Bridge closure</a></li>
+                </ul></body></html>
+                """);
+        Source page = new Source("checks", "Checks", server.uri("/section/latest.html"), SourceKind.PAGE, "en",
+                List.of(), Duration.ofMinutes(30), true, new PageSelectors("ul.latest a", null, null, null, null), false);
+
+        PollReport report = poll(List.of(page));
+
+        assertThat(report.failedSources()).isZero();
+        assertThat(report.newItems()).isEqualTo(2);
+        assertThat(server.requestCount("/about.html")).isZero();
+        assertThat(items.newest(10)).extracting(ItemSummary::sourceId).containsOnly("checks");
+        assertThat(items.newest(10)).allSatisfy(i -> assertThat(i.title()).isNotBlank());
+    }
+
+    @Test
+    void cancellingStopsAPollPromptlyAndKeepsWhatWasStored() throws Exception {
+        server.serveAfterDelay("/slow.xml", Duration.ofSeconds(1), "application/atom+xml",
+                LoopbackServer.resourceBytes("web/feeds/en-atom.xml"));
+        List<Source> list = List.of(feed("de", "/feeds/de-rss-utf8.xml", null), feed("slow", "/slow.xml", null));
+        sources.sync(list);
+        AtomicReference<PollReport> report = new AtomicReference<>();
+        Thread poller = Thread.ofPlatform().start(() -> {
+            try {
+                report.set(ingest.poll(list, PollProgress.NONE));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(300);
+        poller.interrupt();
+        poller.join(Duration.ofSeconds(5));
+
+        assertThat(poller.isAlive()).isFalse();
+        assertThat(report.get()).isNotNull();
+        assertThat(report.get().cancelled()).isTrue();
+    }
+
+    private Map<String, SourceHealth> healthById() {
+        return sources.health().stream().collect(Collectors.toMap(SourceHealth::sourceId, Function.identity()));
+    }
+}
