@@ -92,11 +92,8 @@ class WorkbenchWindowTest {
                 return directory.recent();
             }
         };
-        MainWindow.installTheme();
-        Messages messages = Messages.forLocale(Locale.ENGLISH);
-        model = new WorkbenchViewModel(opener, messages);
-        new MainWindow(model, messages, new ReaderFonts(Font.getFamilies()), stage::close).show(stage);
-        model.openWorkspace(desk);
+        // Through the app's own entry point, with the opener the app would give it.
+        model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
     }
 
     @AfterEach
