@@ -2,11 +2,15 @@ package org.claimdesk.cli;
 
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.ingest.ImportProgress;
-import org.claimdesk.source.Source;
+import org.claimdesk.source.FeedsFileException;
+import org.claimdesk.source.FeedsFileParser;
+import org.claimdesk.source.FeedsFileWriter;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +19,9 @@ import java.util.List;
 final class ImportCommand extends SessionCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "File, folder or .zip to import.")
     List<Path> paths;
+
+    @Option(names = "--add-sources", description = "Add the feeds found in OPML lists to feeds.yml (comments and layout are kept).")
+    boolean addSources;
 
     @Override
     int run(WorkspaceSession session) throws InterruptedException {
@@ -26,12 +33,23 @@ final class ImportCommand extends SessionCommand {
             for (String problem : report.problems()) {
                 err().println("  " + problem);
             }
-            if (!report.sources().isEmpty()) {
-                out().printf("  %d feeds in OPML lists; add those you want to %s:%n", report.sources().size(),
-                        session.feedsFile());
-                for (Source s : report.sources()) {
-                    out().printf("  - id: %s%n    name: %s%n    url: %s%n", s.id(), s.name(), s.url());
+            if (!report.sources().isEmpty() && addSources) {
+                try {
+                    FeedsFileWriter.Appended appended = new FeedsFileWriter(new FeedsFileParser())
+                            .append(session.feedsFile(), report.sources());
+                    out().printf("  %d feeds added to %s, %d were already there%n", appended.added().size(),
+                            session.feedsFile(), appended.alreadyPresent().size());
+                } catch (FeedsFileException e) {
+                    err().println("  feeds.yml was not changed: " + String.join("; ", e.lines()));
+                    problems = true;
+                } catch (IOException e) {
+                    err().println("  feeds.yml was not changed: " + e.getMessage());
+                    problems = true;
                 }
+            } else if (!report.sources().isEmpty()) {
+                out().printf("  %d feeds in OPML lists; add them with --add-sources, or paste those you want into %s:%n",
+                        report.sources().size(), session.feedsFile());
+                out().print(FeedsFileWriter.entries(report.sources(), "  "));
             }
             problems |= !report.problems().isEmpty();
             if (report.cancelled()) {

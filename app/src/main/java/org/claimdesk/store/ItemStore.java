@@ -1,44 +1,278 @@
 package org.claimdesk.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Items and the sources they came from. An item is the same as a stored one when its canonical
  * URL, or (failing that) its content hash, matches; then only the source link is added.
+ *
+ * <p>Correct under concurrent saves because the database decides, not the lookups: canonical_url
+ * and content_key are UNIQUE and item_source has (item, source) as its key. A save that loses a
+ * race gets a unique violation, is rolled back as a whole (PostgreSQL cannot continue a
+ * transaction after a failed statement) and is retried, and the retry finds the winner's row.
  */
 public final class ItemStore {
 
+    private static final Logger log = LoggerFactory.getLogger(ItemStore.class);
+
+    /**
+     * Texts shorter than this (in code points, ignoring surrounding blanks) do not identify an
+     * item by their hash: many entries share an empty or one-line summary.
+     */
+    public static final int MIN_TEXT_FOR_HASH_MATCH = 200;
+
+    /** Each retry follows a lost race and then finds the row; a handful is plenty. */
+    private static final int MAX_SAVE_ATTEMPTS = 8;
+
+    /** SQLSTATEs of a lost race: unique violation; serialization failure / H2 deadlock; PostgreSQL deadlock. */
+    private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40001", "40P01");
+    /** Foreign key violation: 23506 in H2, 23503 in PostgreSQL. */
+    private static final Set<String> MISSING_REFERENCE_STATES = Set.of("23503", "23506");
+
+    private static final String SUMMARY_COLUMNS = """
+            SELECT i.id, i.title, i.language, i.published_at, i.fetched_at, i.first_source_id, s.name AS source_name
+            FROM item i JOIN source s ON s.id = i.first_source_id
+            """;
+
+    private final Database database;
+
     public ItemStore(Database database) {
-        throw new UnsupportedOperationException("TODO");
+        this.database = Objects.requireNonNull(database, "database");
     }
 
     /** Saves one item in its own transaction. */
     public SaveOutcome save(NewItem item) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(item.sourceId(), "item.sourceId");
+        String action = "save item " + describe(item) + " from source '" + item.sourceId() + "'";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(action, connection -> saveOnce(connection, item));
+            } catch (StoreException e) {
+                String state = SqlValues.sqlState(e);
+                if (RETRYABLE_STATES.contains(state) && attempt < MAX_SAVE_ATTEMPTS) {
+                    // another thread stored the same item or link meanwhile: look again
+                    log.debug("Retrying save of {} after a concurrent save (SQLSTATE {})", describe(item), state);
+                    continue;
+                }
+                if (MISSING_REFERENCE_STATES.contains(state)) {
+                    throw new StoreException("Could not " + action + ": that source is not in the database"
+                            + " (sources are synced from feeds.yml before their items are saved)", e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static SaveOutcome saveOnce(Connection connection, NewItem item) throws SQLException {
+        String contentKey = contentKey(item);
+        Long existing = null;
+        if (item.canonicalUrl() != null) {
+            existing = findId(connection, "SELECT id FROM item WHERE canonical_url = ?", item.canonicalUrl().toString());
+        }
+        if (existing == null && contentKey != null) {
+            existing = findId(connection, "SELECT id FROM item WHERE content_key = ?", contentKey);
+        }
+        if (existing != null) {
+            if (isLinked(connection, existing, item.sourceId())) {
+                return SaveOutcome.DUPLICATE;
+            }
+            insertLink(connection, existing, item);
+            return SaveOutcome.ADDED_SOURCE;
+        }
+        long id = insertItem(connection, item, contentKey);
+        insertLink(connection, id, item);
+        return SaveOutcome.INSERTED;
+    }
+
+    /** The content hash when the text is long enough to identify the item, else null. */
+    static String contentKey(NewItem item) {
+        if (item.contentHash() == null || item.text() == null) {
+            return null;
+        }
+        String text = item.text().strip();
+        return text.codePointCount(0, text.length()) >= MIN_TEXT_FOR_HASH_MATCH ? item.contentHash() : null;
+    }
+
+    private static Long findId(Connection connection, String sql, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        }
+    }
+
+    private static boolean isLinked(Connection connection, long itemId, String sourceId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM item_source WHERE item_id = ? AND source_id = ?")) {
+            statement.setLong(1, itemId);
+            statement.setString(2, sourceId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static long insertItem(Connection connection, NewItem item, String contentKey) throws SQLException {
+        Instant fetchedAt = fetchedAt(item);
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO item (url, canonical_url, title, byline, body_text, language, published_at,
+                                  fetched_at, sort_time, content_hash, content_key, first_source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, Statement.RETURN_GENERATED_KEYS)) {
+            SqlValues.setUri(statement, 1, item.url());
+            SqlValues.setUri(statement, 2, item.canonicalUrl());
+            statement.setString(3, item.title());
+            statement.setString(4, item.byline());
+            statement.setString(5, item.text());
+            statement.setString(6, item.language());
+            SqlValues.setInstant(statement, 7, item.publishedAt());
+            SqlValues.setInstant(statement, 8, fetchedAt);
+            SqlValues.setInstant(statement, 9, item.publishedAt() != null ? item.publishedAt() : fetchedAt);
+            statement.setString(10, item.contentHash());
+            statement.setString(11, contentKey);
+            statement.setString(12, item.sourceId());
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned no id for the new item");
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertLink(Connection connection, long itemId, NewItem item) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO item_source (item_id, source_id, entry_id, first_seen_at) VALUES (?, ?, ?, ?)")) {
+            statement.setLong(1, itemId);
+            statement.setString(2, item.sourceId());
+            statement.setString(3, item.entryId());
+            SqlValues.setInstant(statement, 4, fetchedAt(item));
+            statement.executeUpdate();
+        }
+    }
+
+    private static Instant fetchedAt(NewItem item) {
+        return item.fetchedAt() != null ? item.fetchedAt() : Instant.now();
     }
 
     /** True when an item with this canonical URL is stored (to skip fetching its page again). */
     public boolean containsUrl(URI canonicalUrl) {
-        throw new UnsupportedOperationException("TODO");
+        if (canonicalUrl == null) {
+            return false;
+        }
+        return database.inTransaction("look up " + canonicalUrl,
+                connection -> findId(connection, "SELECT id FROM item WHERE canonical_url = ?", canonicalUrl.toString()) != null);
     }
 
     public Optional<StoredItem> find(long id) {
-        throw new UnsupportedOperationException("TODO");
+        return database.inTransaction("read item " + id, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT id, url, canonical_url, title, byline, body_text, language, published_at, fetched_at,
+                           content_hash, first_source_id
+                    FROM item WHERE id = ?
+                    """)) {
+                statement.setLong(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredItem(rows.getLong("id"), SqlValues.uri(rows, "url"),
+                            SqlValues.uri(rows, "canonical_url"), rows.getString("title"), rows.getString("byline"),
+                            rows.getString("body_text"), rows.getString("language"),
+                            SqlValues.instant(rows, "published_at"), SqlValues.instant(rows, "fetched_at"),
+                            rows.getString("content_hash"), sourceIds(connection, id)));
+                }
+            }
+        });
+    }
+
+    /** Source ids of an item: the first source, then the others in the order they delivered it. */
+    private static List<String> sourceIds(Connection connection, long itemId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT x.source_id
+                FROM item_source x JOIN item i ON i.id = x.item_id
+                WHERE x.item_id = ?
+                ORDER BY CASE WHEN x.source_id = i.first_source_id THEN 0 ELSE 1 END, x.first_seen_at, x.source_id
+                """)) {
+            statement.setLong(1, itemId);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+                return ids;
+            }
+        }
     }
 
     /** Newest first by published time (else fetched time), for the item list. */
     public List<ItemSummary> newest(int limit) {
-        throw new UnsupportedOperationException("TODO");
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.inTransaction("list the newest items", connection -> summaries(connection,
+                SUMMARY_COLUMNS + "ORDER BY i.sort_time DESC, i.id DESC FETCH FIRST ? ROWS ONLY", limit));
     }
 
     /** Items stored after the one with id {@code afterId}, in id order (for live list updates). */
     public List<ItemSummary> storedAfter(long afterId, int limit) {
-        throw new UnsupportedOperationException("TODO");
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.inTransaction("list items stored after " + afterId, connection -> summaries(connection,
+                SUMMARY_COLUMNS + "WHERE i.id > ? ORDER BY i.id FETCH FIRST ? ROWS ONLY", afterId, limit));
+    }
+
+    private static List<ItemSummary> summaries(Connection connection, String sql, long... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<ItemSummary> list = new ArrayList<>();
+                while (rows.next()) {
+                    list.add(new ItemSummary(rows.getLong("id"), rows.getString("title"), rows.getString("language"),
+                            SqlValues.instant(rows, "published_at"), SqlValues.instant(rows, "fetched_at"),
+                            rows.getString("first_source_id"), rows.getString("source_name")));
+                }
+                return list;
+            }
+        }
     }
 
     public long count() {
-        throw new UnsupportedOperationException("TODO");
+        return database.inTransaction("count items", connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM item")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static String describe(NewItem item) {
+        URI address = item.canonicalUrl() != null ? item.canonicalUrl() : item.url();
+        if (address != null) {
+            return address.toString();
+        }
+        String title = item.title() == null ? "(untitled)" : item.title().strip();
+        return "\"" + (title.length() > 80 ? title.substring(0, 80) + "…" : title) + "\"";
     }
 }

@@ -1,0 +1,176 @@
+package org.claimdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.claimdesk.testing.LoopbackServer;
+import org.claimdesk.workspace.WorkspaceDirectory;
+import org.claimdesk.workspace.WorkspaceSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the command line in-process, as a script would, on a real workspace and a loopback server. */
+class CommandLineTest {
+    @TempDir
+    Path tmp;
+    LoopbackServer server;
+    Path workspace;
+    Path feeds;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = LoopbackServer.start();
+        server.serveResourceFolder("/", "web");
+        server.status("/gone.xml", 404);
+        workspace = tmp.resolve("desk");
+        feeds = tmp.resolve("feeds.yml");
+        Files.writeString(feeds, """
+                settings:
+                  politeness_delay: 0s
+                  read_timeout: 5s
+                sources:
+                  - id: en-checks
+                    url: %s
+                    language: en
+                  - id: de-news
+                    url: %s
+                """.formatted(server.uri("/feeds/en-atom.xml"), server.uri("/feeds/de-rss-utf8.xml")));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private int run(String... args) {
+        CommandLine cl = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
+                WorkspaceSession::open, (w, f, d) -> {
+                    throw new AssertionError("the window must not open for a command");
+                });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void ingestOncePollsEverySourceAndSourcesShowsTheirHealth() {
+        int code = run("--workspace", workspace.toString(), "--feeds", feeds.toString(), "ingest", "--once");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("ok   en-checks", "ok   de-news", "4 new items from 2 sources, 0 failing");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--workspace", workspace.toString(), "--feeds", feeds.toString(), "sources")).isZero();
+        assertThat(out.toString()).containsPattern("en-checks\\s+ok\\s+2\\s");
+    }
+
+    @Test
+    void aFailingSourceGivesExitCodeThreeAndTheOthersAreStillStored() throws Exception {
+        Files.writeString(feeds, Files.readString(feeds) + "  - id: gone\n    url: " + server.uri("/gone.xml") + "\n");
+        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "ingest", "--once");
+
+        assertThat(code).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(out.toString()).contains("FAIL gone", "HTTP_STATUS", "404", "4 new items from 3 sources, 1 failing");
+
+        out.getBuffer().setLength(0);
+        run("-w", workspace.toString(), "-f", feeds.toString(), "sources", "--json");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode gone = out.toString().lines().map(l -> read(json, l)).filter(n -> n.get("id").asText().equals("gone"))
+                .findFirst().orElseThrow();
+        assertThat(gone.get("status").asText()).isEqualTo("FAILING");
+        assertThat(gone.get("lastError").asText()).contains("404");
+    }
+
+    @Test
+    void aBrokenFeedsFileIsReportedWithLineAndColumn() throws Exception {
+        Files.writeString(feeds, "sources:\n  - id: x\n    urll: https://example.org/feed\n");
+        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "sources");
+        assertThat(code).isZero();
+        assertThat(err.toString()).contains("feeds.yml:3:5:").contains("urll");
+    }
+
+    @Test
+    void extractPrintsOneJsonObjectPerInputCarryingTheInput() throws Exception {
+        Path page = tmp.resolve("page.html");
+        Files.write(page, LoopbackServer.resourceBytes("web/articles/en-1.html"));
+        Path missing = tmp.resolve("missing.html");
+
+        int code = run("extract", "--json", page.toString(), missing.toString(), server.uri("/articles/de-1.html").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.PARTIAL);
+        ObjectMapper json = new ObjectMapper();
+        var lines = out.toString().lines().map(l -> read(json, l)).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("input").asText()).isEqualTo(page.toString());
+        assertThat(lines.get(0).get("language").asText()).isEqualTo("en");
+        assertThat(lines.get(0).get("title").asText()).isNotBlank();
+        assertThat(lines.get(0).get("text").asText().length()).isGreaterThan(300);
+        assertThat(lines.get(1).get("error").asText()).contains("no such file");
+        assertThat(lines.get(2).get("language").asText()).startsWith("de");
+    }
+
+    @Test
+    void exportOpmlWritesTheConfiguredFeeds() throws Exception {
+        Path opml = tmp.resolve("out.opml");
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "export-opml", opml.toString())).isZero();
+        assertThat(Files.readString(opml)).contains("xmlUrl=\"" + server.uri("/feeds/en-atom.xml") + "\"");
+    }
+
+    @Test
+    void importReadsASavedFolder() throws Exception {
+        Path saved = Files.createDirectories(tmp.resolve("saved"));
+        Files.write(saved.resolve("ja.xml"), LoopbackServer.resourceBytes("web/feeds/ja-atom-shift_jis.xml"));
+        Files.writeString(saved.resolve("junk.bin"), "nothing to see");
+        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "import", saved.toString());
+        assertThat(code).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(out.toString()).contains("2 files, 2 new items");
+        assertThat(err.toString()).contains("junk.bin");
+    }
+
+    @Test
+    void feedsFromAnOpmlListCanBeAddedToFeedsYml() throws Exception {
+        Path opml = tmp.resolve("desk.opml");
+        Files.writeString(opml, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0"><head><title>Desk</title></head><body>
+                <outline type="rss" text="Japan checks" xmlUrl="%s" language="ja"/>
+                <outline type="rss" text="Same as en-checks" xmlUrl="%s"/>
+                </body></opml>
+                """.formatted(server.uri("/feeds/ja-atom-shift_jis.xml"), server.uri("/feeds/en-atom.xml")));
+
+        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "import", "--add-sources", opml.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("1 feeds added", "1 were already there");
+        assertThat(Files.readString(feeds)).contains("url: " + server.uri("/feeds/ja-atom-shift_jis.xml"))
+                .contains("politeness_delay: 0s");
+        out.getBuffer().setLength(0);
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "ingest", "--once")).isZero();
+        assertThat(out.toString()).contains("6 new items from 3 sources");
+    }
+
+    @Test
+    void wrongUsageGivesExitCodeTwo() {
+        assertThat(run("frobnicate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("frobnicate");
+    }
+
+    private static JsonNode read(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+}
