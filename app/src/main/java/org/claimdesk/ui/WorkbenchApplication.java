@@ -49,8 +49,11 @@ public final class WorkbenchApplication {
         }
     }
 
-    /** Builds and shows the window on this stage; on the FX thread. */
-    public void start(Stage stage) {
+    /**
+     * Builds and shows the window on this stage and starts opening the initial workspace; on the
+     * FX thread. Returns the window's model (tests drive and close it).
+     */
+    public WorkbenchViewModel start(Stage stage) {
         MainWindow.installTheme();
         Messages messages = Messages.forLocale(startup.locale());
         WorkbenchViewModel model = new WorkbenchViewModel(startup.opener(), messages);
@@ -63,6 +66,7 @@ public final class WorkbenchApplication {
         window.show(stage);
         model.reloadRecent();
         model.openWorkspace(startup.initialWorkspace());
+        return model;
     }
 
     private void quit(Stage stage, WorkbenchViewModel model) {

@@ -112,6 +112,32 @@ public final class WorkbenchViewModel {
     private record Opened(WorkspaceSession session, List<Workspace> recent) {
     }
 
+    /** Opens a workspace; a session that opens after the user cancelled is closed again, not leaked. */
+    private final class OpenTask extends Task<Opened> {
+        private final Path folder;
+        private volatile WorkspaceSession opened;
+
+        OpenTask(Path folder) {
+            this.folder = folder;
+            setOnCancelled(e -> {
+                WorkspaceSession late = opened;
+                if (late != null) {
+                    closeInBackground(late);
+                }
+            });
+        }
+
+        @Override
+        protected Opened call() throws Exception {
+            updateMessage(messages.format("status.opening", folder));
+            updateProgress(-1, 1);
+            WorkspaceSession session = opener.open(folder);
+            opened = session;
+            session.addListener(new SessionEvents(session));
+            return new Opened(session, recentOrEmpty());
+        }
+    }
+
     // ---- actions -------------------------------------------------------------------------
 
     /**
@@ -130,16 +156,7 @@ public final class WorkbenchViewModel {
             return;
         }
         cancel();
-        Task<Opened> task = new Task<>() {
-            @Override
-            protected Opened call() throws Exception {
-                updateMessage(messages.format("status.opening", wanted));
-                updateProgress(-1, 1);
-                WorkspaceSession opened = opener.open(wanted);
-                opened.addListener(new SessionEvents(opened));
-                return new Opened(opened, recentOrEmpty());
-            }
-        };
+        OpenTask task = new OpenTask(wanted);
         start(task, opened -> {
             if (closing) {
                 closeInBackground(opened.session());
@@ -345,9 +362,13 @@ public final class WorkbenchViewModel {
             LOG.warn("Background task failed ({}): {}", failedKey, failure.toString(), failure);
             status.set(messages.format(failedKey, describe(failure)));
         });
+        var ownCancelHandling = task.getOnCancelled();
         task.setOnCancelled(e -> {
             finished(task);
             status.set(messages.get("status.cancelled"));
+            if (ownCancelHandling != null) {
+                ownCancelHandling.handle(e);
+            }
         });
         threads.tasks().execute(task);
     }
@@ -361,8 +382,9 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** Its own thread (not a daemon): it may run after the window's threads were shut down. */
     private void closeInBackground(WorkspaceSession old) {
-        threads.tasks().execute(() -> {
+        Thread.ofPlatform().name("claimdesk-ui-close-workspace").start(() -> {
             try {
                 old.close();
             } catch (RuntimeException e) {

@@ -150,4 +150,18 @@ class MainWindowWithoutWorkspaceTest {
         assertThat(body.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
         assertThat(robot.lookup("#readerPublished").queryAs(Label.class).getText()).startsWith("Fetched ");
     }
+
+    @Test
+    void japaneseWithoutALanguageTagGetsTheCjkFontByItsKana(FxRobot robot) {
+        java.util.Optional<String> cjk = new ReaderFonts(Font.getFamilies()).familyFor(WritingSystem.JAPANESE);
+        org.junit.jupiter.api.Assumptions.assumeTrue(cjk.isPresent(), "no CJK font installed (fonts-noto-cjk or fonts-ipafont-gothic)");
+        StoredItem japanese = new StoredItem(9, URI.create("https://example.jp/1"), null, "政府は噂を否定した",
+                null, "水道省は月曜日、首都で水不足が起きているという報道を否定した。", null, null, Instant.now(), "h3", List.of("nhk"));
+        robot.interact(() -> model.reader().show(japanese, id -> "NHK"));
+
+        TextArea body = robot.lookup("#readerBody").queryAs(TextArea.class);
+        assertThat(body.getFont().getFamily()).isEqualTo(cjk.get());
+        assertThat(body.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
+        assertThat(body.isWrapText()).isTrue();
+    }
 }
