@@ -89,7 +89,7 @@ public final class ItemStore {
         String contentKey = contentKey(item);
         Long existing = null;
         if (item.canonicalUrl() != null) {
-            existing = findId(connection, "SELECT id FROM item WHERE canonical_url = ?", item.canonicalUrl().toString());
+            existing = findByUrl(connection, item.canonicalUrl());
         }
         if (existing == null && contentKey != null) {
             existing = findId(connection, "SELECT id FROM item WHERE content_key = ?", contentKey);
@@ -113,6 +113,16 @@ public final class ItemStore {
         }
         String text = item.text().strip();
         return text.codePointCount(0, text.length()) >= MIN_TEXT_FOR_HASH_MATCH ? item.contentHash() : null;
+    }
+
+    /** The item known by this canonical URL: its own, or one under which a source delivered it. */
+    private static Long findByUrl(Connection connection, URI canonicalUrl) throws SQLException {
+        Long id = findId(connection, "SELECT id FROM item WHERE canonical_url = ?", canonicalUrl.toString());
+        if (id == null) {
+            id = findId(connection, "SELECT item_id FROM item_source WHERE canonical_url = ? FETCH FIRST 1 ROWS ONLY",
+                    canonicalUrl.toString());
+        }
+        return id;
     }
 
     private static Long findId(Connection connection, String sql, String key) throws SQLException {
@@ -166,11 +176,12 @@ public final class ItemStore {
 
     private static void insertLink(Connection connection, long itemId, NewItem item) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO item_source (item_id, source_id, entry_id, first_seen_at) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO item_source (item_id, source_id, entry_id, first_seen_at, canonical_url) VALUES (?, ?, ?, ?, ?)")) {
             statement.setLong(1, itemId);
             statement.setString(2, item.sourceId());
             statement.setString(3, item.entryId());
             SqlValues.setInstant(statement, 4, fetchedAt(item));
+            SqlValues.setUri(statement, 5, item.canonicalUrl());
             statement.executeUpdate();
         }
     }
@@ -185,7 +196,7 @@ public final class ItemStore {
             return false;
         }
         return database.inTransaction("look up " + canonicalUrl,
-                connection -> findId(connection, "SELECT id FROM item WHERE canonical_url = ?", canonicalUrl.toString()) != null);
+                connection -> findByUrl(connection, canonicalUrl) != null);
     }
 
     public Optional<StoredItem> find(long id) {

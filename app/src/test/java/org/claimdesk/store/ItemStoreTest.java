@@ -100,6 +100,21 @@ class ItemStoreTest {
     }
 
     @Test
+    void anItemMatchedByTextIsKnownByTheMirrorsAddressToo() {
+        String text = longText("a rumour");
+        items.save(item("a", "https://one.example.org/p/1", text));
+        items.save(item("b", "https://two.example.org/mirror/9", text));
+
+        // The next poll of the mirror sees its page as stored (no refetch), and its summary-only
+        // entry under the same address is not stored as a second item.
+        assertThat(items.containsUrl(URI.create("https://two.example.org/mirror/9"))).isTrue();
+        assertThat(items.save(item("b", "https://two.example.org/mirror/9", "Short summary.")))
+                .isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(items.containsUrl(URI.create("https://three.example.org/other"))).isFalse();
+        assertThat(items.count()).isEqualTo(1);
+    }
+
+    @Test
     void shortIdenticalSummariesUnderDifferentUrlsStayDifferentItems() {
         assertThat(items.save(item("a", "https://one.example.org/p/1", "Read more."))).isEqualTo(SaveOutcome.INSERTED);
         assertThat(items.save(item("a", "https://one.example.org/p/2", "Read more."))).isEqualTo(SaveOutcome.INSERTED);
