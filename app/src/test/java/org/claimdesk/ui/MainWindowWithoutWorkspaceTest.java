@@ -127,6 +127,7 @@ class MainWindowWithoutWorkspaceTest {
         robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> layoutFailures.add(e)));
         robot.interact(() -> model.reader().show(arabic, id -> "Al Jazeera"));
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(null));
         assertThat(layoutFailures).isEmpty();
 
         TextArea body = robot.lookup("#readerBody").queryAs(TextArea.class);
