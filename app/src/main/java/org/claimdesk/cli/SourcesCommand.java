@@ -2,6 +2,7 @@ package org.claimdesk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.claimdesk.ingest.OfflineImporter;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class SourcesCommand extends SessionCommand {
 
     static String status(SourceHealth h) {
         if (!h.configured()) {
-            return "removed";
+            return h.sourceId().startsWith(OfflineImporter.SOURCE_ID_PREFIX) ? "imported" : "removed";
         }
         if (!h.enabled()) {
             return "disabled";

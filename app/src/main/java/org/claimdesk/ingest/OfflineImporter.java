@@ -47,6 +47,8 @@ import java.util.zip.ZipFile;
  */
 public final class OfflineImporter {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineImporter.class);
+    /** Ids of the sources imported files are attributed to start with this. */
+    public static final String SOURCE_ID_PREFIX = "import-";
     /** Entries in one zip: past this it is more likely a zip bomb than a saved bundle. */
     private static final int MAX_ZIP_ENTRIES = 100_000;
 
@@ -202,7 +204,7 @@ public final class OfflineImporter {
 
     /** The source imported items are attributed to: one per file, kept apart from feeds.yml. */
     private Source importSource(String fileName, URI fileUri, SourceKind kind, String title, String language) {
-        String id = "import-" + slug(fileName);
+        String id = SOURCE_ID_PREFIX + slug(fileName);
         String name = "Imported: " + (title == null || title.isBlank() ? fileName : title);
         Source source = new Source(id, name, fileUri, kind, language, List.of("import"), Duration.ofDays(365),
                 false, PageSelectors.NONE, false);

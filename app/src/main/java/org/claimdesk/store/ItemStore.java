@@ -43,10 +43,17 @@ public final class ItemStore {
     /** Foreign key violation: 23506 in H2, 23503 in PostgreSQL. */
     private static final Set<String> MISSING_REFERENCE_STATES = Set.of("23503", "23506");
 
+    /*
+     * LEFT JOIN although every item has its source (foreign key): H2 may reorder an inner join to
+     * scan source first and then sort all items; with the outer join item drives the query and
+     * the newest-first list reads index item_newest in order and stops after LIMIT rows.
+     */
     private static final String SUMMARY_COLUMNS = """
             SELECT i.id, i.title, i.language, i.published_at, i.fetched_at, i.first_source_id, s.name AS source_name
-            FROM item i JOIN source s ON s.id = i.first_source_id
+            FROM item i LEFT JOIN source s ON s.id = i.first_source_id
             """;
+    static final String NEWEST_SQL = SUMMARY_COLUMNS + "ORDER BY i.sort_time DESC, i.id DESC FETCH FIRST ? ROWS ONLY";
+    static final String STORED_AFTER_SQL = SUMMARY_COLUMNS + "WHERE i.id > ? ORDER BY i.id FETCH FIRST ? ROWS ONLY";
 
     private final Database database;
 
@@ -227,8 +234,7 @@ public final class ItemStore {
         if (limit <= 0) {
             return List.of();
         }
-        return database.inTransaction("list the newest items", connection -> summaries(connection,
-                SUMMARY_COLUMNS + "ORDER BY i.sort_time DESC, i.id DESC FETCH FIRST ? ROWS ONLY", limit));
+        return database.inTransaction("list the newest items", connection -> summaries(connection, NEWEST_SQL, limit));
     }
 
     /** Items stored after the one with id {@code afterId}, in id order (for live list updates). */
@@ -236,8 +242,8 @@ public final class ItemStore {
         if (limit <= 0) {
             return List.of();
         }
-        return database.inTransaction("list items stored after " + afterId, connection -> summaries(connection,
-                SUMMARY_COLUMNS + "WHERE i.id > ? ORDER BY i.id FETCH FIRST ? ROWS ONLY", afterId, limit));
+        return database.inTransaction("list items stored after " + afterId,
+                connection -> summaries(connection, STORED_AFTER_SQL, afterId, limit));
     }
 
     private static List<ItemSummary> summaries(Connection connection, String sql, long... parameters) throws SQLException {

@@ -80,7 +80,26 @@ public final class SourceStore {
 
     /** Adds or updates a source that is not in feeds.yml (e.g. an imported file), leaving the others alone. */
     public void registerImported(Source source) {
-        throw new UnsupportedOperationException("TODO");
+        database.inTransaction("save the imported source " + source.id(), connection -> {
+            // configured stays as it is: an id that feeds.yml also lists keeps its place there.
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE source SET name = ?, url = ?, kind = ?, language_hint = ?, tags = ?,
+                                      poll_interval_seconds = ?, enabled = ?, position = ?
+                    WHERE id = ?
+                    """);
+                 PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO source (name, url, kind, language_hint, tags, poll_interval_seconds, enabled,
+                                        configured, position, id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)
+                    """)) {
+                bindSource(update, source, 0);
+                if (update.executeUpdate() == 0) {
+                    bindSource(insert, source, 0);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     /** Records one attempt (id in the argument is ignored); returns it with its id. */

@@ -152,6 +152,21 @@ class ItemStoreTest {
         assertThat(items.newest(2)).hasSize(2);
     }
 
+    /** The item list must stay instant with a year of items: read newest-first from the index, never sort them all. */
+    @Test
+    void listsReadTheirIndexInOrderInsteadOfSortingEveryItem() {
+        for (String sql : List.of(ItemStore.NEWEST_SQL, ItemStore.STORED_AFTER_SQL)) {
+            String plan = database.inTransaction(connection -> {
+                try (var statement = connection.createStatement();
+                     var rows = statement.executeQuery("EXPLAIN " + sql.replace("?", "200"))) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            });
+            assertThat(plan).as(plan).contains("index sorted").contains("FROM \"PUBLIC\".\"ITEM\"");
+        }
+    }
+
     private static NewItem at(String url, Instant published, Instant fetched) {
         NewItem base = item("a", url, "short " + url);
         return new NewItem(base.sourceId(), base.url(), base.canonicalUrl(), base.entryId(), base.title(), base.byline(),

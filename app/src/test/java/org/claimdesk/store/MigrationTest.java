@@ -87,8 +87,8 @@ class MigrationTest {
                 .hasMessageContaining("written by a newer version of ClaimDesk")
                 .hasMessageContaining("version 7")
                 .hasMessageContaining("knows up to 1");
-        // refusing released the workspace: it can be opened once the newer version is gone
-        assertThat(dir.resolve("claimdesk.lock")).exists();
+        // refusing released the workspace: trying again gives the same answer, not "in use"
+        assertThatThrownBy(() -> Database.open(dir)).hasMessageContaining("written by a newer version of ClaimDesk");
     }
 
     @Test
