@@ -227,6 +227,33 @@ class WorkbenchWindowTest {
         assertThat(robot.lookup("#cancelTask").queryAs(Button.class).isVisible()).isFalse();
     }
 
+    @Test
+    void importListsUnreadableFilesUnderErrorsAndExportWritesTheSources(FxRobot robot) throws Exception {
+        awaitOpen(robot);
+        Path saved = Files.createDirectories(temp.resolve("saved-offline"));
+        Files.writeString(saved.resolve("desk-en.xml"), new String(
+                org.claimdesk.testing.LoopbackServer.resourceBytes("ui/web/en.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("{{BASE}}", "https://offline.example.org"));
+        Files.write(saved.resolve("bundle.zip"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 'n', 'o', 't', ' ', 'a', ' ', 'z', 'i', 'p'});
+
+        robot.interact(() -> model.importPath(saved));
+
+        waitUntil(() -> status(robot).startsWith("Imported 2 files: 2 new items"));
+        assertThat(status(robot)).endsWith("1 problem (see Errors)");
+        waitUntil(() -> items(robot).getItems().size() == 2);
+        @SuppressWarnings("unchecked")
+        TableView<ErrorsViewModel.ErrorRow> errors = robot.lookup("#errorTable").queryAs(TableView.class);
+        assertThat(errors.getItems()).anySatisfy(row -> {
+            assertThat(row.source()).isEqualTo("Import");
+            assertThat(row.message()).contains("bundle.zip");
+        });
+
+        Path opml = temp.resolve("desk-sources.opml");
+        robot.interact(() -> model.exportOpml(opml));
+        waitUntil(() -> status(robot).startsWith("Sources written to"));
+        assertThat(Files.readString(opml)).contains(server.base() + "/en.xml").contains("Loopback Arabic");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private String source(String id, String name, String path, String language) {
