@@ -112,7 +112,8 @@ class MainWindowWithoutWorkspaceTest {
 
         robot.clickOn(banner);
         assertThat(robot.lookup("#configProblems").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#errorTable").queryAs(TableView.class).getItems()).hasSize(1);
+        TableView<?> errorTable = robot.lookup("#errorTable").queryAs(TableView.class);
+        assertThat(errorTable.getItems()).hasSize(1);
     }
 
     @Test
