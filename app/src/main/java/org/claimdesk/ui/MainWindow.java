@@ -201,8 +201,6 @@ public final class MainWindow {
         Button poll = new Button(messages.get("toolbar.pollNow"), new FontIcon(Feather.REFRESH_CW));
         poll.setId("pollNow");
         poll.setTooltip(new Tooltip(messages.get("toolbar.pollNow.tooltip")));
-        poll.getStyleClass().add(Styles.ACCENT);
-        poll.setDefaultButton(false);
         poll.disableProperty().bind(model.sessionOpenProperty().not().or(model.busyProperty()));
         poll.setOnAction(e -> model.pollNow());
 
@@ -418,6 +416,10 @@ public final class MainWindow {
         Label title = new Label();
         title.setId("readerTitle");
         title.getStyleClass().add(Styles.TITLE_3);
+        // As wide as the pane, not as the text: the width decides where the text wraps.
+        title.setMaxWidth(Double.MAX_VALUE);
+        // LEFT is the leading edge: with right-to-left orientation JavaFX mirrors it to the right.
+        title.setAlignment(Pos.CENTER_LEFT);
         title.setMnemonicParsing(false);
 
         Label byline = new Label();
@@ -459,8 +461,6 @@ public final class MainWindow {
                 content.setNodeOrientation(direction);
                 content.setStyle(style);
             }
-            title.setMaxWidth(Double.MAX_VALUE);
-            title.setAlignment(script.rightToLeft() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         });
         wrapSafely(title, reader.titleProperty(), 8);
         wrapSafely(body, reader.bodyProperty());

@@ -112,7 +112,8 @@ class MainWindowWithoutWorkspaceTest {
 
         robot.clickOn(banner);
         assertThat(robot.lookup("#configProblems").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#errorTable").queryAs(TableView.class).getItems()).hasSize(1);
+        TableView<?> errorTable = robot.lookup("#errorTable").queryAs(TableView.class);
+        assertThat(errorTable.getItems()).hasSize(1);
     }
 
     @Test
@@ -127,6 +128,7 @@ class MainWindowWithoutWorkspaceTest {
         robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> layoutFailures.add(e)));
         robot.interact(() -> model.reader().show(arabic, id -> "Al Jazeera"));
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(null));
         assertThat(layoutFailures).isEmpty();
 
         TextArea body = robot.lookup("#readerBody").queryAs(TextArea.class);
