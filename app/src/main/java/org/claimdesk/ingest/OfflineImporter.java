@@ -205,7 +205,8 @@ public final class OfflineImporter {
     /** The source imported items are attributed to: one per file, kept apart from feeds.yml. */
     private Source importSource(String fileName, URI fileUri, SourceKind kind, String title, String language) {
         String id = SOURCE_ID_PREFIX + slug(fileName);
-        String name = "Imported: " + (title == null || title.isBlank() ? fileName : title);
+        // The origin shows beside the name ("imported from a saved file"), so the name is the feed's or page's own.
+        String name = title == null || title.isBlank() ? fileName : title;
         Source source = new Source(id, name, fileUri, kind, language, List.of("import"), Duration.ofDays(365),
                 false, PageSelectors.NONE, false);
         sources.registerImported(source);

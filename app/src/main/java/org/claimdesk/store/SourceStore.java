@@ -43,30 +43,37 @@ public final class SourceStore {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE source SET configured = FALSE");
             }
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE source SET name = ?, url = ?, kind = ?, language_hint = ?, tags = ?,
-                                      poll_interval_seconds = ?, enabled = ?, configured = TRUE, position = ?
-                    WHERE id = ?
-                    """);
-                 PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO source (name, url, kind, language_hint, tags, poll_interval_seconds, enabled,
-                                        configured, position, id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)
-                    """)) {
-                for (int position = 0; position < sources.size(); position++) {
-                    Source source = sources.get(position);
-                    bindSource(update, source, position);
-                    if (update.executeUpdate() == 0) {
-                        bindSource(insert, source, position);
-                        insert.executeUpdate();
-                    }
-                }
+            for (int position = 0; position < sources.size(); position++) {
+                upsert(connection, sources.get(position), position, true);
             }
             return null;
         });
     }
 
-    private static void bindSource(PreparedStatement statement, Source source, int position) throws SQLException {
+    /** Updates the source's row, or inserts it when there is none (portable: no MERGE). */
+    private static void upsert(Connection connection, Source source, int position, boolean configured) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE source SET name = ?, url = ?, kind = ?, language_hint = ?, tags = ?,
+                                  poll_interval_seconds = ?, enabled = ?, position = ?, configured = ?
+                WHERE id = ?
+                """)) {
+            bindSource(update, source, position, configured);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO source (name, url, kind, language_hint, tags, poll_interval_seconds, enabled,
+                                    position, configured, id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            bindSource(insert, source, position, configured);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void bindSource(PreparedStatement statement, Source source, int position, boolean configured)
+            throws SQLException {
         statement.setString(1, source.name());
         statement.setString(2, source.url().toString());
         statement.setString(3, source.kind().name());
@@ -75,29 +82,14 @@ public final class SourceStore {
         statement.setLong(6, source.pollInterval().toSeconds());
         statement.setBoolean(7, source.enabled());
         statement.setInt(8, position);
-        statement.setString(9, source.id());
+        statement.setBoolean(9, configured);
+        statement.setString(10, source.id());
     }
 
     /** Adds or updates a source that is not in feeds.yml (e.g. an imported file), leaving the others alone. */
     public void registerImported(Source source) {
         database.inTransaction("save the imported source " + source.id(), connection -> {
-            // configured stays as it is: an id that feeds.yml also lists keeps its place there.
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE source SET name = ?, url = ?, kind = ?, language_hint = ?, tags = ?,
-                                      poll_interval_seconds = ?, enabled = ?, position = ?
-                    WHERE id = ?
-                    """);
-                 PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO source (name, url, kind, language_hint, tags, poll_interval_seconds, enabled,
-                                        configured, position, id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)
-                    """)) {
-                bindSource(update, source, 0);
-                if (update.executeUpdate() == 0) {
-                    bindSource(insert, source, 0);
-                    insert.executeUpdate();
-                }
-            }
+            upsert(connection, source, 0, false);
             return null;
         });
     }

@@ -50,6 +50,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.claimdesk.ingest.OfflineImporter;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.workspace.Workspace;
@@ -306,7 +307,9 @@ public final class MainWindow {
             name.setMnemonicParsing(false);
             WritingSystem script = WritingSystem.of(null, health.name());
             name.setStyle(fonts.styleFor(script));
-            Label detail = new Label(health.lastSuccess() != null
+            Label detail = new Label(health.sourceId().startsWith(OfflineImporter.SOURCE_ID_PREFIX)
+                    ? messages.format("sources.detail.imported", health.itemCount())
+                    : health.lastSuccess() != null
                     ? messages.format("sources.detail.ok", messages.time(health.lastSuccess()), health.itemCount())
                     : messages.format("sources.detail.never", health.itemCount()));
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
