@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** Options shared by every command: which workspace and which feeds.yml. */
 public final class WorkspaceOptions {
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
-            description = "Workspace folder (created if missing). Default: the last one opened, else ${sys:user.home}/.local/share/claimdesk/workspaces/default.")
+            description = {"Workspace folder (created if missing).", "Default: the last one opened, else workspaces/default in the user data folder (~/.local/share/claimdesk on Linux; CLAIMDESK_HOME moves it)."})
     Path workspace;
 
     @Option(names = {"-f", "--feeds"}, paramLabel = "FILE",
