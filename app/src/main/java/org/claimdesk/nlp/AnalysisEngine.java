@@ -1,0 +1,8 @@
+package org.claimdesk.nlp;
+
+/** Which library split the text into sentences and tokens. */
+public enum AnalysisEngine {
+    CORENLP,
+    KUROMOJI,
+    ICU
+}

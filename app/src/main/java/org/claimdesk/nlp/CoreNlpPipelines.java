@@ -1,0 +1,117 @@
+package org.claimdesk.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.CoreDocument;
+import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * CoreNLP pipelines, one per language and path, each built the first time it is needed (loading
+ * takes 1–8 s and 100–500 MB of heap per language, so languages nobody reads cost nothing).
+ * A pipeline is shared by all threads: StanfordCoreNLP.annotate on separate documents is
+ * thread-safe for tokenize, ssplit, mwt, pos, lemma and ner (CoreNlpPipelinesTest checks that
+ * parallel results equal serial ones).
+ */
+public final class CoreNlpPipelines {
+    private static final Logger log = LoggerFactory.getLogger(CoreNlpPipelines.class);
+
+    private record Key(CoreNlpLanguage language, AnalysisPath path) {
+    }
+
+    private final Map<Key, LazyPipeline> pipelines = new ConcurrentHashMap<>();
+    private final boolean chineseModelsPresent;
+
+    public CoreNlpPipelines() {
+        this.chineseModelsPresent = CoreNlpPipelines.class.getClassLoader().getResource(CoreNlpLanguage.CHINESE_SEGMENTER) != null;
+    }
+
+    /** True when CoreNLP analyses this language (en, ar, de, fr, es; zh only with the Chinese models). */
+    public boolean handles(String languageTag) {
+        return CoreNlpLanguage.forTag(languageTag)
+                .filter(l -> l != CoreNlpLanguage.CHINESE || chineseModelsPresent)
+                .isPresent();
+    }
+
+    /** Loads the pipeline for a language and path now (e.g. at start, off the UI thread). */
+    public void load(String languageTag, AnalysisPath path) {
+        pipeline(language(languageTag), path);
+    }
+
+    Segmentation analyse(String text, String languageTag, AnalysisPath path) {
+        CoreNlpLanguage language = language(languageTag);
+        StanfordCoreNLP pipeline = pipeline(language, path);
+        boolean withLemmas = language.givesLemmas(path);
+        List<Sentence> sentences = new ArrayList<>();
+        List<String> lemmas = new ArrayList<>();
+        List<NamedEntity> entities = new ArrayList<>();
+        int tokens = 0;
+        for (TextSpan paragraph : TextSpan.paragraphs(text)) {
+            int base = paragraph.start();
+            CoreDocument document = new CoreDocument(text.substring(paragraph.start(), paragraph.end()));
+            pipeline.annotate(document);
+            for (CoreMap sentence : document.annotation().get(CoreAnnotations.SentencesAnnotation.class)) {
+                int start = base + sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+                int end = base + sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+                sentences.add(new Sentence(start, end, text.substring(start, end)));
+            }
+            List<CoreLabel> paragraphTokens = document.annotation().get(CoreAnnotations.TokensAnnotation.class);
+            tokens += paragraphTokens.size();
+            if (withLemmas) {
+                paragraphTokens.forEach(t -> lemmas.add(t.lemma()));
+            }
+            List<CoreEntityMention> mentions = document.entityMentions();
+            if (mentions != null) {
+                for (CoreEntityMention mention : mentions) {
+                    Optional<EntityType> type = EntityType.fromModelLabel(mention.entityType());
+                    if (type.isPresent()) {
+                        int start = base + mention.charOffsets().first();
+                        int end = base + mention.charOffsets().second();
+                        entities.add(new NamedEntity(text.substring(start, end), type.get(), start, end));
+                    }
+                }
+            }
+        }
+        return new Segmentation(AnalysisEngine.CORENLP, sentences, tokens, lemmas, entities);
+    }
+
+    private CoreNlpLanguage language(String languageTag) {
+        if (!handles(languageTag)) {
+            throw new IllegalArgumentException("CoreNLP does not analyse language '" + languageTag + "' here");
+        }
+        return CoreNlpLanguage.forTag(languageTag).orElseThrow();
+    }
+
+    private StanfordCoreNLP pipeline(CoreNlpLanguage language, AnalysisPath path) {
+        return pipelines.computeIfAbsent(new Key(language, path), LazyPipeline::new).get();
+    }
+
+    /** Built on first get; other languages are not held up while one loads. */
+    private static final class LazyPipeline {
+        private final Key key;
+        private StanfordCoreNLP pipeline;
+
+        LazyPipeline(Key key) {
+            this.key = key;
+        }
+
+        synchronized StanfordCoreNLP get() {
+            if (pipeline == null) {
+                long started = System.nanoTime();
+                pipeline = new StanfordCoreNLP(key.language().properties(key.path()));
+                log.info("CoreNLP {} {} pipeline loaded in {} ms", key.language().tag(), key.path(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            return pipeline;
+        }
+    }
+}

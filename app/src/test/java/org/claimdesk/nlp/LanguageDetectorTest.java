@@ -1,0 +1,87 @@
+package org.claimdesk.nlp;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguageDetectorTest {
+    static final LanguageDetector detector = new LanguageDetector();
+
+    @BeforeAll
+    static void build() {
+        detector.warmUp();
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = LanguageDetectorTest.class.getResourceAsStream("/nlp/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Map<String, String> multilingualSentences() throws IOException {
+        Map<String, String> byLanguage = new LinkedHashMap<>();
+        resource("multilingual.tsv").lines().map(l -> l.split("\t", 2)).forEach(p -> byLanguage.put(p[0], p[1]));
+        return byLanguage;
+    }
+
+    @Test
+    void tellsTheTwelveWatchedLanguagesFromOneSentence() throws IOException {
+        Map<String, String> sentences = multilingualSentences();
+        assertThat(sentences).hasSize(12);
+        sentences.forEach((tag, sentence) -> {
+            DetectedLanguage detected = detector.detect(sentence, "en");
+            assertThat(detected.tag()).as(sentence).isEqualTo(tag);
+            assertThat(detected.basis()).isEqualTo(DetectedLanguage.Basis.TEXT);
+        });
+    }
+
+    @Test
+    void arabicBodyWinsOverEnglishBoilerplate() throws IOException {
+        String page = resource("mixed-ar-page.txt");
+        // The English lines are more numerous than the Arabic ones.
+        assertThat(page.lines().filter(l -> l.chars().anyMatch(c -> c >= 'a' && c <= 'z')).count()).isGreaterThan(2);
+        DetectedLanguage detected = detector.detect(page, "en");
+        assertThat(detected.tag()).isEqualTo("ar");
+        assertThat(detected.reliable()).isTrue();
+    }
+
+    @Test
+    void germanBodyWinsOverEnglishMenuInTheSameScript() {
+        String page = """
+                Home News Login Subscribe
+                Share this article
+                Die Behörden haben die Meldung über angeblich vergiftetes Trinkwasser in der Stadt als Falschmeldung bezeichnet.
+                Nach Angaben des Wasserversorgers wurden alle Proben der vergangenen Woche geprüft und waren unauffällig.
+                Read more
+                """;
+        assertThat(detector.detect(page, null).tag()).isEqualTo("de");
+    }
+
+    @Test
+    void shortTextFallsBackToTheHint() {
+        DetectedLanguage detected = detector.detect("Video 2:14", "ar-EG");
+        assertThat(detected).isEqualTo(new DetectedLanguage("ar", false, DetectedLanguage.Basis.HINT));
+        assertThat(detector.detect("", "fr_FR").tag()).isEqualTo("fr");
+    }
+
+    @Test
+    void shortTextWithoutHintIsUndetermined() {
+        assertThat(detector.detect("OK!", null)).isEqualTo(new DetectedLanguage("und", false, DetectedLanguage.Basis.NONE));
+        assertThat(detector.detect(null, " ").tag()).isEqualTo("und");
+    }
+
+    @Test
+    void theHintDoesNotOverrideClearText() {
+        DetectedLanguage detected = detector.detect(
+                "Le gouvernement a démenti mardi les rumeurs sur la fermeture des écoles publiques.", "de");
+        assertThat(detected.tag()).isEqualTo("fr");
+        assertThat(detected.basis()).isEqualTo(DetectedLanguage.Basis.TEXT);
+    }
+}
