@@ -78,6 +78,12 @@ public final class ItemIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private final ScheduledExecutorService committer;
+    /**
+     * Every write to the IndexWriter runs here. An interrupt that lands in Lucene's file I/O
+     * (ClosedByInterruptException) closes the writer for good, and callers (a cancelled poll, a
+     * cancelled rebuild) are interrupted on purpose; this thread never is.
+     */
+    private final java.util.concurrent.ExecutorService writerThread;
     private final IndexState stateAtOpen;
     private final String problemAtOpen;
     private final Object rebuildLock = new Object();
@@ -102,6 +108,11 @@ public final class ItemIndex implements AutoCloseable {
         reopener.setName("index-reopen");
         reopener.setDaemon(true);
         reopener.start();
+        this.writerThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "index-writer");
+            t.setDaemon(true);
+            return t;
+        });
         this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-commit");
             t.setDaemon(true);
@@ -229,13 +240,46 @@ public final class ItemIndex implements AutoCloseable {
         return !complete;
     }
 
+    @FunctionalInterface
+    private interface WriterWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs writer work on the writer thread and waits for it even when the caller is interrupted. */
+    private <T> T write(WriterWork<T> work) throws IOException {
+        java.util.concurrent.Future<T> result = writerThread.submit(work::run);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /**
      * Adds or replaces the item's document. Searchable within a second; returns the write's
      * sequence number for {@link #awaitSearchable}.
      */
     public long upsert(StoredItem item, List<String> tags, List<String> entities) {
         try {
-            return writer.updateDocument(IndexFields.idTerm(item.id()), IndexFields.document(item, tags, entities));
+            var document = IndexFields.document(item, tags, entities);
+            return write(() -> writer.updateDocument(IndexFields.idTerm(item.id()), document));
         } catch (IOException | RuntimeException e) {
             throw new IndexException("Cannot index item " + item.id() + " in " + path + ": " + e.getMessage(), e);
         }
@@ -243,7 +287,7 @@ public final class ItemIndex implements AutoCloseable {
 
     public long delete(long itemId) {
         try {
-            return writer.deleteDocuments(IndexFields.idTerm(itemId));
+            return write(() -> writer.deleteDocuments(IndexFields.idTerm(itemId)));
         } catch (IOException e) {
             throw new IndexException("Cannot remove item " + itemId + " from the index in " + path, e);
         }
@@ -266,7 +310,7 @@ public final class ItemIndex implements AutoCloseable {
     /** Makes everything written so far durable (normally the periodic commit does this). */
     public void commit() {
         try {
-            writer.commit();
+            write(writer::commit);
         } catch (IOException e) {
             throw new IndexException("Cannot save the search index in " + path, e);
         }
@@ -275,7 +319,7 @@ public final class ItemIndex implements AutoCloseable {
     private void commitIfChanged() {
         try {
             if (writer.isOpen() && writer.hasUncommittedChanges()) {
-                writer.commit();
+                write(writer::commit);
             }
         } catch (IOException | RuntimeException e) {
             // a later commit or catch-up at the next start repairs what this one missed
@@ -295,9 +339,11 @@ public final class ItemIndex implements AutoCloseable {
             boolean cancelled = false;
             try {
                 complete = false;
-                writer.setLiveCommitData(userData(REBUILDING).entrySet());
-                writer.deleteAll();
-                writer.commit();
+                write(() -> {
+                    writer.setLiveCommitData(userData(REBUILDING).entrySet());
+                    writer.deleteAll();
+                    return writer.commit();
+                });
                 Map<String, List<String>> tags = items.tagsBySource();
                 long total = items.count();
                 progress.indexed(0, total);
@@ -307,25 +353,32 @@ public final class ItemIndex implements AutoCloseable {
                         cancelled = true;
                         break;
                     }
-                    for (StoredItem item : page) {
-                        upsert(item, tagsOf(item, tags), List.of());
-                    }
+                    List<StoredItem> batch = page;
+                    write(() -> {
+                        for (StoredItem item : batch) {
+                            writer.updateDocument(IndexFields.idTerm(item.id()),
+                                    IndexFields.document(item, tagsOf(item, tags), List.of()));
+                        }
+                        return null;
+                    });
                     done += page.size();
                     after = page.getLast().id();
                     progress.indexed(done, Math.max(total, done));
                 }
-                if (!cancelled) {
-                    writer.setLiveCommitData(userData(COMPLETE).entrySet());
-                    complete = true;
+                boolean finished = !cancelled;
+                write(() -> {
+                    if (finished) {
+                        writer.setLiveCommitData(userData(COMPLETE).entrySet());
+                    }
+                    return writer.commit();
+                });
+                complete = finished;
+                if (!Thread.currentThread().isInterrupted()) {
+                    refresh();
                 }
-                writer.commit();
-                reopener.waitForGeneration(writer.getMaxCompletedSequenceNumber(), 5_000);
             } catch (IOException e) {
                 throw new IndexException("Rebuilding the search index in " + path + " failed after " + done
                         + " items: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancelled = !complete;
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             log.info("Search index rebuilt from the database: {} items in {} ms{}", done, took.toMillis(),
@@ -458,13 +511,20 @@ public final class ItemIndex implements AutoCloseable {
     /** Commits what is pending and closes; safe to call twice. */
     @Override
     public void close() {
-        committer.shutdownNow();
+        committer.shutdown();
         reopener.close();
         try {
+            committer.awaitTermination(1, TimeUnit.MINUTES);
             searchers.close();
             if (writer.isOpen()) {
-                writer.close();
+                write(() -> {
+                    writer.close();
+                    return null;
+                });
             }
+            writerThread.shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new IndexException("Cannot close the search index in " + path + " cleanly", e);
         } finally {
