@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -272,6 +275,109 @@ public final class ItemStore {
                 return list;
             }
         }
+    }
+
+    /*
+     * One page of items with their text and sources, for rebuilding derived data (the search
+     * index). The page is chosen in a derived table so that LIMIT counts items, not item-source
+     * rows; the join then brings every source of those items in one round trip.
+     */
+    static final String ITEMS_AFTER_SQL = """
+            SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.body_text, i.language, i.published_at,
+                   i.fetched_at, i.content_hash, i.first_source_id, x.source_id, x.first_seen_at
+            FROM (SELECT * FROM item WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY) i
+            LEFT JOIN item_source x ON x.item_id = i.id
+            ORDER BY i.id, CASE WHEN x.source_id = i.first_source_id THEN 0 ELSE 1 END, x.first_seen_at, x.source_id
+            """;
+
+    /**
+     * Up to {@code limit} items with an id above {@code afterId}, in id order, each with its text
+     * and every source (first source first): a page of a pass over all items.
+     */
+    public List<StoredItem> itemsAfter(long afterId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.inTransaction("read items after " + afterId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(ITEMS_AFTER_SQL)) {
+                statement.setLong(1, afterId);
+                statement.setLong(2, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<StoredItem> list = new ArrayList<>();
+                    long currentId = Long.MIN_VALUE;
+                    StoredItem current = null;
+                    List<String> sources = new ArrayList<>();
+                    while (rows.next()) {
+                        long id = rows.getLong("id");
+                        if (current == null || id != currentId) {
+                            if (current != null) {
+                                list.add(withSources(current, sources));
+                            }
+                            currentId = id;
+                            sources = new ArrayList<>();
+                            current = new StoredItem(id, SqlValues.uri(rows, "url"), SqlValues.uri(rows, "canonical_url"),
+                                    rows.getString("title"), rows.getString("byline"), rows.getString("body_text"),
+                                    rows.getString("language"), SqlValues.instant(rows, "published_at"),
+                                    SqlValues.instant(rows, "fetched_at"), rows.getString("content_hash"), List.of());
+                        }
+                        String sourceId = rows.getString("source_id");
+                        if (sourceId != null) {
+                            sources.add(sourceId);
+                        }
+                    }
+                    if (current != null) {
+                        list.add(withSources(current, sources));
+                    }
+                    return list;
+                }
+            }
+        });
+    }
+
+    private static StoredItem withSources(StoredItem item, List<String> sourceIds) {
+        return new StoredItem(item.id(), item.url(), item.canonicalUrl(), item.title(), item.byline(), item.text(),
+                item.language(), item.publishedAt(), item.fetchedAt(), item.contentHash(), sourceIds);
+    }
+
+    /** Up to {@code limit} item ids above {@code afterId}, in order: to compare derived data with the items. */
+    public long[] idsAfter(long afterId, int limit) {
+        if (limit <= 0) {
+            return new long[0];
+        }
+        return database.inTransaction("list item ids after " + afterId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM item WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                statement.setLong(1, afterId);
+                statement.setLong(2, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    long[] ids = new long[limit];
+                    int n = 0;
+                    while (rows.next()) {
+                        ids[n++] = rows.getLong(1);
+                    }
+                    return Arrays.copyOf(ids, n);
+                }
+            }
+        });
+    }
+
+    /**
+     * The tags of every source, by source id (removed sources included): an item carries the
+     * tags of the sources it came from.
+     */
+    public Map<String, List<String>> tagsBySource() {
+        return database.inTransaction("read source tags", connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id, tags FROM source")) {
+                Map<String, List<String>> tags = new HashMap<>();
+                while (rows.next()) {
+                    String joined = rows.getString("tags");
+                    tags.put(rows.getString("id"), joined == null || joined.isEmpty()
+                            ? List.of() : List.of(joined.split("\n")));
+                }
+                return tags;
+            }
+        });
     }
 
     public long count() {

@@ -1,0 +1,160 @@
+package org.claimdesk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.claimdesk.index.ItemIndex;
+import org.claimdesk.index.ItemSearch;
+import org.claimdesk.index.SearchHit;
+import org.claimdesk.index.SearchOrder;
+import org.claimdesk.index.SearchQueryException;
+import org.claimdesk.index.SearchRequest;
+import org.claimdesk.index.SearchResults;
+import org.claimdesk.index.Snippet;
+import org.claimdesk.workspace.WorkspaceSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@Command(name = "search", description = {"Search the stored items.",
+        "Query: words (all must match), \"a phrase\", a OR b, -exclude, prefix*,",
+        "title:word, body:word, source:ID, lang:ar, tag:TAG, entity:NAME."})
+final class SearchCommand extends SessionCommand {
+    private static final Pattern AGO = Pattern.compile("(\\d+)\\s*([mhdw])");
+
+    @Parameters(index = "0", paramLabel = "QUERY", description = "What to look for (quote it in the shell).")
+    String query;
+
+    @Option(names = "--lang", paramLabel = "LANG", split = ",", description = "Only items in these languages (ar,en,...).")
+    List<String> languages = List.of();
+
+    @Option(names = "--source", paramLabel = "ID", split = ",", description = "Only items from these sources.")
+    List<String> sources = List.of();
+
+    @Option(names = "--tag", paramLabel = "TAG", split = ",", description = "Only items from sources with these tags.")
+    List<String> tags = List.of();
+
+    @Option(names = "--since", paramLabel = "WHEN", description = "Only items from this time on: 30m, 12h, 2d, 1w ago, or a date (2026-11-01, UTC).")
+    String since;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N hits (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance or time (newest first).")
+    String sort;
+
+    @Option(names = "--json", description = "One JSON object per hit and line.")
+    boolean json;
+
+    @Override
+    int run(WorkspaceSession session) throws JsonProcessingException {
+        SearchRequest request;
+        try {
+            request = SearchRequest.of(query)
+                    .withLanguages(Set.copyOf(languages))
+                    .withSources(Set.copyOf(sources))
+                    .withTags(Set.copyOf(tags))
+                    .between(since == null ? null : since(since, Instant.now()), null)
+                    .orderedBy(order(sort))
+                    .page(0, Math.max(0, limit))
+                    .facets(false);
+        } catch (IllegalArgumentException e) {
+            err().println("claimdesk search: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (ItemIndex index = IndexCommand.openIndex(session, err())) {
+            if (Thread.currentThread().isInterrupted()) {
+                return ExitCodes.CANCELLED;
+            }
+            SearchResults results;
+            try {
+                results = new ItemSearch(index).search(request);
+            } catch (SearchQueryException e) {
+                err().println("claimdesk search: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                for (SearchHit hit : results.hits()) {
+                    out().println(mapper.writeValueAsString(asJson(hit)));
+                }
+            } else {
+                for (SearchHit hit : results.hits()) {
+                    out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()), CliText.fit(hit.sourceIds().getFirst(), 20),
+                            hit.language(), CliText.fit(hit.title().marked("[", "]"), 100));
+                    for (Snippet snippet : hit.snippets().stream().limit(1).toList()) {
+                        out().printf("    %s%n", CliText.fit(snippet.marked("[", "]"), 160));
+                    }
+                }
+                out().printf("%s%d hit%s%n", results.totalIsExact() ? "" : "more than ", results.totalHits(),
+                        results.totalHits() == 1 ? "" : "s");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static Map<String, Object> asJson(SearchHit hit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", hit.itemId());
+        m.put("time", hit.time() == null ? null : hit.time().toString());
+        m.put("language", hit.language());
+        m.put("rightToLeft", hit.rightToLeft());
+        m.put("sources", hit.sourceIds());
+        m.put("url", hit.url());
+        m.put("title", hit.title().text());
+        m.put("titleMarks", marks(hit.title()));
+        m.put("snippets", hit.snippets().stream().map(s -> Map.of("text", s.text(), "marks", marks(s))).toList());
+        m.put("score", Float.isNaN(hit.score()) ? null : hit.score());
+        return m;
+    }
+
+    private static List<int[]> marks(Snippet snippet) {
+        return snippet.marks().stream().map(m -> new int[] {m.start(), m.end()}).toList();
+    }
+
+    static SearchOrder order(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "relevance" -> SearchOrder.RELEVANCE;
+            case "time", "newest" -> SearchOrder.NEWEST;
+            default -> throw new IllegalArgumentException("--sort takes relevance or time, not '" + value + "'");
+        };
+    }
+
+    /** "2d" (ago), "2026-11-01" (start of that day, UTC) or an ISO instant. */
+    static Instant since(String value, Instant now) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        Matcher ago = AGO.matcher(v);
+        if (ago.matches()) {
+            long n = Long.parseLong(ago.group(1));
+            Duration unit = switch (ago.group(2)) {
+                case "m" -> Duration.ofMinutes(1);
+                case "h" -> Duration.ofHours(1);
+                case "d" -> Duration.ofDays(1);
+                default -> Duration.ofDays(7);
+            };
+            return now.minus(unit.multipliedBy(n));
+        }
+        try {
+            return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return Instant.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--since takes 30m, 12h, 2d, 1w or a date like 2026-11-01, not '"
+                        + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.claimdesk.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+
+import java.util.Locale;
+
+/**
+ * The query box syntax (Lucene's classic syntax: words, "phrases", OR, -exclude, field:value,
+ * prefix*) read for one analysis group: plain words look in that group's title and body fields,
+ * {@code title:} and {@code body:} in one of them, and {@code source: lang: tag: entity:} in the
+ * keyword fields. Words are required (AND) unless joined by OR.
+ */
+final class GroupQueryParser extends QueryParser {
+    /** Stands for "no field named": a name no user can type. */
+    private static final String ANY_TEXT = "\u0000text";
+    private static final float TITLE_BOOST = 2.0f;
+
+    private final TextLanguage group;
+
+    GroupQueryParser(TextLanguage group, Analyzer perField) {
+        super(ANY_TEXT, perField);
+        this.group = group;
+        setDefaultOperator(Operator.AND);
+        // one clause per word, so that words may be spread over title and body
+        setSplitOnWhitespace(true);
+        // a word that analyses to several tokens (Japanese and Chinese runs, "covid-19") must match as written
+        setAutoGeneratePhraseQueries(true);
+        setLocale(Locale.ROOT);
+    }
+
+    /** Parses the whole query; a query of only exclusions means "everything except". */
+    Query parseQuery(String text) throws ParseException {
+        Query query = parse(text);
+        if (query instanceof BooleanQuery bq && !bq.clauses().isEmpty()
+                && bq.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            bq.clauses().forEach(b::add);
+            return b.build();
+        }
+        return query;
+    }
+
+    @FunctionalInterface
+    private interface FieldQuery {
+        Query on(String field) throws ParseException;
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        String keyword = keywordField(field);
+        if (keyword != null) {
+            return new TermQuery(new Term(keyword, keywordValue(field, queryText)));
+        }
+        return onText(field, f -> super.getFieldQuery(f, queryText, quoted));
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        if (keywordField(field) != null) {
+            return getFieldQuery(field, queryText, true);
+        }
+        return onText(field, f -> super.getFieldQuery(f, queryText, slop));
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        String keyword = keywordField(field);
+        if (keyword != null) {
+            return new PrefixQuery(new Term(keyword, keywordValue(field, termStr)));
+        }
+        return onText(field, f -> super.getPrefixQuery(f, termStr));
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+        String keyword = keywordField(field);
+        if (keyword != null) {
+            return new WildcardQuery(new Term(keyword, keywordValue(field, termStr)));
+        }
+        return onText(field, f -> super.getWildcardQuery(f, termStr));
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        requireText(field);
+        return onText(field, f -> super.getFuzzyQuery(f, termStr, minSimilarity));
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        requireText(field);
+        return onText(field, f -> super.getRegexpQuery(f, termStr));
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                  boolean endInclusive) throws ParseException {
+        requireText(field);
+        return onText(field, f -> super.getRangeQuery(f, part1, part2, startInclusive, endInclusive));
+    }
+
+    private void requireText(String field) throws ParseException {
+        if (keywordField(field) != null) {
+            throw new ParseException("'" + field + ":' takes a value or a prefix (value*), not a pattern or range");
+        }
+    }
+
+    /** The keyword field a user's field name stands for, or null when it names text. */
+    private static String keywordField(String field) {
+        return switch (field.toLowerCase(Locale.ROOT)) {
+            case "source" -> IndexFields.SOURCE;
+            case "lang", "language" -> IndexFields.LANGUAGE;
+            case "tag" -> IndexFields.TAG;
+            case "entity" -> IndexFields.ENTITY_KEY;
+            default -> null;
+        };
+    }
+
+    private static String keywordValue(String field, String value) {
+        return switch (field.toLowerCase(Locale.ROOT)) {
+            case "lang", "language" -> TextLanguage.primarySubtag(value);
+            default -> IndexFields.keyword(value);
+        };
+    }
+
+    private Query onText(String field, FieldQuery make) throws ParseException {
+        if (IndexFields.languageOfField(field) != null) {
+            // already one of our concrete fields (the parser calls itself back with it)
+            return make.on(field);
+        }
+        if (field.equals(ANY_TEXT)) {
+            Query title = make.on(IndexFields.title(group));
+            Query body = make.on(IndexFields.body(group));
+            if (title == null || body == null) {
+                return title == null ? body : title;
+            }
+            return new BooleanQuery.Builder()
+                    .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+                    .add(body, BooleanClause.Occur.SHOULD)
+                    .build();
+        }
+        return switch (field.toLowerCase(Locale.ROOT)) {
+            case "title" -> make.on(IndexFields.title(group));
+            case "body", "text" -> make.on(IndexFields.body(group));
+            default -> throw new ParseException("unknown field '" + field + ":' (fields are title, body, source, lang,"
+                    + " tag and entity; put the words in quotes to search for them as written)");
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package org.claimdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.claimdesk.store.NewItem;
+import org.claimdesk.workspace.Workspace;
+import org.claimdesk.workspace.WorkspaceDirectory;
+import org.claimdesk.workspace.WorkspaceSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code search} and {@code rebuild-index} on a real workspace, as a script runs them. */
+class SearchCommandTest {
+    @TempDir
+    Path tmp;
+    Path workspace;
+    Path feeds;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void fill() throws Exception {
+        workspace = tmp.resolve("desk");
+        feeds = tmp.resolve("feeds.yml");
+        Files.writeString(feeds, """
+                sources:
+                  - id: ar-news
+                    url: https://ar.example.org/feed
+                    language: ar
+                    tags: [news]
+                  - id: en-checks
+                    url: https://en.example.org/feed
+                    language: en
+                """);
+        Instant now = Instant.now();
+        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(workspace).ensureLayout(), feeds)) {
+            save(session, "ar-news", "ar", "مكافحة الإرهاب في العراق", "ناقش المؤتمر سبل مكافحة الإرهاب.", now.minus(Duration.ofHours(3)), 1);
+            save(session, "ar-news", "ar", "عمل إرهابي قديم", "هجوم إرهابي قبل عام.", now.minus(Duration.ofDays(30)), 2);
+            save(session, "en-checks", "en", "Terror rumour debunked", "Claims about terrorism are false.", now.minus(Duration.ofHours(1)), 3);
+        }
+    }
+
+    private static void save(WorkspaceSession session, String source, String lang, String title, String text,
+                             Instant published, int n) {
+        URI url = URI.create("https://" + source + ".example.org/" + n);
+        session.items().save(new NewItem(source, url, url, null, title, null, text, lang, published, published, "h" + n));
+    }
+
+    private int run(String... args) {
+        CommandLine cl = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
+                WorkspaceSession::open, (w, f, d) -> {
+                    throw new AssertionError("the window must not open for a command");
+                });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void searchBuildsTheMissingIndexThenPrintsMarkedHits() {
+        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "search", "ارهاب", "--lang", "ar",
+                "--since", "2d");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("Search index missing", "indexed 3 of 3 items");
+        assertThat(out.toString()).contains("ar-news", "مكافحة [الإرهاب] في العراق", "1 hit")
+                .doesNotContain("قديم", "Terror");
+    }
+
+    @Test
+    void jsonLinesSortedByTimeAndRebuildIndex() throws Exception {
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "rebuild-index")).isZero();
+        assertThat(out.toString()).contains("Indexed 3 items");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+
+        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "search", "ارهاب OR terror*",
+                "--sort", "time", "--json", "--limit", "2");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).doesNotContain("rebuilding");
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> hits = out.toString().lines().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertThat(hits).hasSize(2);
+        assertThat(hits.get(0).get("sources").get(0).asText()).isEqualTo("en-checks");
+        assertThat(hits.get(1).get("language").asText()).isEqualTo("ar");
+        assertThat(hits.get(1).get("rightToLeft").asBoolean()).isTrue();
+        JsonNode mark = hits.get(1).get("titleMarks").get(0);
+        assertThat(hits.get(1).get("title").asText().substring(mark.get(0).asInt(), mark.get(1).asInt())).isEqualTo("الإرهاب");
+    }
+
+    @Test
+    void aBadQueryOrOptionIsAUsageError() {
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "\"open")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Cannot read the query");
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "x", "--since", "yesterday"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--since takes");
+    }
+}
