@@ -35,6 +35,7 @@ public final class Launcher {
                 Workspace workspace = new Workspace(folder);
                 // --feeds applies to the workspace it was given with, not to others opened later.
                 WorkspaceSession session = opening.open(workspace, workspace.equals(initial) ? feedsFile : null);
+                session.startIndexing();
                 session.startScheduledPolling();
                 return session;
             }

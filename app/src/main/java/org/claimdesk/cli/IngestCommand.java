@@ -21,6 +21,7 @@ final class IngestCommand extends SessionCommand {
             out().printf("Polling %d sources of %s on their intervals; Ctrl+C to stop.%n",
                     session.config().enabledSources().size(), session.feedsFile());
             out().flush();
+            session.startIndexing();
             session.startScheduledPolling();
             new CountDownLatch(1).await();
             return ExitCodes.OK;

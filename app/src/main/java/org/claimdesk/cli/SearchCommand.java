@@ -2,8 +2,6 @@ package org.claimdesk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.claimdesk.index.ItemIndex;
-import org.claimdesk.index.ItemSearch;
 import org.claimdesk.index.SearchHit;
 import org.claimdesk.index.SearchOrder;
 import org.claimdesk.index.SearchQueryException;
@@ -74,35 +72,33 @@ final class SearchCommand extends SessionCommand {
             err().println("claimdesk search: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        try (ItemIndex index = IndexCommand.openIndex(session, err())) {
-            if (Thread.currentThread().isInterrupted()) {
-                return ExitCodes.CANCELLED;
-            }
-            SearchResults results;
-            try {
-                results = new ItemSearch(index).search(request);
-            } catch (SearchQueryException e) {
-                err().println("claimdesk search: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            if (json) {
-                ObjectMapper mapper = new ObjectMapper();
-                for (SearchHit hit : results.hits()) {
-                    out().println(mapper.writeValueAsString(asJson(hit)));
-                }
-            } else {
-                for (SearchHit hit : results.hits()) {
-                    out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()), CliText.fit(hit.sourceIds().getFirst(), 20),
-                            hit.language(), CliText.fit(hit.title().marked("[", "]"), 100));
-                    for (Snippet snippet : hit.snippets().stream().limit(1).toList()) {
-                        out().printf("    %s%n", CliText.fit(snippet.marked("[", "]"), 160));
-                    }
-                }
-                out().printf("%s%d hit%s%n", results.totalIsExact() ? "" : "more than ", results.totalHits(),
-                        results.totalHits() == 1 ? "" : "s");
-            }
-            return ExitCodes.OK;
+        if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
+            return ExitCodes.CANCELLED;
         }
+        SearchResults results;
+        try {
+            results = session.search().search(request);
+        } catch (SearchQueryException e) {
+            err().println("claimdesk search: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            for (SearchHit hit : results.hits()) {
+                out().println(mapper.writeValueAsString(asJson(hit)));
+            }
+        } else {
+            for (SearchHit hit : results.hits()) {
+                out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()), CliText.fit(hit.sourceIds().getFirst(), 20),
+                        hit.language(), CliText.fit(hit.title().marked("[", "]"), 100));
+                for (Snippet snippet : hit.snippets().stream().limit(1).toList()) {
+                    out().printf("    %s%n", CliText.fit(snippet.marked("[", "]"), 160));
+                }
+            }
+            out().printf("%s%d hit%s%n", results.totalIsExact() ? "" : "more than ", results.totalHits(),
+                    results.totalHits() == 1 ? "" : "s");
+        }
+        return ExitCodes.OK;
     }
 
     private static Map<String, Object> asJson(SearchHit hit) {

@@ -380,6 +380,16 @@ public final class ItemStore {
         });
     }
 
+    /** The highest item id stored so far, or 0 when there is none. */
+    public long lastId() {
+        return database.inTransaction("find the newest item id", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(id) FROM item");
+                 ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0L;
+            }
+        });
+    }
+
     public long count() {
         return database.inTransaction("count items", connection -> {
             try (Statement statement = connection.createStatement();

@@ -4,6 +4,11 @@ import org.claimdesk.extract.ArticleExtractor;
 import org.claimdesk.extract.FeedParser;
 import org.claimdesk.extract.SectionPage;
 import org.claimdesk.fetch.HttpFetcher;
+import org.claimdesk.index.IndexFeeder;
+import org.claimdesk.index.ItemIndex;
+import org.claimdesk.index.ItemSearch;
+import org.claimdesk.index.RebuildProgress;
+import org.claimdesk.index.RebuildReport;
 import org.claimdesk.ingest.ImportProgress;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.ingest.IngestService;
@@ -60,6 +65,9 @@ public final class WorkspaceSession implements AutoCloseable {
     private final Database database;
     private final ItemStore items;
     private final SourceStore sources;
+    // Opened on first use, so commands that never search leave the index folder alone.
+    private ItemIndex index;
+    private IndexFeeder indexFeeder;
     private final FeedParser feedParser = new FeedParser();
     private final ArticleExtractor articleExtractor = new ArticleExtractor();
     private final SectionPage sectionPage = new SectionPage();
@@ -173,6 +181,38 @@ public final class WorkspaceSession implements AutoCloseable {
 
     public SourceStore sources() {
         return sources;
+    }
+
+    /** The workspace's search index; derived from the database (see {@link #bringIndexUpToDate}). */
+    public synchronized ItemIndex index() {
+        if (index == null) {
+            index = ItemIndex.open(workspace.indexDir());
+            indexFeeder = new IndexFeeder(index, items);
+        }
+        return index;
+    }
+
+    private synchronized IndexFeeder indexFeeder() {
+        index();
+        return indexFeeder;
+    }
+
+    /** A search over this workspace's index. */
+    public ItemSearch search() {
+        return new ItemSearch(index());
+    }
+
+    /**
+     * Makes the index hold every stored item, rebuilding it when missing or damaged; blocks (for
+     * the command line). The window uses {@link #startIndexing()} instead.
+     */
+    public RebuildReport bringIndexUpToDate(RebuildProgress progress) {
+        return indexFeeder().bringUpToDate(progress);
+    }
+
+    /** Brings the index up to date in the background, then indexes new items as they are stored. */
+    public void startIndexing() {
+        indexFeeder().start();
     }
 
     /** The feeds.yml in force (the last good one). */
@@ -305,6 +345,11 @@ public final class WorkspaceSession implements AutoCloseable {
             }
         }
         watcher.close();
+        synchronized (this) {
+            if (indexFeeder != null) {
+                indexFeeder.close();
+            }
+        }
         pollLock.lock();
         try {
             if (fetcher != null) {
@@ -313,7 +358,21 @@ public final class WorkspaceSession implements AutoCloseable {
         } finally {
             pollLock.unlock();
         }
+        synchronized (this) {
+            closeQuietly(index);
+        }
         database.close();
     }
 
+    private static void closeQuietly(ItemIndex index) {
+        if (index == null) {
+            return;
+        }
+        try {
+            index.close();
+        } catch (RuntimeException e) {
+            // The index is derived: whatever it lost is rebuilt from the database at the next start.
+            LOG.warn("Closing the search index failed: {}", e.getMessage());
+        }
+    }
 }

@@ -120,6 +120,25 @@ class WorkspaceSessionTest {
         }
     }
 
+    @Test
+    void importedItemsBecomeSearchableWithinASecondOrTwoInTheirOwnLanguage() throws Exception {
+        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), tmp.resolve("none.yml"))) {
+            session.startIndexing();
+            awaitTrue(() -> session.index().count() == 0);
+            SampleBundle.importInto(session);
+            long stored = session.items().count();
+            // Arabic: a word finds its normalised, inflected forms; Japanese: a query without spaces.
+            awaitTrue(() -> session.search().search(org.claimdesk.index.SearchRequest.of("المياه")).totalHits() > 0);
+            awaitTrue(() -> session.search().search(org.claimdesk.index.SearchRequest.of("水道水")).totalHits() > 0);
+            awaitTrue(() -> session.index().count() == stored);
+        }
+        // Reopened, the index is complete and needs no rebuild.
+        try (WorkspaceSession again = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), tmp.resolve("none.yml"))) {
+            assertThat(again.index().needsRebuild()).isFalse();
+            assertThat(again.bringIndexUpToDate(org.claimdesk.index.RebuildProgress.NONE).indexed()).isZero();
+        }
+    }
+
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
