@@ -77,8 +77,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ReentrantLock pollLock = new ReentrantLock();
     private volatile List<String> configProblems = List.of();
     private volatile ScheduledExecutorService scheduler;
-    // Rebuilt when feeds.yml changes its settings; guarded by pollLock.
-    private FetchSettings fetchSettings;
+    // Rebuilt when feeds.yml changes its settings; written under pollLock, read by imports without it.
+    private volatile FetchSettings fetchSettings;
     private HttpFetcher fetcher;
     private IngestService ingest;
 
@@ -271,14 +271,9 @@ public final class WorkspaceSession implements AutoCloseable {
 
     /** Imports a folder or zip of saved feeds, pages and OPML lists. */
     public ImportReport importPath(Path path, ImportProgress progress) throws InterruptedException {
-        long maxBytes;
-        pollLock.lockInterruptibly();
-        try {
-            maxBytes = fetchSettings.maxPageBytes();
-        } finally {
-            pollLock.unlock();
-        }
-        OfflineImporter importer = new OfflineImporter(feedParser, articleExtractor, items, sources, clock, maxBytes);
+        // No poll lock: an import may run while a poll fetches; the store keeps them from duplicating items.
+        OfflineImporter importer = new OfflineImporter(feedParser, articleExtractor, items, sources, clock,
+                fetchSettings.maxPageBytes());
         ImportReport report = importer.importPath(path, progress);
         if (report.newItems() > 0) {
             listeners.forEach(SessionListener::itemsStored);
