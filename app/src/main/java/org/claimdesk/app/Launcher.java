@@ -17,10 +17,22 @@ import java.util.List;
  * "JavaFX runtime components are missing".
  */
 public final class Launcher {
+    /**
+     * Two libraries warn through java.util.logging on every start about how they were loaded (Lucene:
+     * the incubating Vector API is not enabled; JavaFX: it runs from the class path). Neither is
+     * something a user can act on, and on the command line they bury the output. Strong references:
+     * JUL forgets loggers nobody holds.
+     */
+    private static final List<java.util.logging.Logger> QUIETED = List.of(
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization"),
+            java.util.logging.Logger.getLogger("javafx"),
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl"));
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
         WorkspaceDirectory directory = new WorkspaceDirectory(WorkspaceDirectory.defaultDataDir());
         WorkspaceOpening opening = new WorkspaceOpening(directory);
         int code = ClaimDeskCommand.commandLine(directory, opening::open, Launcher::startWindow).execute(args);
