@@ -41,6 +41,7 @@ public final class IndexFeeder implements AutoCloseable {
     public synchronized RebuildReport bringUpToDate(RebuildProgress progress) {
         if (indexedUpTo.get() >= 0) {
             long fed = feedNewItems();
+            index.refresh();
             return new RebuildReport(fed, 0, Duration.ZERO, false);
         }
         // Read before scanning: items stored during the scan have higher ids and are fed afterwards.
@@ -55,6 +56,9 @@ public final class IndexFeeder implements AutoCloseable {
         }
         if (!report.cancelled()) {
             indexedUpTo.set(last);
+            feedNewItems();
+            // Whoever asked searches next: they must see what was just indexed, not wait for the reopen thread.
+            index.refresh();
         }
         return report;
     }

@@ -25,6 +25,7 @@ import org.claimdesk.source.Source;
 import org.claimdesk.source.SourcesConfig;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.ItemStore;
+import org.claimdesk.store.SavedSearchStore;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.SourceStore;
 import org.slf4j.Logger;
@@ -208,6 +209,11 @@ public final class WorkspaceSession implements AutoCloseable {
      */
     public RebuildReport bringIndexUpToDate(RebuildProgress progress) {
         return indexFeeder().bringUpToDate(progress);
+    }
+
+    /** Saved searches that count new matches as items arrive. */
+    public WatchQueries watchQueries() {
+        return new WatchQueries(new SavedSearchStore(database), items, this::search);
     }
 
     /** Brings the index up to date in the background, then indexes new items as they are stored. */

@@ -28,7 +28,7 @@ class MigrationTest {
             assertThat(db.resolve("claimdesk.mv.db")).isRegularFile();
             assertThat(names(database, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"))
                     .containsExactlyInAnyOrder("source", "item", "item_source", "fetch_attempt", "http_validator",
-                            "flyway_schema_history");
+                            "saved_search", "flyway_schema_history");
             assertThat(names(database, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC'"))
                     .contains("item_newest", "item_source_by_source", "fetch_attempt_by_source", "fetch_attempt_newest");
             assertThat(names(database, """
@@ -47,7 +47,7 @@ class MigrationTest {
         }
         try (Database database = Database.open(dir)) {
             assertThat(names(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"))
-                    .containsExactly("1", "2");
+                    .containsExactly("1", "2", "4");
             assertThat(new ItemStore(database).count()).isEqualTo(1);
         }
         try (Database database = Database.open(dir)) {
@@ -86,7 +86,7 @@ class MigrationTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("written by a newer version of ClaimDesk")
                 .hasMessageContaining("version 99")
-                .hasMessageContaining("knows up to 2");
+                .hasMessageContaining("knows up to 4");
         // refusing released the workspace: trying again gives the same answer, not "in use"
         assertThatThrownBy(() -> Database.open(dir)).hasMessageContaining("written by a newer version of ClaimDesk");
     }

@@ -1,0 +1,142 @@
+package org.claimdesk.cli;
+
+import org.claimdesk.index.SearchHit;
+import org.claimdesk.index.SearchQueryException;
+import org.claimdesk.index.SearchRequest;
+import org.claimdesk.index.SearchResults;
+import org.claimdesk.store.SavedSearch;
+import org.claimdesk.store.StoreException;
+import org.claimdesk.workspace.WatchQueries;
+import org.claimdesk.workspace.WorkspaceSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@Command(name = "watch", description = {"Saved searches that count new matches as items arrive.",
+        "  watch                      list them with their new matches",
+        "  watch add NAME QUERY       save a search (with --lang/--source/--tag/--entity filters)",
+        "  watch new NAME             print its new matches",
+        "  watch seen NAME            mark its matches so far as seen",
+        "  watch remove NAME          delete it"})
+final class WatchCommand extends SessionCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", defaultValue = "list",
+            description = "list, add, new, seen or remove")
+    String action;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "NAME QUERY")
+    List<String> words = List.of();
+
+    @Option(names = "--lang", paramLabel = "TAG", description = "Only items in this language (repeatable).")
+    Set<String> languages = new LinkedHashSet<>();
+
+    @Option(names = "--source", paramLabel = "ID", description = "Only items from this source (repeatable).")
+    Set<String> sources = new LinkedHashSet<>();
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only items with this tag (repeatable).")
+    Set<String> tags = new LinkedHashSet<>();
+
+    @Option(names = "--entity", paramLabel = "NAME", description = "Only items naming this entity (repeatable).")
+    Set<String> entities = new LinkedHashSet<>();
+
+    @Option(names = "--limit", defaultValue = "20", description = "New matches to print (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    int run(WorkspaceSession session) {
+        if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
+            return ExitCodes.CANCELLED;
+        }
+        WatchQueries watches = session.watchQueries();
+        return switch (action) {
+            case "list" -> list(watches);
+            case "add" -> add(watches);
+            case "new" -> withSaved(watches, saved -> printNew(watches, saved));
+            case "seen" -> withSaved(watches, saved -> {
+                watches.markSeen(saved);
+                out().printf("'%s': all matches so far marked as seen%n", saved.name());
+                return ExitCodes.OK;
+            });
+            case "remove" -> withSaved(watches, saved -> {
+                watches.remove(saved);
+                out().printf("'%s' removed%n", saved.name());
+                return ExitCodes.OK;
+            });
+            default -> usage("unknown action '" + action + "' (list, add, new, seen or remove)");
+        };
+    }
+
+    private int list(WatchQueries watches) {
+        List<WatchQueries.WatchCount> counts = watches.counts();
+        if (counts.isEmpty()) {
+            out().println("No saved searches. Add one: claimdesk watch add NAME \"QUERY\"");
+        }
+        for (WatchQueries.WatchCount count : counts) {
+            out().printf("%-24s %5d new   %s%s%n", CliText.fit(count.search().name(), 24), count.newMatches(),
+                    count.search().query(), filters(count.search()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private int add(WatchQueries watches) {
+        if (words.size() != 2) {
+            return usage("watch add needs a NAME and a QUERY, e.g. watch add water \"tap water -boil\"");
+        }
+        SearchRequest request = SearchRequest.of(words.get(1)).withLanguages(languages).withSources(sources)
+                .withTags(tags).withEntities(entities);
+        try {
+            SavedSearch saved = watches.save(words.get(0), request);
+            out().printf("Saved '%s'; items stored from now on that match count as new%n", saved.name());
+            return ExitCodes.OK;
+        } catch (SearchQueryException e) {
+            return usage(e.getMessage());
+        } catch (StoreException e) {
+            err().println("claimdesk watch: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private int printNew(WatchQueries watches, SavedSearch saved) {
+        SearchResults results = watches.newMatches(saved, limit);
+        for (SearchHit hit : results.hits()) {
+            out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()), CliText.fit(hit.sourceIds().getFirst(), 20),
+                    hit.language(), CliText.fit(hit.title().marked("[", "]"), 100));
+        }
+        out().printf("%d new match%s for '%s'%n", results.totalHits(), results.totalHits() == 1 ? "" : "es", saved.name());
+        return ExitCodes.OK;
+    }
+
+    private interface SavedAction {
+        int run(SavedSearch saved);
+    }
+
+    private int withSaved(WatchQueries watches, SavedAction then) {
+        if (words.size() != 1) {
+            return usage("watch " + action + " needs the NAME of a saved search");
+        }
+        Optional<SavedSearch> saved = watches.find(words.getFirst());
+        if (saved.isEmpty()) {
+            err().println("claimdesk watch: no saved search named '" + words.getFirst() + "'");
+            return ExitCodes.FAILED;
+        }
+        return then.run(saved.get());
+    }
+
+    private int usage(String message) {
+        err().println("claimdesk watch: " + message);
+        return ExitCodes.USAGE;
+    }
+
+    private static String filters(SavedSearch s) {
+        StringBuilder sb = new StringBuilder();
+        s.languages().forEach(l -> sb.append(" lang:").append(l));
+        s.sourceIds().forEach(l -> sb.append(" source:").append(l));
+        s.tags().forEach(l -> sb.append(" tag:").append(l));
+        s.entities().forEach(l -> sb.append(" entity:").append(l));
+        return sb.isEmpty() ? "" : "  [" + sb.toString().strip() + "]";
+    }
+}

@@ -1,0 +1,81 @@
+package org.claimdesk.workspace;
+
+import org.claimdesk.index.ItemSearch;
+import org.claimdesk.index.SearchOrder;
+import org.claimdesk.index.SearchRequest;
+import org.claimdesk.index.SearchResults;
+import org.claimdesk.store.ItemStore;
+import org.claimdesk.store.SavedSearch;
+import org.claimdesk.store.SavedSearchStore;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Saved searches that watch for new items: each counts the matches among items stored since the
+ * analyst last marked it seen. Counting is one Lucene count per watch, cheap enough to re-run
+ * whenever items arrive.
+ */
+public final class WatchQueries {
+
+    /** A saved search with the number of matches the analyst has not seen yet. */
+    public record WatchCount(SavedSearch search, long newMatches) {
+    }
+
+    private final SavedSearchStore store;
+    private final ItemStore items;
+    private final Supplier<ItemSearch> search;
+
+    WatchQueries(SavedSearchStore store, ItemStore items, Supplier<ItemSearch> search) {
+        this.store = store;
+        this.items = items;
+        this.search = search;
+    }
+
+    /**
+     * Saves a search under a name; only items stored from now on count as new. A query the parser
+     * refuses is refused here too (SearchQueryException), so no broken watch is ever saved.
+     */
+    public SavedSearch save(String name, SearchRequest request) {
+        search.get().countNewMatches(request, Long.MAX_VALUE - 1);
+        return store.add(name, request.query(), request.languages(), request.sourceIds(), request.tags(),
+                request.entities(), items.lastId());
+    }
+
+    public List<SavedSearch> all() {
+        return store.all();
+    }
+
+    public Optional<SavedSearch> find(String name) {
+        return store.find(name);
+    }
+
+    /** Every saved search with its count of new matches, by name. */
+    public List<WatchCount> counts() {
+        ItemSearch itemSearch = search.get();
+        return store.all().stream()
+                .map(s -> new WatchCount(s, itemSearch.countNewMatches(request(s, 0), s.seenUpToItemId())))
+                .toList();
+    }
+
+    /** The new matches of a saved search, newest first. */
+    public SearchResults newMatches(SavedSearch saved, int limit) {
+        return search.get().search(request(saved, limit).storedAfter(saved.seenUpToItemId()));
+    }
+
+    /** Marks everything stored so far as seen for this search. */
+    public void markSeen(SavedSearch saved) {
+        store.markSeen(saved.id(), items.lastId());
+    }
+
+    public boolean remove(SavedSearch saved) {
+        return store.remove(saved.id());
+    }
+
+    /** The search a saved one stands for. */
+    public static SearchRequest request(SavedSearch s, int limit) {
+        return new SearchRequest(s.query(), s.languages(), s.sourceIds(), s.tags(), s.entities(), null, null,
+                SearchOrder.NEWEST, 0, limit, 0, false);
+    }
+}

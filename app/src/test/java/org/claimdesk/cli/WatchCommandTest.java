@@ -1,0 +1,92 @@
+package org.claimdesk.cli;
+
+import org.claimdesk.testing.LoopbackServer;
+import org.claimdesk.workspace.WorkspaceDirectory;
+import org.claimdesk.workspace.WorkspaceSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Saved searches from the command line: save, see new matches arrive, mark them seen. */
+class WatchCommandTest {
+    @TempDir
+    Path tmp;
+    Path workspace;
+    Path feeds;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void workspace() throws Exception {
+        workspace = tmp.resolve("desk");
+        feeds = Files.writeString(tmp.resolve("feeds.yml"), "sources: []\n");
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        String[] all = new String[args.length + 4];
+        System.arraycopy(new String[] {"-w", workspace.toString(), "-f", feeds.toString()}, 0, all, 0, 4);
+        System.arraycopy(args, 0, all, 4, args.length);
+        CommandLine cl = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
+                WorkspaceSession::open, (w, f, d) -> {
+                    throw new AssertionError("the window must not open for a command");
+                });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(all);
+    }
+
+    private void importFixture(String resource, String name) throws Exception {
+        Path saved = Files.createDirectories(tmp.resolve("saved-" + name));
+        Files.write(saved.resolve(name), LoopbackServer.resourceBytes(resource));
+        assertThat(run("import", saved.toString())).as(err.toString()).isZero();
+    }
+
+    @Test
+    void aSavedSearchCountsOnlyItemsThatArriveAfterItWasSaved() throws Exception {
+        importFixture("web/feeds/en-atom.xml", "en.xml");
+
+        assertThat(run("watch", "add", "ballots", "ballot OR bridge")).as(err.toString()).isZero();
+        assertThat(run("watch")).isZero();
+        assertThat(out.toString()).containsPattern("ballots\\s+0 new\\s+ballot OR bridge");
+
+        // New items in German and Arabic arrive; one English-language query does not match them,
+        // a German one does.
+        assertThat(run("watch", "add", "strom", "Stromausfall OR Bürgermeister", "--lang", "de")).isZero();
+        importFixture("web/feeds/de-rss-utf8.xml", "de.xml");
+        assertThat(run("watch")).isZero();
+        assertThat(out.toString()).containsPattern("ballots\\s+0 new").containsPattern("strom\\s+[12] new");
+
+        assertThat(run("watch", "new", "strom")).isZero();
+        assertThat(out.toString()).contains(" de ").containsPattern("[12] new match");
+
+        assertThat(run("watch", "seen", "strom")).isZero();
+        assertThat(run("watch")).isZero();
+        assertThat(out.toString()).containsPattern("strom\\s+0 new\\s+Stromausfall OR Bürgermeister\\s+\\[lang:de\\]");
+
+        assertThat(run("watch", "remove", "ballots")).isZero();
+        assertThat(run("watch")).isZero();
+        assertThat(out.toString()).doesNotContain("ballots");
+    }
+
+    @Test
+    void brokenQueriesDuplicateNamesAndUnknownNamesAreRefusedClearly() {
+        assertThat(run("watch", "add", "broken", "title:(")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Cannot read the query");
+        assertThat(run("watch", "add", "x", "water")).isZero();
+        assertThat(run("watch", "add", "x", "fire")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("exists already");
+        assertThat(run("watch", "new", "nobody")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("no saved search named 'nobody'");
+        assertThat(run("watch", "frobnicate")).isEqualTo(ExitCodes.USAGE);
+    }
+}
