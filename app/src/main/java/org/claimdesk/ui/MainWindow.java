@@ -383,7 +383,9 @@ public final class MainWindow {
         itemTable.visibleProperty().bind(model.search().activeProperty().not());
         StackPane stream = new StackPane(itemTable, searchResultsPane());
         VBox.setVgrow(stream, Priority.ALWAYS);
-        return titled("items.title", new VBox(searchBar(), stream));
+        VBox column = new VBox(searchBar(), stream);
+        VBox.setVgrow(column, Priority.ALWAYS);
+        return titled("items.title", column);
     }
 
     private <T> TableColumn<ItemSummary, T> column(String key, Function<ItemSummary, T> value) {
