@@ -89,7 +89,8 @@ public final class SearchViewModel {
     private volatile SearchRequest wanted;
     private volatile Backend backend;
     private ScheduledFuture<?> pending;
-    private boolean itemsArrivedMeanwhile;
+    /** When items were last stored (System.nanoTime), 0 for never: the index may not have them yet. */
+    private volatile long lastItemsStored;
 
     /**
      * @param executor          where searches run; one thread keeps them in order
@@ -155,14 +156,10 @@ public final class SearchViewModel {
 
     /** New items were stored (called from any thread): re-run the current search once the index has them. */
     public void itemsStored() {
+        lastItemsStored = System.nanoTime();
         fxThread.execute(() -> {
-            if (!active.get()) {
-                return;
-            }
-            if (searching.get()) {
-                // Do not push a search in progress back; run once more after it answers.
-                itemsArrivedMeanwhile = true;
-            } else {
+            // A search in progress is not pushed back: apply() runs it once more if it started too early.
+            if (active.get() && !searching.get()) {
                 schedule(newItemsDelay);
             }
         });
@@ -224,14 +221,19 @@ public final class SearchViewModel {
         if (request != wanted || b == null) {
             return; // superseded while waiting
         }
+        long started = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = new Outcome(b.search(request), null);
+            SearchResults results = b.search(request);
+            // Read after searching: items stored during the search count too (negative difference).
+            long stored = lastItemsStored;
+            boolean early = stored != 0 && started - stored < newItemsDelay.toNanos();
+            outcome = new Outcome(results, null, early);
         } catch (SearchQueryException e) {
-            outcome = new Outcome(null, messages.format("search.badQuery", e.getMessage()));
+            outcome = new Outcome(null, messages.format("search.badQuery", e.getMessage()), false);
         } catch (RuntimeException e) {
             LOG.warn("Search for '{}' failed: {}", request.query(), e.toString(), e);
-            outcome = new Outcome(null, messages.format("search.failed", WorkbenchViewModel.describe(e)));
+            outcome = new Outcome(null, messages.format("search.failed", WorkbenchViewModel.describe(e)), false);
         }
         Outcome done = outcome;
         fxThread.execute(() -> {
@@ -242,13 +244,14 @@ public final class SearchViewModel {
         });
     }
 
-    private record Outcome(SearchResults results, String error) {
+    /** @param mayMissNewItems the search started before the last stored items were surely indexed */
+    private record Outcome(SearchResults results, String error, boolean mayMissNewItems) {
     }
 
     private void apply(SearchRequest request, Outcome outcome) {
         searching.set(false);
-        if (itemsArrivedMeanwhile) {
-            itemsArrivedMeanwhile = false;
+        if (outcome.mayMissNewItems()) {
+            // Items stored shortly before (or during) this search may not have been searchable yet.
             schedule(newItemsDelay);
         }
         if (outcome.error() != null) {

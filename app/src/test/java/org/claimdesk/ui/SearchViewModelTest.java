@@ -32,7 +32,7 @@ class SearchViewModelTest {
     private final ExecutorService fx = Executors.newSingleThreadExecutor();
     private final List<SearchRequest> asked = new CopyOnWriteArrayList<>();
     private final SearchViewModel model = new SearchViewModel(searches, fx, Duration.ofMillis(100),
-            Duration.ofMillis(100), Messages.forLocale(Locale.ENGLISH));
+            Duration.ofMillis(500), Messages.forLocale(Locale.ENGLISH));
 
     @AfterEach
     void stop() {
@@ -89,6 +89,10 @@ class SearchViewModelTest {
         onFx(() -> model.toggle(model.languageFacets().getFirst()));
         waitFor(() -> asked.getLast().languages().isEmpty() && onFx(() -> !model.languageFacets().getFirst().selected()));
         assertThat(asked.getLast().query()).isEqualTo("water");
+
+        onFx(() -> model.orderProperty().set(org.claimdesk.index.SearchOrder.NEWEST));
+        waitFor(() -> asked.getLast().order() == org.claimdesk.index.SearchOrder.NEWEST);
+        assertThat(asked.getLast().query()).isEqualTo("water");
     }
 
     @Test
@@ -121,6 +125,16 @@ class SearchViewModelTest {
         model.itemsStored();
         Thread.sleep(300);
         assertThat(asked).hasSize(before + 1);
+    }
+
+    @Test
+    void aSearchRightAfterItemsWereStoredRunsAgainOnceTheyAreSearchable() throws Exception {
+        onFx(() -> model.attach(recording(r -> results(r.query())), null));
+        model.itemsStored(); // a poll just stored items; the index makes them searchable a little later
+        onFx(() -> model.queryProperty().set("water"));
+        waitFor(() -> asked.size() == 2);
+        Thread.sleep(800);
+        assertThat(asked).extracting(SearchRequest::query).containsExactly("water", "water");
     }
 
     // ---- helpers ------------------------------------------------------------------------------

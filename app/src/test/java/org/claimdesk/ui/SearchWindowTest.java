@@ -51,6 +51,7 @@ class SearchWindowTest {
 
     private FeedServer server;
     private WorkbenchViewModel model;
+    private volatile WorkspaceSession session;
     private final List<Throwable> fxFailures = new CopyOnWriteArrayList<>();
 
     @Start
@@ -64,9 +65,10 @@ class SearchWindowTest {
         WorkspaceOpener opener = new WorkspaceOpener() {
             @Override
             public WorkspaceSession open(Path folder) {
-                WorkspaceSession session = WorkspaceSession.open(new Workspace(folder), null);
-                session.startIndexing(); // as the app's Launcher does
-                return session;
+                WorkspaceSession opened = WorkspaceSession.open(new Workspace(folder), null);
+                opened.startIndexing(); // as the app's Launcher does
+                session = opened;
+                return opened;
             }
 
             @Override
@@ -142,6 +144,11 @@ class SearchWindowTest {
         robot.clickOn(facetChip(robot, "Japanese (1)"));
         waitUntil(() -> hitTitles(robot).size() == 2);
 
+        // Newest first: the Arabic item was published three hours after the Japanese one.
+        robot.clickOn("#sortNewest");
+        waitUntil(() -> hitTitles(robot).equals(List.of(WATER_AR, WATER_JA)) && !model.search().searchingProperty().get());
+        assertThat(model.search().orderProperty().get()).isEqualTo(org.claimdesk.index.SearchOrder.NEWEST);
+
         // Picking a hit opens it in the reader.
         robot.clickOn(hitCell(robot, hitTitles(robot).indexOf(WATER_AR)));
         waitUntil(() -> WATER_AR.equals(label(robot, "#readerTitle").replace('\n', ' ')));
@@ -181,6 +188,9 @@ class SearchWindowTest {
         robot.clickOn("#pollNow");
         waitUntil(() -> items(robot).getItems().size() == 4);
         waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
+        // Searchable a moment after stored; the typed queries below test search, not that race
+        // (the panel's own re-run after new items is tested with the live item below).
+        waitUntil(() -> session.index().count() == 4);
     }
 
     private String source(String id, String name, String path, String language) {
