@@ -36,20 +36,29 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.claimdesk.index.SearchHit;
+import org.claimdesk.index.SearchOrder;
+import org.claimdesk.index.Snippet;
 import org.claimdesk.ingest.OfflineImporter;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.store.SourceHealth;
@@ -78,6 +87,7 @@ public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final TableView<ItemSummary> itemTable = new TableView<>();
+    private final TextField searchField = new TextField();
     private final TabPane rightTabs = new TabPane();
     private final Tab readerTab = new Tab();
     private final Tab errorsTab = new Tab();
@@ -124,6 +134,12 @@ public final class MainWindow {
         }
     }
 
+    /** Moves keyboard focus to the search box with its text selected (Ctrl+F). */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
     public void showErrors() {
         rightTabs.getSelectionModel().select(errorsTab);
     }
@@ -162,6 +178,7 @@ public final class MainWindow {
                 cancel);
         Menu view = new Menu(messages.get("menu.view"), null,
                 item("menu.focusItems", Feather.LIST, "Shortcut+L", this::focusItems),
+                item("menu.search", Feather.SEARCH, "Shortcut+F", this::focusSearch),
                 item("menu.showErrors", Feather.ALERT_TRIANGLE, "Shortcut+Shift+E", this::showErrors));
         return new MenuBar(file, sources, view);
     }
@@ -363,8 +380,12 @@ public final class MainWindow {
                 rightTabs.getSelectionModel().select(readerTab);
             }
         });
-        VBox.setVgrow(itemTable, Priority.ALWAYS);
-        return titled("items.title", itemTable);
+        itemTable.visibleProperty().bind(model.search().activeProperty().not());
+        StackPane stream = new StackPane(itemTable, searchResultsPane());
+        VBox.setVgrow(stream, Priority.ALWAYS);
+        VBox column = new VBox(searchBar(), stream);
+        VBox.setVgrow(column, Priority.ALWAYS);
+        return titled("items.title", column);
     }
 
     private <T> TableColumn<ItemSummary, T> column(String key, Function<ItemSummary, T> value) {
@@ -391,6 +412,262 @@ public final class MainWindow {
             WritingSystem script = WritingSystem.of(item.language(), item.title());
             setStyle(fonts.styleFor(script));
             setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.INHERIT);
+        }
+    }
+
+    // ---- search ---------------------------------------------------------------------------------
+
+    private Node searchBar() {
+        SearchViewModel search = model.search();
+        searchField.setId("searchField");
+        searchField.setPromptText(messages.get("search.prompt"));
+        searchField.setTooltip(new Tooltip(messages.get("search.tooltip")));
+        searchField.textProperty().bindBidirectional(search.queryProperty());
+        searchField.disableProperty().bind(search.enabledProperty().not());
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                e.consume();
+            }
+        });
+        // An Arabic query is typed and read right to left.
+        searchField.textProperty().addListener((obs, before, text) -> searchField.setNodeOrientation(
+                WritingSystem.byFirstStrongCharacter(text).rightToLeft()
+                        ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT));
+        searchField.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        HBox.setHgrow(searchField, Priority.ALWAYS);
+
+        ToggleGroup sortGroup = new ToggleGroup();
+        ToggleButton relevance = sortButton("search.sort.relevance", "sortRelevance", SearchOrder.RELEVANCE, sortGroup);
+        ToggleButton newest = sortButton("search.sort.newest", "sortNewest", SearchOrder.NEWEST, sortGroup);
+        relevance.getStyleClass().add(Styles.LEFT_PILL);
+        newest.getStyleClass().add(Styles.RIGHT_PILL);
+        sortGroup.selectToggle(search.orderProperty().get() == SearchOrder.NEWEST ? newest : relevance);
+        sortGroup.selectedToggleProperty().addListener((obs, before, now) -> {
+            if (now == null) {
+                sortGroup.selectToggle(before); // one order is always in force
+            } else {
+                search.orderProperty().set((SearchOrder) now.getUserData());
+            }
+        });
+        search.orderProperty().addListener((obs, before, now) ->
+                sortGroup.selectToggle(now == SearchOrder.NEWEST ? newest : relevance));
+        HBox sort = new HBox(relevance, newest);
+        sort.visibleProperty().bind(search.activeProperty());
+        sort.managedProperty().bind(sort.visibleProperty());
+
+        Label count = new Label();
+        count.setId("searchHitCount");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(search.hitCountProperty());
+        count.setMinWidth(Region.USE_PREF_SIZE);
+
+        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), searchField, sort, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 8, 6, 8));
+        return bar;
+    }
+
+    private ToggleButton sortButton(String key, String id, SearchOrder order, ToggleGroup group) {
+        ToggleButton button = new ToggleButton(messages.get(key));
+        button.setId(id);
+        button.setUserData(order);
+        button.setToggleGroup(group);
+        button.getStyleClass().add(Styles.SMALL);
+        return button;
+    }
+
+    private Node searchResultsPane() {
+        SearchViewModel search = model.search();
+
+        Label error = new Label();
+        error.setId("searchError");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
+        error.setMnemonicParsing(false);
+        // One line, no wrapping: the message quotes the query, which may be Arabic (see RightToLeftWrapper).
+        error.setWrapText(false);
+        error.setMinWidth(0);
+        error.textProperty().bind(search.errorProperty());
+        error.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> search.errorProperty().get().isEmpty() ? null : new Tooltip(search.errorProperty().get()),
+                search.errorProperty()));
+        error.visibleProperty().bind(search.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        VBox facets = new VBox(4,
+                facetRow("search.facet.language", search.languageFacets()),
+                facetRow("search.facet.source", search.sourceFacets()),
+                facetRow("search.facet.entity", search.entityFacets()));
+        facets.setId("searchFacets");
+
+        ListView<SearchHit> results = new ListView<>(search.hits());
+        results.setId("searchResults");
+        Label none = wrappingLabel(messages.get("search.noHits"));
+        none.visibleProperty().bind(search.searchingProperty().not().and(search.errorProperty().isEmpty()));
+        results.setPlaceholder(none);
+        results.setCellFactory(view -> {
+            HitCell cell = new HitCell();
+            cell.prefWidthProperty().bind(view.widthProperty().subtract(4));
+            cell.setMaxWidth(Region.USE_PREF_SIZE);
+            cell.getStyleClass().add("search-hit");
+            return cell;
+        });
+        results.getSelectionModel().selectedItemProperty().addListener((obs, before, hit) -> {
+            if (hit != null) {
+                itemTable.getSelectionModel().clearSelection();
+                model.openItem(hit.itemId());
+                rightTabs.getSelectionModel().select(readerTab);
+            }
+        });
+        // A new search starts without a selection, so picking the first hit again opens it again.
+        search.hits().addListener((ListChangeListener<SearchHit>) c -> results.getSelectionModel().clearSelection());
+        VBox.setVgrow(results, Priority.ALWAYS);
+
+        VBox pane = new VBox(6, error, facets, results);
+        pane.setId("searchPane");
+        pane.setPadding(new Insets(0, 8, 0, 8));
+        pane.visibleProperty().bind(search.activeProperty());
+        return pane;
+    }
+
+    /** "Language: [Arabic 3] [English 12]": each chip adds or removes that filter. */
+    private Node facetRow(String key, javafx.collections.ObservableList<SearchViewModel.FacetChip> chips) {
+        Label heading = new Label(messages.get(key));
+        heading.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane row = new FlowPane(4, 4);
+        row.getChildren().add(heading);
+        Runnable rebuild = () -> {
+            row.getChildren().setAll(heading);
+            for (SearchViewModel.FacetChip chip : chips) {
+                ToggleButton button = new ToggleButton(messages.format("search.facet.chip", chip.label(), chip.count()));
+                button.setMnemonicParsing(false);
+                button.setSelected(chip.selected());
+                button.setUserData(chip);
+                button.getStyleClass().addAll(Styles.SMALL, Styles.ROUNDED, "facet-chip",
+                        "facet-" + chip.kind().name().toLowerCase(Locale.ROOT));
+                button.setStyle(fonts.styleFor(WritingSystem.of(null, chip.label())));
+                button.setOnAction(e -> model.search().toggle(chip));
+                row.getChildren().add(button);
+            }
+        };
+        chips.addListener((ListChangeListener<SearchViewModel.FacetChip>) c -> rebuild.run());
+        row.visibleProperty().bind(Bindings.isNotEmpty(chips));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /**
+     * A hit: its title and first snippet, each one line in the item's own direction and font,
+     * the matched words marked; then source, time and language.
+     */
+    private final class HitCell extends ListCell<SearchHit> {
+        @Override
+        protected void updateItem(SearchHit hit, boolean empty) {
+            super.updateItem(hit, empty);
+            setText(null);
+            if (empty || hit == null) {
+                setGraphic(null);
+                return;
+            }
+            WritingSystem script = WritingSystem.of(hit.language(), hit.title().text());
+            boolean rightToLeft = hit.rightToLeft() || script.rightToLeft();
+            String fontStyle = fonts.styleFor(rightToLeft && !script.rightToLeft() ? WritingSystem.ARABIC : script);
+            Snippet title = hit.title().text().isBlank() ? new Snippet(messages.get("items.untitled"), List.of()) : hit.title();
+            SingleLine titleLine = new SingleLine(marked(title, fontStyle, true), rightToLeft);
+            titleLine.getStyleClass().add("search-hit-title");
+            VBox box = new VBox(2, titleLine);
+            if (!hit.snippets().isEmpty()) {
+                SingleLine snippet = new SingleLine(marked(hit.snippets().getFirst(), fontStyle, false), rightToLeft);
+                snippet.getStyleClass().add("search-hit-snippet");
+                box.getChildren().add(snippet);
+            }
+            String sourceNames = hit.sourceIds().stream().map(model.sources()::nameOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            Label meta = new Label(messages.format("search.hitMeta", sourceNames, messages.time(hit.time()), hit.language()));
+            meta.setMnemonicParsing(false);
+            meta.setMinWidth(0);
+            meta.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            box.getChildren().add(meta);
+            box.setMinWidth(0);
+            setGraphic(box);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+    }
+
+    /** Text runs for a snippet: the marks as their own runs with the "search-mark" style class. */
+    private static TextFlow marked(Snippet snippet, String fontStyle, boolean bold) {
+        // One line: JavaFX must never wrap right-to-left text, and a list row reads best as one line.
+        String text = snippet.text().replace('\n', ' ').replace('\r', ' ');
+        TextFlow flow = new TextFlow();
+        String base = fontStyle + (bold ? "-fx-font-weight: bold;" : "");
+        int at = 0;
+        for (Snippet.Mark mark : snippet.marks()) {
+            if (mark.start() < at || mark.end() > text.length()) {
+                continue; // overlapping or out of range: keep the text, skip the mark
+            }
+            if (mark.start() > at) {
+                flow.getChildren().add(run(text.substring(at, mark.start()), base, false));
+            }
+            flow.getChildren().add(run(text.substring(mark.start(), mark.end()), base, true));
+            at = mark.end();
+        }
+        if (at < text.length()) {
+            flow.getChildren().add(run(text.substring(at), base, false));
+        }
+        return flow;
+    }
+
+    private static Text run(String text, String style, boolean mark) {
+        Text run = new Text(text);
+        run.getStyleClass().add(mark ? "search-mark" : "search-text");
+        run.setStyle(mark ? style + "-fx-font-weight: bold;" : style);
+        return run;
+    }
+
+    /**
+     * A TextFlow kept on one line and clipped at the pane's edge. It is always given its full
+     * natural width (plus slack against rounding), so it never soft-wraps: JavaFX 25 throws when
+     * it wraps right-to-left text (see RightToLeftWrapper).
+     */
+    private static final class SingleLine extends Region {
+        private static final double SLACK = 24;
+        private final TextFlow flow;
+
+        SingleLine(TextFlow flow, boolean rightToLeft) {
+            this.flow = flow;
+            getChildren().add(flow);
+            setNodeOrientation(rightToLeft ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(widthProperty());
+            clip.heightProperty().bind(heightProperty());
+            setClip(clip);
+            setMinWidth(0);
+        }
+
+        TextFlow flow() {
+            return flow;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0; // as wide as the list gives; the rest is clipped
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return flow.prefHeight(-1);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            flow.resizeRelocate(0, 0, flow.prefWidth(-1) + SLACK, flow.prefHeight(-1));
         }
     }
 

@@ -51,6 +51,10 @@ public final class WorkbenchViewModel {
     /** Long enough to merge the burst of "items stored" events a poll sends, short enough to feel live. */
     private static final Duration LIST_QUIET_PERIOD = Duration.ofMillis(150);
     private static final Duration READER_QUIET_PERIOD = Duration.ofMillis(30);
+    /** A pause in typing this long runs the search. */
+    private static final Duration SEARCH_QUIET_PERIOD = Duration.ofMillis(250);
+    /** New items become searchable up to a second after they are stored (index feeder + reopen, 0.5 s each). */
+    private static final Duration SEARCH_NEW_ITEMS_DELAY = Duration.ofMillis(1100);
 
     private final WorkspaceOpener opener;
     private final Messages messages;
@@ -60,6 +64,7 @@ public final class WorkbenchViewModel {
     private final SourcesViewModel sources = new SourcesViewModel();
     private final ReaderViewModel reader;
     private final ErrorsViewModel errors;
+    private final SearchViewModel search;
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
@@ -86,6 +91,8 @@ public final class WorkbenchViewModel {
         this.messages = messages;
         this.reader = new ReaderViewModel(messages);
         this.errors = new ErrorsViewModel(messages);
+        this.search = new SearchViewModel(threads.searches(), Platform::runLater, SEARCH_QUIET_PERIOD,
+                SEARCH_NEW_ITEMS_DELAY, messages);
         this.windowTitle.set(messages.get("app.title"));
         this.status.set(messages.get("status.noWorkspace"));
 
@@ -217,6 +224,21 @@ public final class WorkbenchViewModel {
         start(task, written -> status.set(messages.format("status.exported", written)), "status.exportFailed");
     }
 
+    /**
+     * Shows this item in the reader (a search hit was picked). The item list's selection is
+     * dropped, so a reload of the list does not put its old selection back into the reader.
+     */
+    public void openItem(long itemId) {
+        if (session == null) {
+            return;
+        }
+        itemList.select(null);
+        if (itemId != reader.itemIdProperty().get()) {
+            wantedItemId = itemId;
+            readerRefresh.request();
+        }
+    }
+
     /** Cancels the running poll, import or export (its thread is interrupted). */
     public void cancel() {
         Task<?> task = runningTask.get();
@@ -244,6 +266,7 @@ public final class WorkbenchViewModel {
         WorkspaceSession s = session;
         session = null;
         sessionOpen.set(false);
+        search.detach();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Thread closer = new Thread(() -> {
             try {
@@ -286,6 +309,8 @@ public final class WorkbenchViewModel {
         workspace.set(opened.workspace());
         windowTitle.set(messages.format("app.titleWithWorkspace", opened.workspace().name()));
         sessionOpen.set(true);
+        // ItemSearch is looked up per search, on the search thread: the first one opens the index.
+        search.attach(request -> opened.search().search(request), sources::nameOf);
         itemsRefresh.request();
         healthRefresh.request();
     }
@@ -438,6 +463,9 @@ public final class WorkbenchViewModel {
 
         @Override
         public void itemsStored() {
+            if (source == session) {
+                search.itemsStored();
+            }
             itemsRefresh.request();
             healthRefresh.request(); // item counts per source changed
         }
@@ -464,6 +492,10 @@ public final class WorkbenchViewModel {
 
     public ErrorsViewModel errors() {
         return errors;
+    }
+
+    public SearchViewModel search() {
+        return search;
     }
 
     public ObservableList<Workspace> recent() {

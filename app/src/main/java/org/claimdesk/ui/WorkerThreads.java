@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code reads}: one thread for short reads (item list, source health, the open item);
  *       being one thread, reloads run in request order and never overlap.</li>
+ *   <li>{@code searches}: one thread for search-index queries, so a slow query never holds up
+ *       the item list and searches answer in the order they were asked.</li>
  *   <li>{@code tasks}: long work the user started (poll, import, export, opening a workspace),
  *       one thread each so a poll does not hold up the list.</li>
  * </ul>
@@ -25,10 +27,16 @@ public final class WorkerThreads implements AutoCloseable {
 
     private final ScheduledExecutorService reads =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("claimdesk-ui-reads"));
+    private final ScheduledExecutorService searches =
+            Executors.newSingleThreadScheduledExecutor(daemonThreads("claimdesk-ui-search"));
     private final ExecutorService tasks = Executors.newCachedThreadPool(daemonThreads("claimdesk-ui-task"));
 
     public ScheduledExecutorService reads() {
         return reads;
+    }
+
+    public ScheduledExecutorService searches() {
+        return searches;
     }
 
     public ExecutorService tasks() {
@@ -39,6 +47,7 @@ public final class WorkerThreads implements AutoCloseable {
     @Override
     public void close() {
         reads.shutdownNow();
+        searches.shutdownNow();
         tasks.shutdownNow();
         try {
             if (!tasks.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The feeds the window tests poll, on a real {@link LoopbackServer}: an English and an Arabic
- * RSS feed (src/test/resources/ui/web) with their article pages, a feed that fails with HTTP 500
+ * The feeds the window tests poll, on a real {@link LoopbackServer}: an English, an Arabic and a
+ * Japanese RSS feed (src/test/resources/ui/web) with their article pages, a feed that fails with HTTP 500
  * and one that does not answer for minutes (for cancelling). {@link #publish} adds an item to the
  * English feed, as a newsroom would between two polls.
  */
@@ -30,8 +30,11 @@ final class FeedServer implements AutoCloseable {
         article("water-ar", "ar", "الحكومة تنفي الشائعات حول نقص المياه (2026)",
                 "نفت وزارة المياه يوم الاثنين ما تداولته مواقع التواصل عن نقص في المياه في العاصمة، وقالت إن مستوى "
                         + "الخزانات طبيعي ولا توجد خطة للتقنين هذا الصيف.");
+        article("water-ja", "ja", "政府は水不足の噂を否定 (2026)",
+                "水道局は月曜日、首都で断水が起きるという噂は誤りだと発表した。貯水池の水位は平年並みで、この夏の給水制限の予定もないという。");
         server.serveText("/en.xml", RSS, englishFeed());
         server.serveText("/ar.xml", RSS, feed("ar.xml"));
+        server.serveText("/ja.xml", RSS, feed("ja.xml"));
         server.status("/broken.xml", 500);
         server.serveAfterDelay("/slow.xml", Duration.ofMinutes(5), RSS, feed("en.xml").getBytes(StandardCharsets.UTF_8));
     }

@@ -64,6 +64,7 @@ class WorkbenchWindowTest {
             public WorkspaceSession open(Path folder) {
                 Workspace workspace = new Workspace(folder);
                 WorkspaceSession session = WorkspaceSession.open(workspace, null);
+                session.startIndexing(); // as the app's Launcher does, so the search panel has an index
                 directory.remember(workspace);
                 return session;
             }

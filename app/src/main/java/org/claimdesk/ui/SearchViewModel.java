@@ -1,0 +1,382 @@
+package org.claimdesk.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import org.claimdesk.index.FacetCount;
+import org.claimdesk.index.SearchHit;
+import org.claimdesk.index.SearchOrder;
+import org.claimdesk.index.SearchQueryException;
+import org.claimdesk.index.SearchRequest;
+import org.claimdesk.index.SearchResults;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The search panel: the query box, the filters picked from facets, the sort order and what the
+ * last search found. Every change re-runs the search after a quiet period (typing a word is one
+ * search, not one per key); searches run on the given background executor and a result is only
+ * shown when it answers the newest request (latest wins). Methods are called on the FX thread;
+ * results come back through {@code fxThread}.
+ */
+public final class SearchViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchViewModel.class);
+    /** Hits shown at once; the analyst narrows the query or filters rather than scrolling thousands. */
+    public static final int PAGE = 50;
+
+    /** What runs a search; blocks, called on the background executor only. */
+    @FunctionalInterface
+    public interface Backend {
+        SearchResults search(SearchRequest request);
+    }
+
+    /** Which facet a filter chip belongs to. */
+    public enum FacetKind {LANGUAGE, SOURCE, ENTITY}
+
+    /** One clickable filter: a facet value, how many hits carry it, whether it is applied. */
+    public record FacetChip(FacetKind kind, String value, String label, int count, boolean selected) {
+    }
+
+    private final ScheduledExecutorService executor;
+    private final Executor fxThread;
+    private final Duration typingQuietPeriod;
+    private final Duration newItemsDelay;
+    private final Messages messages;
+    private Function<String, String> sourceNames = id -> id;
+
+    private final StringProperty query = new SimpleStringProperty(this, "query", "");
+    private final ObjectProperty<SearchOrder> order = new SimpleObjectProperty<>(this, "order", SearchOrder.RELEVANCE);
+    private final ObservableSet<String> languages = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> sources = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> entities = FXCollections.observableSet(new LinkedHashSet<>());
+    private final BooleanBinding active;
+
+    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
+    private final ObservableList<FacetChip> languageFacets = FXCollections.observableArrayList();
+    private final ObservableList<FacetChip> sourceFacets = FXCollections.observableArrayList();
+    private final ObservableList<FacetChip> entityFacets = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper hitCount = new ReadOnlyStringWrapper(this, "hitCount", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
+    private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled");
+
+    /** Written on the FX thread, read by the background search to see whether it is still wanted. */
+    private volatile SearchRequest wanted;
+    private volatile Backend backend;
+    private ScheduledFuture<?> pending;
+    /** When items were last stored (System.nanoTime), 0 for never: the index may not have them yet. */
+    private volatile long lastItemsStored;
+
+    /**
+     * @param executor          where searches run; one thread keeps them in order
+     * @param fxThread          where results are applied ({@code Platform::runLater} in the window)
+     * @param typingQuietPeriod how long the query must stay unchanged before it runs
+     * @param newItemsDelay     how long after "items stored" to re-run: the index takes up to a
+     *                          second to make new items searchable
+     */
+    public SearchViewModel(ScheduledExecutorService executor, Executor fxThread, Duration typingQuietPeriod,
+                           Duration newItemsDelay, Messages messages) {
+        this.executor = executor;
+        this.fxThread = fxThread;
+        this.typingQuietPeriod = typingQuietPeriod;
+        this.newItemsDelay = newItemsDelay;
+        this.messages = messages;
+        this.active = Bindings.createBooleanBinding(
+                () -> !query.get().isBlank() || !languages.isEmpty() || !sources.isEmpty() || !entities.isEmpty(),
+                query, languages, sources, entities);
+        query.addListener((obs, before, now) -> changed());
+        order.addListener((obs, before, now) -> changed());
+    }
+
+    // ---- what the view and the workbench call ------------------------------------------------
+
+    /** Searches this workspace from now on (null: none open). Filters and results are cleared. */
+    public void attach(Backend newBackend, Function<String, String> sourceNameOf) {
+        backend = newBackend;
+        sourceNames = sourceNameOf == null ? id -> id : sourceNameOf;
+        enabled.set(newBackend != null);
+        languages.clear();
+        sources.clear();
+        entities.clear();
+        query.set("");
+        changed();
+    }
+
+    /**
+     * Stops searching (the window is closing); safe from any thread as it changes nothing the
+     * screen shows. Searches still waiting or running are dropped.
+     */
+    public void detach() {
+        backend = null;
+        wanted = null;
+    }
+
+    /** Adds the facet's value to the filters, or removes it when already applied; re-runs the search. */
+    public void toggle(FacetChip chip) {
+        ObservableSet<String> set = filters(chip.kind());
+        if (!set.remove(chip.value())) {
+            set.add(chip.value());
+        }
+        changed();
+    }
+
+    /** Empties the query box and drops every filter (Esc): the item stream shows again. */
+    public void clear() {
+        languages.clear();
+        sources.clear();
+        entities.clear();
+        query.set("");
+        changed();
+    }
+
+    /** New items were stored (called from any thread): re-run the current search once the index has them. */
+    public void itemsStored() {
+        lastItemsStored = System.nanoTime();
+        fxThread.execute(() -> {
+            // A search in progress is not pushed back: apply() runs it once more if it started too early.
+            if (active.get() && !searching.get()) {
+                schedule(newItemsDelay);
+            }
+        });
+    }
+
+    // ---- running searches -------------------------------------------------------------------
+
+    private void changed() {
+        if (!active.get() || backend == null) {
+            cancelPending();
+            wanted = null;
+            hits.clear();
+            languageFacets.clear();
+            sourceFacets.clear();
+            entityFacets.clear();
+            hitCount.set("");
+            error.set("");
+            searching.set(false);
+            return;
+        }
+        schedule(typingQuietPeriod);
+    }
+
+    /** A true debounce: each change pushes the search back by the quiet period. */
+    private void schedule(Duration delay) {
+        if (!active.get() || backend == null) {
+            return;
+        }
+        SearchRequest request = request();
+        wanted = request;
+        searching.set(true);
+        cancelPending();
+        try {
+            pending = executor.schedule(() -> run(request), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The window is closing; nothing to search any more.
+            searching.set(false);
+        }
+    }
+
+    private void cancelPending() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+    }
+
+    SearchRequest request() {
+        return SearchRequest.of(query.get().strip())
+                .withLanguages(Set.copyOf(languages))
+                .withSources(Set.copyOf(sources))
+                .withEntities(Set.copyOf(entities))
+                .orderedBy(order.get())
+                .page(0, PAGE);
+    }
+
+    private void run(SearchRequest request) {
+        Backend b = backend;
+        if (request != wanted || b == null) {
+            return; // superseded while waiting
+        }
+        long started = System.nanoTime();
+        Outcome outcome;
+        try {
+            SearchResults results = b.search(request);
+            // Read after searching: items stored during the search count too (negative difference).
+            long stored = lastItemsStored;
+            boolean early = stored != 0 && started - stored < newItemsDelay.toNanos();
+            outcome = new Outcome(results, null, early);
+        } catch (SearchQueryException e) {
+            outcome = new Outcome(null, messages.format("search.badQuery", e.getMessage()), false);
+        } catch (RuntimeException e) {
+            LOG.warn("Search for '{}' failed: {}", request.query(), e.toString(), e);
+            outcome = new Outcome(null, messages.format("search.failed", WorkbenchViewModel.describe(e)), false);
+        }
+        Outcome done = outcome;
+        fxThread.execute(() -> {
+            // Latest wins: the analyst may have typed on, or switched workspace, meanwhile.
+            if (request == wanted && b == backend) {
+                apply(request, done);
+            }
+        });
+    }
+
+    /** @param mayMissNewItems the search started before the last stored items were surely indexed */
+    private record Outcome(SearchResults results, String error, boolean mayMissNewItems) {
+    }
+
+    private void apply(SearchRequest request, Outcome outcome) {
+        searching.set(false);
+        if (outcome.mayMissNewItems()) {
+            // Items stored shortly before (or during) this search may not have been searchable yet.
+            schedule(newItemsDelay);
+        }
+        if (outcome.error() != null) {
+            error.set(outcome.error());
+            hits.clear();
+            languageFacets.clear();
+            sourceFacets.clear();
+            entityFacets.clear();
+            hitCount.set("");
+            return;
+        }
+        SearchResults results = outcome.results();
+        error.set("");
+        hits.setAll(results.hits());
+        languageFacets.setAll(chips(FacetKind.LANGUAGE, results.languages(), request.languages()));
+        sourceFacets.setAll(chips(FacetKind.SOURCE, results.sources(), request.sourceIds()));
+        entityFacets.setAll(chips(FacetKind.ENTITY, results.entities(), request.entities()));
+        hitCount.set(results.totalIsExact()
+                ? messages.format("search.hits", results.totalHits())
+                : messages.format("search.hitsAtLeast", results.totalHits()));
+    }
+
+    /** Counted values, plus applied filters that no hit carries (so they can still be removed). */
+    private List<FacetChip> chips(FacetKind kind, List<FacetCount> counts, Set<String> applied) {
+        List<FacetChip> chips = new ArrayList<>();
+        Set<String> shown = new LinkedHashSet<>();
+        for (FacetCount count : counts) {
+            chips.add(new FacetChip(kind, count.value(), label(kind, count.value()), count.count(),
+                    applied.contains(count.value())));
+            shown.add(count.value());
+        }
+        for (String value : applied) {
+            if (!shown.contains(value)) {
+                chips.add(new FacetChip(kind, value, label(kind, value), 0, true));
+            }
+        }
+        return chips;
+    }
+
+    private String label(FacetKind kind, String value) {
+        return switch (kind) {
+            case LANGUAGE -> languageName(value);
+            case SOURCE -> sourceNames.apply(value);
+            case ENTITY -> value;
+        };
+    }
+
+    /** "Arabic" for "ar" in the window's language; the code itself when Java does not know it. */
+    private String languageName(String code) {
+        if (code == null || code.isBlank() || code.equals("und")) {
+            return messages.get("search.languageUnknown");
+        }
+        Locale ui = messages.bundle().getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : messages.bundle().getLocale();
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(ui);
+        return name.isBlank() || name.equals(code) ? code : name;
+    }
+
+    private ObservableSet<String> filters(FacetKind kind) {
+        return switch (kind) {
+            case LANGUAGE -> languages;
+            case SOURCE -> sources;
+            case ENTITY -> entities;
+        };
+    }
+
+    // ---- what the view binds to ---------------------------------------------------------------
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObjectProperty<SearchOrder> orderProperty() {
+        return order;
+    }
+
+    /** True while there is a query or a filter: the results replace the item stream. */
+    public BooleanBinding activeProperty() {
+        return active;
+    }
+
+    /** False while no workspace is open. */
+    public ReadOnlyBooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public ObservableList<SearchHit> hits() {
+        return hits;
+    }
+
+    public ObservableList<FacetChip> languageFacets() {
+        return languageFacets;
+    }
+
+    public ObservableList<FacetChip> sourceFacets() {
+        return sourceFacets;
+    }
+
+    public ObservableList<FacetChip> entityFacets() {
+        return entityFacets;
+    }
+
+    public Set<String> languageFilters() {
+        return languages;
+    }
+
+    public Set<String> sourceFilters() {
+        return sources;
+    }
+
+    public Set<String> entityFilters() {
+        return entities;
+    }
+
+    /** "3 hits", or "" before the first answer. */
+    public ReadOnlyStringProperty hitCountProperty() {
+        return hitCount.getReadOnlyProperty();
+    }
+
+    /** Why the last search gave nothing (a query the parser refuses, a broken index), else "". */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** True from a change until its answer is shown. */
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,187 @@
+package org.claimdesk.ui;
+
+import org.claimdesk.index.FacetCount;
+import org.claimdesk.index.SearchHit;
+import org.claimdesk.index.SearchQueryException;
+import org.claimdesk.index.SearchRequest;
+import org.claimdesk.index.SearchResults;
+import org.claimdesk.index.Snippet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The search panel's model without a screen: a single-thread executor stands in for the FX
+ * thread, the backend answers from a list of hits so the tests control when each search returns.
+ */
+class SearchViewModelTest {
+    private final ScheduledExecutorService searches = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService fx = Executors.newSingleThreadExecutor();
+    private final List<SearchRequest> asked = new CopyOnWriteArrayList<>();
+    private final SearchViewModel model = new SearchViewModel(searches, fx, Duration.ofMillis(100),
+            Duration.ofMillis(500), Messages.forLocale(Locale.ENGLISH));
+
+    @AfterEach
+    void stop() {
+        searches.shutdownNow();
+        fx.shutdownNow();
+    }
+
+    @Test
+    void typingAWordRunsOneSearchForTheWholeWord() throws Exception {
+        onFx(() -> model.attach(recording(r -> results(r.query())), null));
+        for (String typed : List.of("w", "wa", "wat", "wate", "water")) {
+            onFx(() -> model.queryProperty().set(typed));
+        }
+        waitFor(() -> onFx(() -> titles().equals(List.of("hit for water"))));
+        Thread.sleep(300); // nothing else is still coming
+        assertThat(asked).extracting(SearchRequest::query).containsExactly("water");
+        assertThat(onFx(() -> model.hitCountProperty().get())).isEqualTo("1 hit");
+    }
+
+    @Test
+    void aSlowAnswerToAnOldQueryIsNeverShown() throws Exception {
+        CountDownLatch slowMayAnswer = new CountDownLatch(1);
+        onFx(() -> model.attach(recording(r -> {
+            if (r.query().equals("slow")) {
+                await(slowMayAnswer);
+            }
+            return results(r.query());
+        }), null));
+        onFx(() -> model.queryProperty().set("slow"));
+        waitFor(() -> !asked.isEmpty());
+        onFx(() -> model.queryProperty().set("fast"));
+        slowMayAnswer.countDown();
+
+        List<List<String>> shown = new CopyOnWriteArrayList<>();
+        onFx(() -> model.hits().addListener((javafx.collections.ListChangeListener<SearchHit>) c -> shown.add(titles())));
+        waitFor(() -> onFx(() -> titles().equals(List.of("hit for fast"))));
+        assertThat(shown).doesNotContain(List.of("hit for slow"));
+        assertThat(onFx(() -> model.searchingProperty().get())).isFalse();
+    }
+
+    @Test
+    void clickingAFacetFiltersAndClickingItAgainRemovesTheFilter() throws Exception {
+        onFx(() -> model.attach(recording(r -> results(r.query())), id -> "Source " + id));
+        onFx(() -> model.queryProperty().set("water"));
+        waitFor(() -> onFx(() -> model.languageFacets().size() == 2));
+        SearchViewModel.FacetChip arabic = onFx(() -> model.languageFacets().getFirst());
+        assertThat(arabic).isEqualTo(new SearchViewModel.FacetChip(SearchViewModel.FacetKind.LANGUAGE, "ar", "Arabic", 1, false));
+        assertThat(onFx(() -> model.sourceFacets().getFirst().label())).isEqualTo("Source desk-ar");
+
+        onFx(() -> model.toggle(arabic));
+        waitFor(() -> asked.getLast().languages().equals(java.util.Set.of("ar")));
+        waitFor(() -> onFx(() -> model.languageFacets().getFirst().selected()));
+
+        onFx(() -> model.toggle(model.languageFacets().getFirst()));
+        waitFor(() -> asked.getLast().languages().isEmpty() && onFx(() -> !model.languageFacets().getFirst().selected()));
+        assertThat(asked.getLast().query()).isEqualTo("water");
+
+        onFx(() -> model.orderProperty().set(org.claimdesk.index.SearchOrder.NEWEST));
+        waitFor(() -> asked.getLast().order() == org.claimdesk.index.SearchOrder.NEWEST);
+        assertThat(asked.getLast().query()).isEqualTo("water");
+    }
+
+    @Test
+    void aRefusedQueryShowsTheParsersMessageAndClearingShowsTheItemStreamAgain() throws Exception {
+        onFx(() -> model.attach(recording(r -> {
+            throw new SearchQueryException("Cannot read the query: Encountered \"<EOF>\" at line 1, column 11.", null);
+        }), null));
+        onFx(() -> model.queryProperty().set("water AND ("));
+        waitFor(() -> onFx(() -> !model.errorProperty().get().isEmpty()));
+        assertThat(onFx(() -> model.errorProperty().get())).isEqualTo("Cannot read the query: Encountered \"<EOF>\" at line 1, column 11.");
+        assertThat(onFx(() -> model.activeProperty().get())).isTrue();
+
+        onFx(model::clear);
+        assertThat(onFx(() -> model.activeProperty().get())).isFalse();
+        assertThat(onFx(() -> model.errorProperty().get())).isEmpty();
+        int before = asked.size();
+        Thread.sleep(300);
+        assertThat(asked).hasSize(before); // an empty box searches nothing
+    }
+
+    @Test
+    void newItemsReRunTheCurrentSearch() throws Exception {
+        onFx(() -> model.attach(recording(r -> results(r.query())), null));
+        onFx(() -> model.queryProperty().set("water"));
+        waitFor(() -> onFx(() -> !model.hits().isEmpty()));
+        int before = asked.size();
+        model.itemsStored(); // from a background thread, as the session calls it
+        waitFor(() -> asked.size() == before + 1);
+        onFx(model::clear);
+        model.itemsStored();
+        Thread.sleep(300);
+        assertThat(asked).hasSize(before + 1);
+    }
+
+    @Test
+    void aSearchRightAfterItemsWereStoredRunsAgainOnceTheyAreSearchable() throws Exception {
+        onFx(() -> model.attach(recording(r -> results(r.query())), null));
+        model.itemsStored(); // a poll just stored items; the index makes them searchable a little later
+        onFx(() -> model.queryProperty().set("water"));
+        waitFor(() -> asked.size() == 2);
+        Thread.sleep(800);
+        assertThat(asked).extracting(SearchRequest::query).containsExactly("water", "water");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private SearchViewModel.Backend recording(SearchViewModel.Backend answer) {
+        return request -> {
+            asked.add(request);
+            return answer.search(request);
+        };
+    }
+
+    private static SearchResults results(String query) {
+        SearchHit hit = new SearchHit(1, new Snippet("hit for " + query, List.of(new Snippet.Mark(8, 8 + query.length()))),
+                List.of(), "en", false, List.of("desk-ar"), List.of(), List.of(), Instant.parse("2026-03-02T10:00:00Z"),
+                "https://example.org/1", 1f);
+        return new SearchResults(1, true, List.of(hit),
+                List.of(new FacetCount("ar", 1), new FacetCount("en", 3)), List.of(new FacetCount("desk-ar", 1)),
+                List.of(), List.of());
+    }
+
+    private List<String> titles() {
+        return model.hits().stream().map(h -> h.title().text()).toList();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <T> T onFx(Callable<T> action) throws Exception {
+        return fx.submit(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private void onFx(Runnable action) throws Exception {
+        fx.submit(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
