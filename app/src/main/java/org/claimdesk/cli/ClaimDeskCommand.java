@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         description = {"Rumour and disinformation monitoring workbench.",
                 "With no command, opens the workbench window."},
         subcommands = {IngestCommand.class, ImportCommand.class, SourcesCommand.class, ExportOpmlCommand.class,
-                ExtractCommand.class, SearchCommand.class, IndexCommand.class, CommandLine.HelpCommand.class},
+                ExtractCommand.class, SearchCommand.class, IndexCommand.class, AnalyseCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 could not run, 2 wrong usage, 3 some sources/files failed, 130 interrupted."})
 public final class ClaimDeskCommand implements Callable<Integer> {
 
