@@ -52,10 +52,25 @@ public final class AnalysisWorker implements AutoCloseable {
     /** Items per batch and analysis thread: enough to keep threads busy, small enough to stop soon. */
     private static final int ITEMS_PER_THREAD = 4;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /**
+     * How often an idle worker looks again from the first item. Concurrent saves can commit a
+     * lower id after a higher one the worker already passed; this finds such items without a full
+     * scan every second.
+     */
+    static final Duration REWIND_EVERY = Duration.ofMinutes(1);
     /** Between title and body, so a sentence never runs from one into the other. */
     static final String TITLE_BREAK = "\n\n";
 
-    private final TextAnalyzer analyzer;
+    /**
+     * What analyses one text: {@link TextAnalyzer#analyse} in the application. A seam so that a
+     * test can make one item fail with the real analyzer doing the rest.
+     */
+    @FunctionalInterface
+    public interface Analysis {
+        TextAnalysis analyse(String text, String languageHint, AnalysisPath path);
+    }
+
+    private final Analysis analyzer;
     private final AnalysisStore analyses;
     private final ItemStore items;
     private final ItemIndex index;
@@ -81,7 +96,7 @@ public final class AnalysisWorker implements AutoCloseable {
      *                       position, so that it never overwrites an analysed document)
      * @param threads        analysis threads; see {@link #defaultThreads()}
      */
-    public AnalysisWorker(TextAnalyzer analyzer, AnalysisStore analyses, ItemStore items, ItemIndex index,
+    public AnalysisWorker(Analysis analyzer, AnalysisStore analyses, ItemStore items, ItemIndex index,
                           LongSupplier analysableUpTo, AnalysisPath path, int threads, Clock clock) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.analyses = Objects.requireNonNull(analyses, "analyses");
@@ -125,6 +140,7 @@ public final class AnalysisWorker implements AutoCloseable {
     }
 
     private void runUntilClosed() {
+        long lastRewind = System.nanoTime();
         try {
             while (!closing) {
                 int done;
@@ -139,6 +155,12 @@ public final class AnalysisWorker implements AutoCloseable {
                     done = 0;
                 }
                 if (done == 0) {
+                    if (System.nanoTime() - lastRewind > REWIND_EVERY.toNanos()) {
+                        lastRewind = System.nanoTime();
+                        synchronized (batchLock) {
+                            cursor = 0;
+                        }
+                    }
                     Thread.sleep(IDLE_WAIT);
                 }
             }

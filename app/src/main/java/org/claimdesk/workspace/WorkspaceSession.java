@@ -243,7 +243,7 @@ public final class WorkspaceSession implements AutoCloseable {
                 ownAnalyzer = new TextAnalyzer();
                 chosen = ownAnalyzer;
             }
-            analysisWorker = new AnalysisWorker(chosen, analyses, items, index, feeder::indexedUpTo,
+            analysisWorker = new AnalysisWorker(chosen::analyse, analyses, items, index, feeder::indexedUpTo,
                     AnalysisPath.FULL, AnalysisWorker.defaultThreads(), clock);
         }
         return analysisWorker;
