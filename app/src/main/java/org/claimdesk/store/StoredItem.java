@@ -34,13 +34,13 @@ public record StoredItem(long id, URI url, URI canonicalUrl, String title, Strin
 
     /**
      * The language to treat the text as: the detected one when the text showed it clearly (feeds
-     * often declare one language for all their entries), else the declared one.
+     * often declare one language for all their entries) or nothing was declared, else the
+     * declared one.
      */
     public String effectiveLanguage() {
-        if (languageReliable && detectedLanguage != null && !DetectedLanguage.UNDETERMINED.equals(detectedLanguage)) {
-            return detectedLanguage;
-        }
-        return language;
+        boolean detected = detectedLanguage != null && !DetectedLanguage.UNDETERMINED.equals(detectedLanguage);
+        boolean declared = language != null && !language.isBlank();
+        return detected && (languageReliable || !declared) ? detectedLanguage : language;
     }
 
     StoredItem withSources(List<String> sources) {

@@ -124,6 +124,14 @@ class AnalysisStoreTest {
         assertThat(item.detectedLanguage()).isEqualTo("fr");
         assertThat(item.languageReliable()).isFalse();
         assertThat(item.effectiveLanguage()).isEqualTo("en");
+
+        // with nothing declared, an unsure detection is still the best there is
+        StoredItem undeclared = new StoredItem(item.id(), item.url(), item.canonicalUrl(), item.title(), item.byline(),
+                item.text(), null, item.publishedAt(), item.fetchedAt(), item.contentHash(), item.sourceIds(),
+                "fr", false, List.of());
+        assertThat(undeclared.effectiveLanguage()).isEqualTo("fr");
+        assertThat(new StoredItem(1, null, null, "t", null, "x", null, null, null, null, List.of(), "und", false, List.of())
+                .effectiveLanguage()).isNull();
     }
 
     @Test
