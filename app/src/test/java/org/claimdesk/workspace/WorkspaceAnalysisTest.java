@@ -139,7 +139,11 @@ class WorkspaceAnalysisTest {
             assertThat(session.search().search(SearchRequest.of("Quarantelli")).hits())
                     .extracting(SearchHit::itemId).containsExactly(lateId);
 
+            long started = System.nanoTime();
             awaitTrue(() -> session.analyses().analysisOf(lateId).isPresent());
+            AnalysisWorker.Totals totals = session.analysisWorker(analyzer).totals();
+            System.out.printf("analysis with models loaded: %d items, %.2f items/s on %d thread(s)%n", totals.analysed(),
+                    totals.analysed() / ((System.nanoTime() - started) / 1e9), AnalysisWorker.defaultThreads());
             assertThat(session.analyses().entitiesOf(lateId)).extracting(StoredEntity::text).contains("Tobias Quarantelli");
             session.index().refresh();
             awaitTrue(() -> !session.search().search(SearchRequest.of("entity:\"Tobias Quarantelli\"")).hits().isEmpty());
