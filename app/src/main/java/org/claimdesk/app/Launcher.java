@@ -48,6 +48,7 @@ public final class Launcher {
                 // --feeds applies to the workspace it was given with, not to others opened later.
                 WorkspaceSession session = opening.open(workspace, workspace.equals(initial) ? feedsFile : null);
                 session.startIndexing();
+                session.startAnalysis();
                 session.startScheduledPolling();
                 return session;
             }

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 "With no command, opens the workbench window."},
         subcommands = {IngestCommand.class, ImportCommand.class, SourcesCommand.class, ExportOpmlCommand.class,
                 ExtractCommand.class, SearchCommand.class, WatchCommand.class, IndexCommand.class,
-                CommandLine.HelpCommand.class},
+                AnalyseCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 could not run, 2 wrong usage, 3 some sources/files failed, 130 interrupted."})
 public final class ClaimDeskCommand implements Callable<Integer> {
 

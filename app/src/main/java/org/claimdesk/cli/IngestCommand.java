@@ -22,6 +22,7 @@ final class IngestCommand extends SessionCommand {
                     session.config().enabledSources().size(), session.feedsFile());
             out().flush();
             session.startIndexing();
+            session.startAnalysis();
             session.startScheduledPolling();
             new CountDownLatch(1).await();
             return ExitCodes.OK;

@@ -76,7 +76,8 @@ public final class IndexFeeder implements AutoCloseable {
                 tags = items.tagsBySource();
             }
             for (StoredItem item : page) {
-                index.upsert(item, ItemIndex.tagsOf(item, tags), List.of());
+                // an item stored and analysed before the feeder saw it brings its entities along
+                index.upsert(item, ItemIndex.tagsOf(item, tags), ItemIndex.entitiesOf(item));
             }
             fed += page.size();
             after = page.getLast().id();
@@ -108,6 +109,15 @@ public final class IndexFeeder implements AutoCloseable {
                 LOG.error("The search index could not be brought up to date", e);
             }
         });
+    }
+
+    /**
+     * The highest item id the index is known to hold (every lower id too), or -1 before the index
+     * was brought up to date. Analysis only touches items up to here, so that the feeder never
+     * overwrites an item's analysed document with its first, entity-less one.
+     */
+    public long indexedUpTo() {
+        return indexedUpTo.get();
     }
 
     /** True once the index holds every item stored before it started. */

@@ -96,14 +96,19 @@ public final class IndexFields {
                 : item.fetchedAt() != null ? item.fetchedAt() : Instant.EPOCH;
     }
 
-    /** The document for an item; tags and entities may be empty (entities arrive with analysis). */
+    /**
+     * The document for an item; tags and entities may be empty (entities arrive with analysis).
+     * The text is analysed as the item's effective language: the detected one once analysis read
+     * it reliably from the text, the declared one before that.
+     */
     static Document document(StoredItem item, List<String> tags, List<String> entities) {
-        TextLanguage group = TextLanguage.of(item.language());
+        String language = item.effectiveLanguage();
+        TextLanguage group = TextLanguage.of(language);
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(item.id()), Field.Store.YES));
         doc.add(new LongField(ID_NUMBER, item.id(), Field.Store.NO));
         doc.add(new StringField(ANALYSIS, group.key(), Field.Store.YES));
-        doc.add(new KeywordField(LANGUAGE, TextLanguage.primarySubtag(item.language()), Field.Store.YES));
+        doc.add(new KeywordField(LANGUAGE, TextLanguage.primarySubtag(language), Field.Store.YES));
         for (String source : new LinkedHashSet<>(item.sourceIds())) {
             doc.add(new KeywordField(SOURCE, source, Field.Store.YES));
         }

@@ -22,7 +22,9 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.claimdesk.nlp.EntityType;
 import org.claimdesk.store.ItemStore;
+import org.claimdesk.store.StoredEntity;
 import org.claimdesk.store.StoredItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -357,7 +359,7 @@ public final class ItemIndex implements AutoCloseable {
                     write(() -> {
                         for (StoredItem item : batch) {
                             writer.updateDocument(IndexFields.idTerm(item.id()),
-                                    IndexFields.document(item, tagsOf(item, tags), List.of()));
+                                    IndexFields.document(item, tagsOf(item, tags), entitiesOf(item)));
                         }
                         return null;
                     });
@@ -391,7 +393,7 @@ public final class ItemIndex implements AutoCloseable {
      * Brings a READY index in line with the database by item id: indexes items it lacks (stored
      * while the index was closed, or written after its last commit before a crash) and removes
      * documents of items the database no longer has. Entities written by analysis since the last
-     * commit are not recovered here; analysis writes them again.
+     * commit are not recovered here (a rebuild recovers them from the database).
      */
     public RebuildReport catchUp(ItemStore items) {
         synchronized (rebuildLock) {
@@ -417,7 +419,7 @@ public final class ItemIndex implements AutoCloseable {
             }
             Map<String, List<String>> tags = missing.isEmpty() ? Map.of() : items.tagsBySource();
             for (long id : missing) {
-                items.find(id).ifPresent(item -> upsert(item, tagsOf(item, tags), List.of()));
+                items.find(id).ifPresent(item -> upsert(item, tagsOf(item, tags), entitiesOf(item)));
             }
             if (!missing.isEmpty() || removed > 0) {
                 commit();
@@ -456,6 +458,21 @@ public final class ItemIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new IndexException("Cannot read the search index in " + path, e);
         }
+    }
+
+    /** Entity types that are names, and so worth a filter and a facet; dates and amounts are not. */
+    private static final Set<EntityType> NAME_TYPES =
+            EnumSet.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.MISC);
+
+    /** The names analysis found in an item (persons, organisations, places, other names), for its document. */
+    public static List<String> entitiesOf(StoredItem item) {
+        List<String> names = new ArrayList<>();
+        for (StoredEntity entity : item.entities()) {
+            if (NAME_TYPES.contains(entity.type())) {
+                names.add(entity.text());
+            }
+        }
+        return names;
     }
 
     /** An item carries the tags of every source it came from. */

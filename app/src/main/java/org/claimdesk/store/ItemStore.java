@@ -202,12 +202,14 @@ public final class ItemStore {
                 connection -> findByUrl(connection, canonicalUrl) != null);
     }
 
+    /** The item with its sources and what analysis found in it so far. */
     public Optional<StoredItem> find(long id) {
         return database.inTransaction("read item " + id, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT id, url, canonical_url, title, byline, body_text, language, published_at, fetched_at,
-                           content_hash, first_source_id
-                    FROM item WHERE id = ?
+                    SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.body_text, i.language, i.published_at,
+                           i.fetched_at, i.content_hash, i.first_source_id, a.language AS detected_language,
+                           a.language_reliable
+                    FROM item i LEFT JOIN item_analysis a ON a.item_id = i.id WHERE i.id = ?
                     """)) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -218,7 +220,10 @@ public final class ItemStore {
                             SqlValues.uri(rows, "canonical_url"), rows.getString("title"), rows.getString("byline"),
                             rows.getString("body_text"), rows.getString("language"),
                             SqlValues.instant(rows, "published_at"), SqlValues.instant(rows, "fetched_at"),
-                            rows.getString("content_hash"), sourceIds(connection, id)));
+                            rows.getString("content_hash"), List.of(), rows.getString("detected_language"),
+                            rows.getBoolean("language_reliable"), List.of())
+                            .withSources(sourceIds(connection, id))
+                            .withEntities(AnalysisStore.entitiesBetween(connection, id, id).getOrDefault(id, List.of())));
                 }
             }
         });
@@ -280,19 +285,23 @@ public final class ItemStore {
     /*
      * One page of items with their text and sources, for rebuilding derived data (the search
      * index). The page is chosen in a derived table so that LIMIT counts items, not item-source
-     * rows; the join then brings every source of those items in one round trip.
+     * rows; the join then brings every source of those items, and their analysis, in one round
+     * trip (entities follow in a second query over the page's id range).
      */
     static final String ITEMS_AFTER_SQL = """
             SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.body_text, i.language, i.published_at,
-                   i.fetched_at, i.content_hash, i.first_source_id, x.source_id, x.first_seen_at
+                   i.fetched_at, i.content_hash, i.first_source_id, x.source_id, x.first_seen_at,
+                   a.language AS detected_language, a.language_reliable
             FROM (SELECT * FROM item WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY) i
             LEFT JOIN item_source x ON x.item_id = i.id
+            LEFT JOIN item_analysis a ON a.item_id = i.id
             ORDER BY i.id, CASE WHEN x.source_id = i.first_source_id THEN 0 ELSE 1 END, x.first_seen_at, x.source_id
             """;
 
     /**
      * Up to {@code limit} items with an id above {@code afterId}, in id order, each with its text
-     * and every source (first source first): a page of a pass over all items.
+     * and every source (first source first) and what analysis found (detected language,
+     * entities): a page of a pass over all items.
      */
     public List<StoredItem> itemsAfter(long afterId, int limit) {
         if (limit <= 0) {
@@ -318,7 +327,8 @@ public final class ItemStore {
                             current = new StoredItem(id, SqlValues.uri(rows, "url"), SqlValues.uri(rows, "canonical_url"),
                                     rows.getString("title"), rows.getString("byline"), rows.getString("body_text"),
                                     rows.getString("language"), SqlValues.instant(rows, "published_at"),
-                                    SqlValues.instant(rows, "fetched_at"), rows.getString("content_hash"), List.of());
+                                    SqlValues.instant(rows, "fetched_at"), rows.getString("content_hash"), List.of(),
+                                    rows.getString("detected_language"), rows.getBoolean("language_reliable"), List.of());
                         }
                         String sourceId = rows.getString("source_id");
                         if (sourceId != null) {
@@ -328,15 +338,32 @@ public final class ItemStore {
                     if (current != null) {
                         list.add(withSources(current, sources));
                     }
-                    return list;
+                    return withEntities(connection, list);
                 }
             }
         });
     }
 
     private static StoredItem withSources(StoredItem item, List<String> sourceIds) {
-        return new StoredItem(item.id(), item.url(), item.canonicalUrl(), item.title(), item.byline(), item.text(),
-                item.language(), item.publishedAt(), item.fetchedAt(), item.contentHash(), sourceIds);
+        return item.withSources(sourceIds);
+    }
+
+    /** Attaches analysis's entities to a page of items (in id order) with one query. */
+    private static List<StoredItem> withEntities(Connection connection, List<StoredItem> page) throws SQLException {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<Long, List<StoredEntity>> entities =
+                AnalysisStore.entitiesBetween(connection, page.getFirst().id(), page.getLast().id());
+        if (entities.isEmpty()) {
+            return page;
+        }
+        List<StoredItem> list = new ArrayList<>(page.size());
+        for (StoredItem item : page) {
+            List<StoredEntity> found = entities.get(item.id());
+            list.add(found == null ? item : item.withEntities(found));
+        }
+        return list;
     }
 
     /** Up to {@code limit} item ids above {@code afterId}, in order: to compare derived data with the items. */

@@ -1,14 +1,55 @@
 package org.claimdesk.store;
 
+import org.claimdesk.nlp.DetectedLanguage;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** An item as stored, with every source it arrived from (first source first). */
+/**
+ * An item as stored, with every source it arrived from (first source first) and what analysis
+ * found in it so far.
+ *
+ * @param language         the language the feed or page declared (may be null)
+ * @param detectedLanguage the language analysis detected, or null while the item is not analysed
+ * @param languageReliable true when the detected language was read from the text itself
+ * @param entities         named entities analysis found, in text order; empty until analysed
+ */
 public record StoredItem(long id, URI url, URI canonicalUrl, String title, String byline, String text,
                          String language, Instant publishedAt, Instant fetchedAt, String contentHash,
-                         List<String> sourceIds) {
+                         List<String> sourceIds, String detectedLanguage, boolean languageReliable,
+                         List<StoredEntity> entities) {
     public StoredItem {
         sourceIds = List.copyOf(sourceIds);
+        entities = List.copyOf(entities);
+    }
+
+    /** An item not analysed yet. */
+    public StoredItem(long id, URI url, URI canonicalUrl, String title, String byline, String text,
+                      String language, Instant publishedAt, Instant fetchedAt, String contentHash,
+                      List<String> sourceIds) {
+        this(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt, contentHash, sourceIds,
+                null, false, List.of());
+    }
+
+    /**
+     * The language to treat the text as: the detected one when the text showed it clearly (feeds
+     * often declare one language for all their entries) or nothing was declared, else the
+     * declared one.
+     */
+    public String effectiveLanguage() {
+        boolean detected = detectedLanguage != null && !DetectedLanguage.UNDETERMINED.equals(detectedLanguage);
+        boolean declared = language != null && !language.isBlank();
+        return detected && (languageReliable || !declared) ? detectedLanguage : language;
+    }
+
+    StoredItem withSources(List<String> sources) {
+        return new StoredItem(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt,
+                contentHash, sources, detectedLanguage, languageReliable, entities);
+    }
+
+    StoredItem withEntities(List<StoredEntity> found) {
+        return new StoredItem(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt,
+                contentHash, sourceIds, detectedLanguage, languageReliable, found);
     }
 }

@@ -9,6 +9,7 @@ import org.claimdesk.index.ItemIndex;
 import org.claimdesk.index.ItemSearch;
 import org.claimdesk.index.RebuildProgress;
 import org.claimdesk.index.RebuildReport;
+import org.claimdesk.ingest.AnalysisWorker;
 import org.claimdesk.ingest.ImportProgress;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.ingest.IngestService;
@@ -16,6 +17,8 @@ import org.claimdesk.ingest.OfflineImporter;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;
+import org.claimdesk.nlp.AnalysisPath;
+import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWatcher;
@@ -23,6 +26,7 @@ import org.claimdesk.source.FetchSettings;
 import org.claimdesk.source.OpmlFile;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourcesConfig;
+import org.claimdesk.store.AnalysisStore;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.SavedSearchStore;
@@ -66,9 +70,14 @@ public final class WorkspaceSession implements AutoCloseable {
     private final Database database;
     private final ItemStore items;
     private final SourceStore sources;
+    private final AnalysisStore analyses;
     // Opened on first use, so commands that never search leave the index folder alone.
     private ItemIndex index;
     private IndexFeeder indexFeeder;
+    // Created on first use: analysis loads large models when it meets a language.
+    private AnalysisWorker analysisWorker;
+    /** The analyzer this session made for itself (closed with it), or null when given one. */
+    private TextAnalyzer ownAnalyzer;
     private final FeedParser feedParser = new FeedParser();
     private final ArticleExtractor articleExtractor = new ArticleExtractor();
     private final SectionPage sectionPage = new SectionPage();
@@ -90,6 +99,7 @@ public final class WorkspaceSession implements AutoCloseable {
         try {
             this.items = new ItemStore(database);
             this.sources = new SourceStore(database);
+            this.analyses = new AnalysisStore(database);
             this.watcher = new FeedsFileWatcher(feedsFile, new FeedsFileParser());
             applyConfig(watcher.current());
             watcher.rejection().ifPresent(this::rejectConfig);
@@ -184,6 +194,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return sources;
     }
 
+    /** What language analysis found in the items. */
+    public AnalysisStore analyses() {
+        return analyses;
+    }
+
     /** The workspace's search index; derived from the database (see {@link #bringIndexUpToDate}). */
     public synchronized ItemIndex index() {
         if (index == null) {
@@ -219,6 +234,39 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Brings the index up to date in the background, then indexes new items as they are stored. */
     public void startIndexing() {
         indexFeeder().start();
+    }
+
+    /**
+     * The session's analysis worker, created with {@code analyzer} (or an analyzer of its own when
+     * null) on first call. It analyses only items the index already holds, so that items are
+     * searchable first; call {@link #bringIndexUpToDate} or {@link #startIndexing} for it to find any.
+     */
+    public synchronized AnalysisWorker analysisWorker(TextAnalyzer analyzer) {
+        if (analysisWorker == null) {
+            IndexFeeder feeder = indexFeeder();
+            TextAnalyzer chosen = analyzer;
+            if (chosen == null) {
+                ownAnalyzer = new TextAnalyzer();
+                chosen = ownAnalyzer;
+            }
+            analysisWorker = new AnalysisWorker(chosen::analyse, analyses, items, index, feeder::indexedUpTo,
+                    AnalysisPath.FULL, AnalysisWorker.defaultThreads(), clock);
+        }
+        return analysisWorker;
+    }
+
+    /**
+     * Analyses stored items in the background (language, entities) and updates their search
+     * documents; starts indexing too, since analysis follows it. Never blocks ingestion.
+     */
+    public void startAnalysis() {
+        startAnalysis(null);
+    }
+
+    /** Like {@link #startAnalysis()} with a given analyzer (shared, e.g. by tests; not closed by the session). */
+    public void startAnalysis(TextAnalyzer analyzer) {
+        startIndexing();
+        analysisWorker(analyzer).start();
     }
 
     /** The feeds.yml in force (the last good one). */
@@ -347,6 +395,13 @@ public final class WorkspaceSession implements AutoCloseable {
         }
         watcher.close();
         synchronized (this) {
+            // first: it writes to the index and the database
+            if (analysisWorker != null) {
+                analysisWorker.close();
+            }
+            if (ownAnalyzer != null) {
+                ownAnalyzer.close();
+            }
             if (indexFeeder != null) {
                 indexFeeder.close();
             }

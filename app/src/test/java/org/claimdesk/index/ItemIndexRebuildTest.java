@@ -3,6 +3,13 @@ package org.claimdesk.index;
 import org.claimdesk.source.PageSelectors;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourceKind;
+import org.claimdesk.nlp.AnalysisEngine;
+import org.claimdesk.nlp.AnalysisPath;
+import org.claimdesk.nlp.DetectedLanguage;
+import org.claimdesk.nlp.EntityType;
+import org.claimdesk.nlp.NamedEntity;
+import org.claimdesk.nlp.TextAnalysis;
+import org.claimdesk.store.AnalysisStore;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.NewItem;
@@ -18,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -166,6 +174,44 @@ class ItemIndexRebuildTest {
                     .containsExactly("fact-check");
             assertThat(index.catchUp(items).indexed()).isZero();
         }
+    }
+
+    @Test
+    void whatAnalysisStoredComesAlongInCatchUpAndTheFeeder() {
+        AnalysisStore analyses = new AnalysisStore(database);
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            index.rebuild(items, RebuildProgress.NONE);
+        }
+        // declared English by its feed, written in German; analysed before the index saw it
+        long late = saveAnalysed(analyses, "late", "Gerücht über die Brücke", "Angela Merkel");
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            assertThat(index.catchUp(items).indexed()).isEqualTo(1);
+            index.refresh();
+            assertThat(ids(index, "entity:\"angela merkel\"")).containsExactly(late);
+            assertThat(ids(index, "lang:de")).containsExactly(late);
+            // dates are stored but are not names: no entity filter for them
+            assertThat(ids(index, "entity:montag")).isEmpty();
+
+            IndexFeeder feeder = new IndexFeeder(index, items);
+            feeder.bringUpToDate(RebuildProgress.NONE);
+            long fed = saveAnalysed(analyses, "fed", "Neues Gerücht", "Olaf Scholz");
+            assertThat(feeder.feedNewItems()).isEqualTo(1);
+            assertThat(feeder.indexedUpTo()).isEqualTo(fed);
+            index.refresh();
+            assertThat(ids(index, "entity:\"olaf scholz\"")).containsExactly(fed);
+        }
+    }
+
+    private long saveAnalysed(AnalysisStore analyses, String key, String title, String person) {
+        URI url = URI.create("https://example.org/" + key);
+        items.save(new NewItem("afp", url, url, null, title, null, person + " sprach am Montag über das Gerücht.",
+                "en", Items.T0, Items.T0, key));
+        long id = items.lastId();
+        analyses.save(id, new TextAnalysis(new DetectedLanguage("de", true, DetectedLanguage.Basis.TEXT),
+                AnalysisPath.FULL, AnalysisEngine.CORENLP, List.of(), 7, List.of(), List.of(
+                new NamedEntity(person, EntityType.PERSON, 0, person.length()),
+                new NamedEntity("Montag", EntityType.DATE, person.length() + 10, person.length() + 16))), Instant.now());
+        return id;
     }
 
     private static long size(Path file) {

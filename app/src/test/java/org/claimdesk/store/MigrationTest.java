@@ -28,9 +28,10 @@ class MigrationTest {
             assertThat(db.resolve("claimdesk.mv.db")).isRegularFile();
             assertThat(names(database, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"))
                     .containsExactlyInAnyOrder("source", "item", "item_source", "fetch_attempt", "http_validator",
-                            "saved_search", "flyway_schema_history");
+                            "item_analysis", "item_entity", "saved_search", "flyway_schema_history");
             assertThat(names(database, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC'"))
-                    .contains("item_newest", "item_source_by_source", "fetch_attempt_by_source", "fetch_attempt_newest");
+                    .contains("item_newest", "item_source_by_source", "fetch_attempt_by_source", "fetch_attempt_newest",
+                            "item_entity_by_text");
             assertThat(names(database, """
                     SELECT c.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t
                     JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE c ON c.CONSTRAINT_NAME = t.CONSTRAINT_NAME
@@ -47,7 +48,7 @@ class MigrationTest {
         }
         try (Database database = Database.open(dir)) {
             assertThat(names(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"))
-                    .containsExactly("1", "2", "4");
+                    .containsExactly("1", "2", "3", "4");
             assertThat(new ItemStore(database).count()).isEqualTo(1);
         }
         try (Database database = Database.open(dir)) {

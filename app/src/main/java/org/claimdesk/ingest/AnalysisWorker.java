@@ -1,0 +1,326 @@
+package org.claimdesk.ingest;
+
+import org.claimdesk.index.IndexException;
+import org.claimdesk.index.ItemIndex;
+import org.claimdesk.nlp.AnalysisPath;
+import org.claimdesk.nlp.TextAnalysis;
+import org.claimdesk.nlp.TextAnalyzer;
+import org.claimdesk.store.AnalysisStore;
+import org.claimdesk.store.ItemStore;
+import org.claimdesk.store.PendingItem;
+import org.claimdesk.store.StoreException;
+import org.claimdesk.store.StoredItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Analyses stored items after they are stored and indexed: language, entities. Items become
+ * searchable first (the index feeder) and gain their entities and detected language here, when
+ * analysis catches up; ingestion never waits for it.
+ *
+ * <p>Bounded: one coordinating thread takes a batch of waiting items from the database, hands
+ * them to at most {@code threads} analysis threads and takes the next batch only when this one
+ * is done, so no more than one batch is ever in memory. The database is the queue: nothing is
+ * lost when the worker stops, the rest is analysed at the next start.
+ *
+ * <p>Interrupts: {@link #close()} interrupts the analysis threads so that a long text stops
+ * promptly. That is safe for the database and the index, which run their I/O on threads of
+ * their own that are never interrupted; an analysis cut short this way is not recorded.
+ */
+public final class AnalysisWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisWorker.class);
+
+    /** How often an idle worker looks for new items. */
+    static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    /** Items per batch and analysis thread: enough to keep threads busy, small enough to stop soon. */
+    private static final int ITEMS_PER_THREAD = 4;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /**
+     * How often an idle worker looks again from the first item. Concurrent saves can commit a
+     * lower id after a higher one the worker already passed; this finds such items without a full
+     * scan every second.
+     */
+    static final Duration REWIND_EVERY = Duration.ofMinutes(1);
+    /** Between title and body, so a sentence never runs from one into the other. */
+    static final String TITLE_BREAK = "\n\n";
+
+    /**
+     * What analyses one text: {@link TextAnalyzer#analyse} in the application. A seam so that a
+     * test can make one item fail with the real analyzer doing the rest.
+     */
+    @FunctionalInterface
+    public interface Analysis {
+        TextAnalysis analyse(String text, String languageHint, AnalysisPath path);
+    }
+
+    private final Analysis analyzer;
+    private final AnalysisStore analyses;
+    private final ItemStore items;
+    private final ItemIndex index;
+    private final LongSupplier analysableUpTo;
+    private final AnalysisPath path;
+    private final Clock clock;
+    private final int threads;
+    private final ExecutorService pool;
+    private final AtomicLong analysed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong entities = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
+    /** One batch at a time; guards cursor. Not the worker's own monitor, so close never waits for a batch. */
+    private final Object batchLock = new Object();
+    /** Items with ids up to here were taken; the database says which of the rest still wait. */
+    private long cursor;
+    private volatile boolean closing;
+    private Thread coordinator;
+
+    /**
+     * @param index          the index to update with each analysed item, or null to only store
+     * @param analysableUpTo the highest item id that may be analysed now (the index feeder's
+     *                       position, so that it never overwrites an analysed document)
+     * @param threads        analysis threads; see {@link #defaultThreads()}
+     */
+    public AnalysisWorker(Analysis analyzer, AnalysisStore analyses, ItemStore items, ItemIndex index,
+                          LongSupplier analysableUpTo, AnalysisPath path, int threads, Clock clock) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.analyses = Objects.requireNonNull(analyses, "analyses");
+        this.items = Objects.requireNonNull(items, "items");
+        this.index = index;
+        this.analysableUpTo = Objects.requireNonNull(analysableUpTo, "analysableUpTo");
+        this.path = Objects.requireNonNull(path, "path");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        AtomicInteger number = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "analysis-" + number.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1); // the window and ingestion come first
+            return t;
+        });
+    }
+
+    /** One core is left for the window and ingestion: cores - 1, at least 1. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** What the worker has done since it was created. */
+    public record Totals(long analysed, long failed, long entities, Duration analysisTime) {
+    }
+
+    public Totals totals() {
+        return new Totals(analysed.get(), failed.get(), entities.get(), Duration.ofNanos(busyNanos.get()));
+    }
+
+    /** Analyses waiting items on its own daemon thread until closed. Idempotent. */
+    public synchronized void start() {
+        if (coordinator != null || closing) {
+            return;
+        }
+        coordinator = Thread.ofPlatform().name("analysis-batches").daemon(true).start(this::runUntilClosed);
+    }
+
+    private void runUntilClosed() {
+        long lastRewind = System.nanoTime();
+        try {
+            while (!closing) {
+                int done;
+                try {
+                    done = analyseBatch(threads * ITEMS_PER_THREAD);
+                } catch (StoreException e) {
+                    if (closing) {
+                        return;
+                    }
+                    // the database is the queue: the same items are offered again next round
+                    LOG.warn("Analysis could not read waiting items: {}", e.getMessage(), e);
+                    done = 0;
+                }
+                if (done == 0) {
+                    if (System.nanoTime() - lastRewind > REWIND_EVERY.toNanos()) {
+                        lastRewind = System.nanoTime();
+                        synchronized (batchLock) {
+                            cursor = 0;
+                        }
+                    }
+                    Thread.sleep(IDLE_WAIT);
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        }
+    }
+
+    /**
+     * Analyses waiting items on the calling thread's behalf (for the command line) until none is
+     * left or {@code limit} were taken; returns how many were taken. Interrupting stops it.
+     */
+    public long analysePending(long limit) throws InterruptedException {
+        long taken = 0;
+        while (taken < limit && !closing) {
+            int done = analyseBatch((int) Math.min(threads * ITEMS_PER_THREAD, limit - taken));
+            if (done == 0) {
+                break;
+            }
+            taken += done;
+        }
+        return taken;
+    }
+
+    /** Takes one batch, analyses it in parallel and waits for all of it; returns the batch size. */
+    private int analyseBatch(int size) throws InterruptedException {
+        synchronized (batchLock) {
+            List<PendingItem> batch = analyses.pending(cursor, analysableUpTo.getAsLong(), size);
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            cursor = batch.getLast().id();
+            Map<String, List<String>> tags = index == null ? Map.of() : items.tagsBySource();
+            List<Future<?>> running = new ArrayList<>(batch.size());
+            try {
+                for (PendingItem item : batch) {
+                    running.add(pool.submit(() -> analyseOne(item, tags)));
+                }
+            } catch (RejectedExecutionException e) {
+                return 0; // closed meanwhile; the items stay waiting in the database
+            }
+            awaitAll(running);
+            return batch.size();
+        }
+    }
+
+    private void awaitAll(List<Future<?>> running) throws InterruptedException {
+        try {
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (ExecutionException | CancellationException e) {
+                    // analyseOne records its own failures; this is a bug or a shutdown
+                    if (!closing) {
+                        LOG.error("Analysis thread failed", e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            running.forEach(f -> f.cancel(true));
+            throw e;
+        }
+    }
+
+    private void analyseOne(PendingItem item, Map<String, List<String>> tags) {
+        if (closing) {
+            return;
+        }
+        long started = System.nanoTime();
+        TextAnalysis analysis;
+        try {
+            analysis = analyzer.analyse(textOf(item), item.language(), path);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (closing || Thread.currentThread().isInterrupted()) {
+                return; // cut short by close, not the item's fault: analysed at the next start
+            }
+            recordFailure(item, e);
+            return;
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - started);
+        }
+        try {
+            analyses.save(item.id(), analysis, clock.instant());
+        } catch (StoreException e) {
+            if (!closing) {
+                // usually the item was deleted meanwhile; otherwise it is offered again at the next start
+                LOG.warn("Could not save the analysis of item {}: {}", item.id(), e.getMessage());
+            }
+            return;
+        }
+        analysed.incrementAndGet();
+        entities.addAndGet(analysis.entities().size());
+        updateIndex(item.id(), tags);
+    }
+
+    private void recordFailure(PendingItem item, Throwable e) {
+        LOG.warn("Analysis of item {} failed; it is marked and skipped: {}", item.id(), e.toString(), e);
+        failed.incrementAndGet();
+        try {
+            analyses.saveFailure(item.id(), path, e.toString(), clock.instant());
+        } catch (StoreException storeFailure) {
+            LOG.warn("Could not record the failed analysis of item {}: {}", item.id(), storeFailure.getMessage());
+        }
+    }
+
+    private void updateIndex(long itemId, Map<String, List<String>> tags) {
+        if (index == null) {
+            return;
+        }
+        try {
+            // read back, so the document holds exactly what the database holds (a rebuild gives the same)
+            items.find(itemId).ifPresent((StoredItem stored) ->
+                    index.upsert(stored, ItemIndex.tagsOf(stored, tags), ItemIndex.entitiesOf(stored)));
+        } catch (IndexException | StoreException e) {
+            if (!closing) {
+                // the analysis is stored; a rebuild of the index puts it there
+                LOG.warn("Could not update item {} in the search index after analysis: {}", itemId, e.getMessage());
+            }
+        }
+    }
+
+    /** Title and body, as one text: the title often holds the names the body repeats. */
+    static String textOf(PendingItem item) {
+        String title = item.title() == null ? "" : item.title().strip();
+        String body = item.text() == null ? "" : item.text();
+        if (title.isEmpty()) {
+            return body;
+        }
+        return body.isBlank() ? title : title + TITLE_BREAK + body;
+    }
+
+    /**
+     * Stops taking items and interrupts running analyses; waits a few seconds for them. Items not
+     * finished stay waiting in the database.
+     */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            closing = true;
+            t = coordinator;
+        }
+        // queued tasks never run now: cancel them so that nobody waits for them
+        for (Runnable queued : pool.shutdownNow()) {
+            if (queued instanceof Future<?> future) {
+                future.cancel(false);
+            }
+        }
+        if (t != null) {
+            t.interrupt();
+        }
+        try {
+            if (t != null) {
+                t.join(CLOSE_WAIT);
+            }
+            if (!pool.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Analysis threads still running {} s after close; they stop at their next item", CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
