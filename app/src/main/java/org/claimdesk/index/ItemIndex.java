@@ -460,9 +460,13 @@ public final class ItemIndex implements AutoCloseable {
         }
     }
 
-    /** Entity types that are names, and so worth a filter and a facet; dates and amounts are not. */
+    /**
+     * Entity types worth a filter and a facet: who, which organisation, where. Dates and amounts are
+     * not names; CoreNLP's MISC is mostly nationalities and language names ("Arabic", "German"),
+     * which swamp the facet without telling an analyst anything; all stay in H2.
+     */
     private static final Set<EntityType> NAME_TYPES =
-            EnumSet.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.MISC);
+            EnumSet.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION);
 
     /** The names analysis found in an item (persons, organisations, places, other names), for its document. */
     public static List<String> entitiesOf(StoredItem item) {

@@ -275,10 +275,19 @@ public final class SearchViewModel {
     }
 
     /** Counted values, plus applied filters that no hit carries (so they can still be removed). */
+    /**
+     * The most frequent values of each facet, plus any applied filter: a long tail of chips would
+     * push the hits off the screen, and the query box reaches every other value (entity:"…").
+     */
+    static final int MAX_CHIPS_PER_FACET = 8;
+
     private List<FacetChip> chips(FacetKind kind, List<FacetCount> counts, Set<String> applied) {
         List<FacetChip> chips = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
         for (FacetCount count : counts) {
+            if (shown.size() >= MAX_CHIPS_PER_FACET && !applied.contains(count.value())) {
+                continue;
+            }
             chips.add(new FacetChip(kind, count.value(), label(kind, count.value()), count.count(),
                     applied.contains(count.value())));
             shown.add(count.value());

@@ -96,6 +96,24 @@ class SearchViewModelTest {
     }
 
     @Test
+    void onlyTheMostFrequentEntitiesBecomeChipsButAnAppliedOneStays() throws Exception {
+        List<FacetCount> twelve = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> new FacetCount("Name " + i, 12 - i)).toList();
+        SearchResults many = new SearchResults(1, true, results("x").hits(), List.of(), List.of(), List.of(), twelve);
+        onFx(() -> model.attach(recording(r -> many), null));
+        onFx(() -> model.queryProperty().set("x"));
+        waitFor(() -> onFx(() -> model.entityFacets().size() == SearchViewModel.MAX_CHIPS_PER_FACET));
+        assertThat(onFx(() -> model.entityFacets().getFirst().label())).isEqualTo("Name 0");
+
+        // A filter on a rarer name keeps its chip (with its real count) so it can be removed again.
+        SearchViewModel.FacetChip rare = new SearchViewModel.FacetChip(SearchViewModel.FacetKind.ENTITY, "Name 11", "Name 11", 1, false);
+        onFx(() -> model.toggle(rare));
+        waitFor(() -> onFx(() -> model.entityFacets().stream().anyMatch(c -> c.value().equals("Name 11") && c.selected())));
+        assertThat(onFx(() -> model.entityFacets().stream().filter(c -> c.value().equals("Name 11")).findFirst().orElseThrow().count()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRefusedQueryShowsTheParsersMessageAndClearingShowsTheItemStreamAgain() throws Exception {
         onFx(() -> model.attach(recording(r -> {
             throw new SearchQueryException("Cannot read the query: Encountered \"<EOF>\" at line 1, column 11.", null);
