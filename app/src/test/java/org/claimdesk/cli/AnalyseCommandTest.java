@@ -2,14 +2,11 @@ package org.claimdesk.cli;
 
 import org.claimdesk.store.NewItem;
 import org.claimdesk.workspace.Workspace;
-import org.claimdesk.workspace.WorkspaceDirectory;
 import org.claimdesk.workspace.WorkspaceSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,8 +24,9 @@ class AnalyseCommandTest {
     Path tmp;
     Path workspace;
     Path feeds;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CommandRunner cli = new CommandRunner();
+    final StringWriter out = cli.out;
+    final StringWriter err = cli.err;
 
     @BeforeEach
     void fill() throws Exception {
@@ -60,13 +58,7 @@ class AnalyseCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
-                WorkspaceSession::open, (w, f, d) -> {
-                    throw new AssertionError("the window must not open for a command");
-                });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(tmp.resolve("data"), args);
     }
 
     @Test

@@ -3,15 +3,11 @@ package org.claimdesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.claimdesk.testing.LoopbackServer;
-import org.claimdesk.workspace.WorkspaceDirectory;
-import org.claimdesk.workspace.WorkspaceSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +21,9 @@ class CommandLineTest {
     LoopbackServer server;
     Path workspace;
     Path feeds;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CommandRunner cli = new CommandRunner();
+    final StringWriter out = cli.out;
+    final StringWriter err = cli.err;
 
     @BeforeEach
     void start() throws Exception {
@@ -54,13 +51,7 @@ class CommandLineTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
-                WorkspaceSession::open, (w, f, d) -> {
-                    throw new AssertionError("the window must not open for a command");
-                });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(tmp.resolve("data"), args);
     }
 
     @Test

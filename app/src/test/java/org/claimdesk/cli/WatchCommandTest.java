@@ -1,14 +1,10 @@
 package org.claimdesk.cli;
 
 import org.claimdesk.testing.LoopbackServer;
-import org.claimdesk.workspace.WorkspaceDirectory;
-import org.claimdesk.workspace.WorkspaceSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +17,9 @@ class WatchCommandTest {
     Path tmp;
     Path workspace;
     Path feeds;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CommandRunner cli = new CommandRunner();
+    final StringWriter out = cli.out;
+    final StringWriter err = cli.err;
 
     @BeforeEach
     void workspace() throws Exception {
@@ -36,13 +33,7 @@ class WatchCommandTest {
         String[] all = new String[args.length + 4];
         System.arraycopy(new String[] {"-w", workspace.toString(), "-f", feeds.toString()}, 0, all, 0, 4);
         System.arraycopy(args, 0, all, 4, args.length);
-        CommandLine cl = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
-                WorkspaceSession::open, (w, f, d) -> {
-                    throw new AssertionError("the window must not open for a command");
-                });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(all);
+        return cli.run(tmp.resolve("data"), all);
     }
 
     private void importFixture(String resource, String name) throws Exception {
