@@ -145,6 +145,18 @@ public final class SearchViewModel {
         changed();
     }
 
+    /** Puts this query and these filters into the panel (a saved search was picked) and runs it. */
+    public void show(String newQuery, Set<String> newLanguages, Set<String> newSources, Set<String> newEntities) {
+        languages.clear();
+        languages.addAll(newLanguages);
+        sources.clear();
+        sources.addAll(newSources);
+        entities.clear();
+        entities.addAll(newEntities);
+        query.set(newQuery == null ? "" : newQuery);
+        changed();
+    }
+
     /** Empties the query box and drops every filter (Esc): the item stream shows again. */
     public void clear() {
         languages.clear();
@@ -163,6 +175,13 @@ public final class SearchViewModel {
                 schedule(newItemsDelay);
             }
         });
+    }
+
+    /** Runs the current search again now (the index changed under it, e.g. after a rebuild). */
+    public void rerun() {
+        if (active.get()) {
+            schedule(Duration.ZERO);
+        }
     }
 
     // ---- running searches -------------------------------------------------------------------
