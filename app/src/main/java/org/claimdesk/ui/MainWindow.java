@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -567,7 +568,27 @@ public final class MainWindow {
         save.visibleProperty().bind(search.activeProperty());
         save.managedProperty().bind(save.visibleProperty());
 
-        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), searchField, sort, count, save);
+        ComboBox<SearchViewModel.Since> since = new ComboBox<>();
+        since.setId("searchSince");
+        since.getItems().setAll(SearchViewModel.Since.values());
+        since.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SearchViewModel.Since value) {
+                return value == null ? "" : messages.get("search.since." + value.name());
+            }
+
+            @Override
+            public SearchViewModel.Since fromString(String text) {
+                return null; // not editable
+            }
+        });
+        since.setTooltip(new Tooltip(messages.get("search.since.tooltip")));
+        since.getStyleClass().add(Styles.SMALL);
+        since.setMinWidth(Region.USE_PREF_SIZE);
+        since.valueProperty().bindBidirectional(search.sinceProperty());
+        since.disableProperty().bind(search.enabledProperty().not());
+
+        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), searchField, since, sort, count, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         return bar;
@@ -603,6 +624,7 @@ public final class MainWindow {
         VBox facets = new VBox(4,
                 facetRow("search.facet.language", search.languageFacets()),
                 facetRow("search.facet.source", search.sourceFacets()),
+                facetRow("search.facet.tag", search.tagFacets()),
                 facetRow("search.facet.entity", search.entityFacets()));
         facets.setId("searchFacets");
 

@@ -289,7 +289,7 @@ public final class WorkbenchViewModel {
         }
         SavedSearch saved = row.search();
         savedSearches.problem("");
-        search.show(saved.query(), saved.languages(), saved.sourceIds(), saved.entities());
+        search.show(saved.query(), saved.languages(), saved.sourceIds(), saved.tags(), saved.entities());
         threads.reads().execute(() -> {
             try {
                 s.watchQueries().markSeen(saved);

@@ -1,6 +1,8 @@
 package org.claimdesk.ui;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -24,6 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,9 +57,9 @@ class SavedSearchWindowTest {
         server = new FeedServer();
         Path desk = Files.createDirectories(temp.resolve("desk"));
         Files.writeString(desk.resolve("feeds.yml"), "settings:\n  politeness_delay: 0s\nsources:\n"
-                + source("desk-en", "Loopback English", "/en.xml", "en")
-                + source("desk-ar", "Loopback Arabic", "/ar.xml", "ar")
-                + source("desk-ja", "Loopback Japanese", "/ja.xml", "ja"));
+                + source("desk-en", "Loopback English", "/en.xml", "en", "official")
+                + source("desk-ar", "Loopback Arabic", "/ar.xml", "ar", "regional")
+                + source("desk-ja", "Loopback Japanese", "/ja.xml", "ja", "regional"));
         WorkspaceOpener opener = new WorkspaceOpener() {
             @Override
             public WorkspaceSession open(Path folder) {
@@ -133,6 +137,40 @@ class SavedSearchWindowTest {
         assertThat(problem.isVisible()).isFalse();
     }
 
+    @Test
+    void tagChipsAndTheSinceChoiceNarrowTheResultsAndASavedSearchKeepsItsTag(FxRobot robot) throws Exception {
+        String fresh = "Water trucks reach the northern districts";
+        server.publish("fresh", fresh, "Water deliveries resumed this morning, the city said.",
+                Instant.now().minus(Duration.ofHours(2)));
+        pollAllThree(robot, 5);
+
+        // Tags of the sources are chips like the other facets.
+        robot.clickOn("#searchField").write("2026 OR water");
+        waitUntil(() -> hitTitles(robot).size() == 4);
+        robot.clickOn(facetChip(robot, "official (2)"));
+        waitUntil(() -> hitTitles(robot).size() == 2 && hitTitles(robot).containsAll(List.of(WATER, fresh)));
+        assertThat(model.search().tagFilters()).containsExactly("official");
+
+        // Only the last 24 hours: the item published two hours ago stays, the one from March goes.
+        ComboBox<?> since = robot.lookup("#searchSince").queryAs(ComboBox.class);
+        robot.interact(() -> model.search().sinceProperty().set(SearchViewModel.Since.DAY));
+        assertThat(since.getValue()).isEqualTo(SearchViewModel.Since.DAY);
+        waitUntil(() -> hitTitles(robot).equals(List.of(fresh)));
+        robot.interact(() -> since.getSelectionModel().select(0));
+        waitUntil(() -> hitTitles(robot).size() == 2);
+
+        // A saved search keeps the tag: opening it later puts the chip back.
+        saveAs(robot, "Official water");
+        waitUntil(() -> "Official water:no new".equals(shownRows(robot)));
+        robot.clickOn("#searchField").type(KeyCode.ESCAPE);
+        waitUntil(() -> items(robot).isVisible());
+        assertThat(model.search().tagFilters()).isEmpty();
+        robot.clickOn(savedSearchCell(robot, "Official water"));
+        waitUntil(() -> hitTitles(robot).size() == 2 && hitTitles(robot).containsAll(List.of(WATER, fresh)));
+        assertThat(model.search().tagFilters()).containsExactly("official");
+        assertThat(facetChip(robot, "official (2)").isSelected()).isTrue();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     /** "Save search…", type the name, Enter. */
@@ -150,20 +188,31 @@ class SavedSearchWindowTest {
     }
 
     private void pollAllThree(FxRobot robot) throws Exception {
-        waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
-        robot.clickOn("#pollNow");
-        waitUntil(() -> items(robot).getItems().size() == 4);
-        waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
-        waitUntil(() -> session.index().count() == 4);
+        pollAllThree(robot, 4);
     }
 
-    private String source(String id, String name, String path, String language) {
+    private void pollAllThree(FxRobot robot, int items) throws Exception {
+        waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
+        robot.clickOn("#pollNow");
+        waitUntil(() -> items(robot).getItems().size() == items);
+        waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
+        waitUntil(() -> session.index().count() == items);
+    }
+
+    private static ToggleButton facetChip(FxRobot robot, String text) {
+        return robot.lookup(".facet-chip")
+                .match(node -> node instanceof ToggleButton b && text.equals(b.getText()))
+                .queryAs(ToggleButton.class);
+    }
+
+    private String source(String id, String name, String path, String language, String tag) {
         return """
                   - id: %s
                     name: %s
                     url: %s%s
                     language: %s
-                """.formatted(id, name, server.base(), path, language);
+                    tags: [%s]
+                """.formatted(id, name, server.base(), path, language, tag);
     }
 
     private static MenuItem menuItem(FxRobot robot, String id) {
