@@ -370,9 +370,18 @@ public final class MainWindow {
             cell.prefWidthProperty().bind(view.widthProperty().subtract(4));
             cell.setMaxWidth(Region.USE_PREF_SIZE);
             cell.getStyleClass().add("saved-search");
+            MenuItem remove = new MenuItem(messages.get("saved.remove"), new FontIcon(Feather.TRASH_2));
+            remove.setOnAction(e -> {
+                if (cell.getItem() != null) {
+                    model.removeSavedSearch(cell.getItem());
+                }
+            });
+            cell.contextMenuProperty().bind(Bindings.when(cell.emptyProperty())
+                    .then((javafx.scene.control.ContextMenu) null)
+                    .otherwise(new javafx.scene.control.ContextMenu(remove)));
             // A click opens it even when it is already selected (the analyst looks again).
             cell.setOnMouseClicked(e -> {
-                if (!cell.isEmpty() && cell.getItem() != null) {
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && !cell.isEmpty() && cell.getItem() != null) {
                     model.openSavedSearch(cell.getItem());
                 }
             });
@@ -436,7 +445,9 @@ public final class MainWindow {
     private void askNameAndSaveSearch() {
         TextInputDialog dialog = new TextInputDialog(model.search().queryProperty().get().strip());
         dialog.setTitle(messages.get("saved.dialog.title"));
-        dialog.setHeaderText(messages.get("saved.dialog.header"));
+        // Saved searches count new matches by item, not by date: a "since" choice is not kept.
+        dialog.setHeaderText(messages.get(model.search().sinceProperty().get() == SearchViewModel.Since.ANY
+                ? "saved.dialog.header" : "saved.dialog.headerWithoutSince"));
         dialog.setContentText(messages.get("saved.dialog.name"));
         dialog.getEditor().setId("savedSearchName");
         dialog.initOwner(window());

@@ -301,6 +301,28 @@ public final class WorkbenchViewModel {
         });
     }
 
+    /** Deletes a saved search; the search panel keeps what it shows. */
+    public void removeSavedSearch(WatchCount row) {
+        WorkspaceSession s = session;
+        if (s == null) {
+            return;
+        }
+        threads.reads().execute(() -> {
+            try {
+                s.watchQueries().remove(row.search());
+            } catch (RuntimeException e) {
+                reportLoadFailure(s, "saved search " + row.search().name(), e);
+                return;
+            }
+            Platform.runLater(() -> {
+                if (s == session) {
+                    status.set(messages.format("status.searchRemoved", row.search().name()));
+                }
+            });
+            savedSearchesRefresh.request();
+        });
+    }
+
     /** Writes the configured sources as OPML. */
     public void exportOpml(Path target) {
         WorkspaceSession s = session;

@@ -135,6 +135,15 @@ class SavedSearchWindowTest {
         assertThat(items(robot).isVisible()).isFalse();
         waitUntil(() -> "Dam rumours:no new".equals(shownRows(robot)));
         assertThat(problem.isVisible()).isFalse();
+
+        // Removing it from its context menu empties the list, and it stays gone.
+        // (Monocle's headless robot opens no context menus, so its item is fired directly.)
+        MenuItem remove = savedSearchCell(robot, "Dam rumours").getContextMenu().getItems().getFirst();
+        assertThat(remove.getText()).isEqualTo("Remove saved search");
+        robot.interact(remove::fire);
+        waitUntil(() -> shownRows(robot).isEmpty());
+        assertThat(label(robot, "#statusLine")).isEqualTo("Saved search \"Dam rumours\" removed.");
+        assertThat(session.watchQueries().all()).isEmpty();
     }
 
     @Test
