@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -35,6 +36,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -62,6 +64,7 @@ import org.claimdesk.index.Snippet;
 import org.claimdesk.ingest.OfflineImporter;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.store.SourceHealth;
+import org.claimdesk.workspace.WatchQueries.WatchCount;
 import org.claimdesk.workspace.Workspace;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -146,7 +149,10 @@ public final class MainWindow {
 
     private void build() {
         root.setTop(new VBox(menuBar(), toolBar(), configBanner()));
-        SplitPane panes = new SplitPane(sourcesPane(), itemsPane(), rightPane());
+        SplitPane left = new SplitPane(sourcesPane(), savedSearchesPane());
+        left.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        left.setDividerPositions(0.68);
+        SplitPane panes = new SplitPane(left, itemsPane(), rightPane());
         panes.setDividerPositions(0.2, 0.58);
         SplitPane.setResizableWithParent(panes.getItems().getFirst(), false);
         root.setCenter(panes);
@@ -175,6 +181,7 @@ public final class MainWindow {
         cancel.disableProperty().bind(model.busyProperty().not());
         Menu sources = new Menu(messages.get("menu.sources"), null,
                 whenOpen(item("menu.pollNow", Feather.REFRESH_CW, "F5", model::pollNow)),
+                whenOpen(withId("rebuildIndex", item("menu.rebuildIndex", Feather.DATABASE, null, model::rebuildIndex))),
                 cancel);
         Menu view = new Menu(messages.get("menu.view"), null,
                 item("menu.focusItems", Feather.LIST, "Shortcut+L", this::focusItems),
@@ -206,6 +213,11 @@ public final class MainWindow {
             item.setAccelerator(KeyCombination.keyCombination(accelerator));
         }
         item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static MenuItem withId(String id, MenuItem item) {
+        item.setId(id);
         return item;
     }
 
@@ -346,6 +358,102 @@ public final class MainWindow {
         }
     }
 
+    // ---- saved searches ---------------------------------------------------------------------
+
+    private Node savedSearchesPane() {
+        SavedSearchesViewModel saved = model.savedSearches();
+        ListView<WatchCount> list = new ListView<>(saved.rows());
+        list.setId("savedSearches");
+        list.setPlaceholder(wrappingLabel(messages.get("saved.empty")));
+        list.setCellFactory(view -> {
+            SavedSearchCell cell = new SavedSearchCell();
+            cell.prefWidthProperty().bind(view.widthProperty().subtract(4));
+            cell.setMaxWidth(Region.USE_PREF_SIZE);
+            cell.getStyleClass().add("saved-search");
+            MenuItem remove = new MenuItem(messages.get("saved.remove"), new FontIcon(Feather.TRASH_2));
+            remove.setOnAction(e -> {
+                if (cell.getItem() != null) {
+                    model.removeSavedSearch(cell.getItem());
+                }
+            });
+            cell.contextMenuProperty().bind(Bindings.when(cell.emptyProperty())
+                    .then((javafx.scene.control.ContextMenu) null)
+                    .otherwise(new javafx.scene.control.ContextMenu(remove)));
+            // A click opens it even when it is already selected (the analyst looks again).
+            cell.setOnMouseClicked(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && !cell.isEmpty() && cell.getItem() != null) {
+                    model.openSavedSearch(cell.getItem());
+                }
+            });
+            return cell;
+        });
+        list.setOnKeyPressed(e -> {
+            WatchCount row = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && row != null) {
+                model.openSavedSearch(row);
+                e.consume();
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Label problem = new Label();
+        problem.setId("savedSearchProblem");
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setMnemonicParsing(false);
+        problem.setWrapText(false); // may quote an Arabic query (see RightToLeftWrapper)
+        problem.setMinWidth(0);
+        problem.setPadding(new Insets(4, 8, 4, 8));
+        problem.textProperty().bind(saved.problemProperty());
+        problem.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> saved.problemProperty().get().isEmpty() ? null : new Tooltip(saved.problemProperty().get()),
+                saved.problemProperty()));
+        problem.visibleProperty().bind(saved.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return titled("saved.title", new VBox(problem, list));
+    }
+
+    private final class SavedSearchCell extends ListCell<WatchCount> {
+        @Override
+        protected void updateItem(WatchCount row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            Label name = new Label(row.search().name());
+            name.getStyleClass().add("saved-search-name");
+            name.setMnemonicParsing(false);
+            name.setMinWidth(0);
+            name.setStyle(fonts.styleFor(WritingSystem.of(null, row.search().name())));
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            Label count = new Label(messages.format("saved.newMatches", row.newMatches()));
+            count.getStyleClass().addAll("saved-search-count", Styles.TEXT_SMALL,
+                    row.newMatches() > 0 ? Styles.ACCENT : Styles.TEXT_MUTED);
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(6, name, gap, count);
+            line.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(line);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setTooltip(new Tooltip(row.search().query()));
+        }
+    }
+
+    private void askNameAndSaveSearch() {
+        TextInputDialog dialog = new TextInputDialog(model.search().queryProperty().get().strip());
+        dialog.setTitle(messages.get("saved.dialog.title"));
+        // Saved searches count new matches by item, not by date: a "since" choice is not kept.
+        dialog.setHeaderText(messages.get(model.search().sinceProperty().get() == SearchViewModel.Since.ANY
+                ? "saved.dialog.header" : "saved.dialog.headerWithoutSince"));
+        dialog.setContentText(messages.get("saved.dialog.name"));
+        dialog.getEditor().setId("savedSearchName");
+        dialog.initOwner(window());
+        dialog.showAndWait().ifPresent(model::saveSearch);
+    }
+
     // ---- items --------------------------------------------------------------------------------
 
     private Node itemsPane() {
@@ -462,7 +570,36 @@ public final class MainWindow {
         count.textProperty().bind(search.hitCountProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), searchField, sort, count);
+        Button save = new Button(messages.get("search.save"), new FontIcon(Feather.BOOKMARK));
+        save.setId("saveSearch");
+        save.setTooltip(new Tooltip(messages.get("search.save.tooltip")));
+        save.getStyleClass().add(Styles.SMALL);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        save.setOnAction(e -> askNameAndSaveSearch());
+        save.visibleProperty().bind(search.activeProperty());
+        save.managedProperty().bind(save.visibleProperty());
+
+        ComboBox<SearchViewModel.Since> since = new ComboBox<>();
+        since.setId("searchSince");
+        since.getItems().setAll(SearchViewModel.Since.values());
+        since.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SearchViewModel.Since value) {
+                return value == null ? "" : messages.get("search.since." + value.name());
+            }
+
+            @Override
+            public SearchViewModel.Since fromString(String text) {
+                return null; // not editable
+            }
+        });
+        since.setTooltip(new Tooltip(messages.get("search.since.tooltip")));
+        since.getStyleClass().add(Styles.SMALL);
+        since.setMinWidth(Region.USE_PREF_SIZE);
+        since.valueProperty().bindBidirectional(search.sinceProperty());
+        since.disableProperty().bind(search.enabledProperty().not());
+
+        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), searchField, since, sort, count, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         return bar;
@@ -498,6 +635,7 @@ public final class MainWindow {
         VBox facets = new VBox(4,
                 facetRow("search.facet.language", search.languageFacets()),
                 facetRow("search.facet.source", search.sourceFacets()),
+                facetRow("search.facet.tag", search.tagFacets()),
                 facetRow("search.facet.entity", search.entityFacets()));
         facets.setId("searchFacets");
 

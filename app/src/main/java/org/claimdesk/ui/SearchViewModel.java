@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,23 @@ public final class SearchViewModel {
     }
 
     /** Which facet a filter chip belongs to. */
-    public enum FacetKind {LANGUAGE, SOURCE, ENTITY}
+    public enum FacetKind {LANGUAGE, SOURCE, TAG, ENTITY}
+
+    /** How far back the results reach, by the items' published (else fetched) time. */
+    public enum Since {
+        ANY(null), DAY(Duration.ofHours(24)), WEEK(Duration.ofDays(7)), MONTH(Duration.ofDays(30));
+
+        private final Duration reach;
+
+        Since(Duration reach) {
+            this.reach = reach;
+        }
+
+        /** The earliest time kept when searching at {@code now}, or null for any time. */
+        public Instant from(Instant now) {
+            return reach == null ? null : now.minus(reach);
+        }
+    }
 
     /** One clickable filter: a facet value, how many hits carry it, whether it is applied. */
     public record FacetChip(FacetKind kind, String value, String label, int count, boolean selected) {
@@ -73,12 +90,15 @@ public final class SearchViewModel {
     private final ObjectProperty<SearchOrder> order = new SimpleObjectProperty<>(this, "order", SearchOrder.RELEVANCE);
     private final ObservableSet<String> languages = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> sources = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> tags = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObjectProperty<Since> since = new SimpleObjectProperty<>(this, "since", Since.ANY);
     private final ObservableSet<String> entities = FXCollections.observableSet(new LinkedHashSet<>());
     private final BooleanBinding active;
 
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final ObservableList<FacetChip> languageFacets = FXCollections.observableArrayList();
     private final ObservableList<FacetChip> sourceFacets = FXCollections.observableArrayList();
+    private final ObservableList<FacetChip> tagFacets = FXCollections.observableArrayList();
     private final ObservableList<FacetChip> entityFacets = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper hitCount = new ReadOnlyStringWrapper(this, "hitCount", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -107,9 +127,11 @@ public final class SearchViewModel {
         this.newItemsDelay = newItemsDelay;
         this.messages = messages;
         this.active = Bindings.createBooleanBinding(
-                () -> !query.get().isBlank() || !languages.isEmpty() || !sources.isEmpty() || !entities.isEmpty(),
-                query, languages, sources, entities);
+                () -> !query.get().isBlank() || !languages.isEmpty() || !sources.isEmpty() || !tags.isEmpty()
+                        || !entities.isEmpty() || since.get() != Since.ANY,
+                query, languages, sources, tags, entities, since);
         query.addListener((obs, before, now) -> changed());
+        since.addListener((obs, before, now) -> changed());
         order.addListener((obs, before, now) -> changed());
     }
 
@@ -122,7 +144,9 @@ public final class SearchViewModel {
         enabled.set(newBackend != null);
         languages.clear();
         sources.clear();
+        tags.clear();
         entities.clear();
+        since.set(Since.ANY);
         query.set("");
         changed();
     }
@@ -145,11 +169,29 @@ public final class SearchViewModel {
         changed();
     }
 
+    /** Puts this query and these filters into the panel (a saved search was picked) and runs it. */
+    public void show(String newQuery, Set<String> newLanguages, Set<String> newSources, Set<String> newTags,
+                     Set<String> newEntities) {
+        languages.clear();
+        languages.addAll(newLanguages);
+        sources.clear();
+        sources.addAll(newSources);
+        tags.clear();
+        tags.addAll(newTags);
+        since.set(Since.ANY);
+        entities.clear();
+        entities.addAll(newEntities);
+        query.set(newQuery == null ? "" : newQuery);
+        changed();
+    }
+
     /** Empties the query box and drops every filter (Esc): the item stream shows again. */
     public void clear() {
         languages.clear();
         sources.clear();
+        tags.clear();
         entities.clear();
+        since.set(Since.ANY);
         query.set("");
         changed();
     }
@@ -165,6 +207,13 @@ public final class SearchViewModel {
         });
     }
 
+    /** Runs the current search again now (the index changed under it, e.g. after a rebuild). */
+    public void rerun() {
+        if (active.get()) {
+            schedule(Duration.ZERO);
+        }
+    }
+
     // ---- running searches -------------------------------------------------------------------
 
     private void changed() {
@@ -174,6 +223,7 @@ public final class SearchViewModel {
             hits.clear();
             languageFacets.clear();
             sourceFacets.clear();
+            tagFacets.clear();
             entityFacets.clear();
             hitCount.set("");
             error.set("");
@@ -211,7 +261,9 @@ public final class SearchViewModel {
         return SearchRequest.of(query.get().strip())
                 .withLanguages(Set.copyOf(languages))
                 .withSources(Set.copyOf(sources))
+                .withTags(Set.copyOf(tags))
                 .withEntities(Set.copyOf(entities))
+                .between(since.get().from(Instant.now()), null)
                 .orderedBy(order.get())
                 .page(0, PAGE);
     }
@@ -259,6 +311,7 @@ public final class SearchViewModel {
             hits.clear();
             languageFacets.clear();
             sourceFacets.clear();
+            tagFacets.clear();
             entityFacets.clear();
             hitCount.set("");
             return;
@@ -268,6 +321,7 @@ public final class SearchViewModel {
         hits.setAll(results.hits());
         languageFacets.setAll(chips(FacetKind.LANGUAGE, results.languages(), request.languages()));
         sourceFacets.setAll(chips(FacetKind.SOURCE, results.sources(), request.sourceIds()));
+        tagFacets.setAll(chips(FacetKind.TAG, results.tags(), request.tags()));
         entityFacets.setAll(chips(FacetKind.ENTITY, results.entities(), request.entities()));
         hitCount.set(results.totalIsExact()
                 ? messages.format("search.hits", results.totalHits())
@@ -304,7 +358,7 @@ public final class SearchViewModel {
         return switch (kind) {
             case LANGUAGE -> languageName(value);
             case SOURCE -> sourceNames.apply(value);
-            case ENTITY -> value;
+            case TAG, ENTITY -> value;
         };
     }
 
@@ -322,6 +376,7 @@ public final class SearchViewModel {
         return switch (kind) {
             case LANGUAGE -> languages;
             case SOURCE -> sources;
+            case TAG -> tags;
             case ENTITY -> entities;
         };
     }
@@ -356,6 +411,19 @@ public final class SearchViewModel {
 
     public ObservableList<FacetChip> sourceFacets() {
         return sourceFacets;
+    }
+
+    public ObservableList<FacetChip> tagFacets() {
+        return tagFacets;
+    }
+
+    /** How far back the results reach; "any time" unless the analyst narrows it. */
+    public ObjectProperty<Since> sinceProperty() {
+        return since;
+    }
+
+    public Set<String> tagFilters() {
+        return tags;
     }
 
     public ObservableList<FacetChip> entityFacets() {

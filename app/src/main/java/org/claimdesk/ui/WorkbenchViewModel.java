@@ -18,14 +18,19 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.claimdesk.index.SearchQueryException;
+import org.claimdesk.index.SearchRequest;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.source.SourcesConfig;
 import org.claimdesk.store.FetchAttempt;
 import org.claimdesk.store.ItemSummary;
+import org.claimdesk.store.SavedSearch;
+import org.claimdesk.store.StoreException;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.StoredItem;
 import org.claimdesk.workspace.SessionListener;
+import org.claimdesk.workspace.WatchQueries.WatchCount;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
 import org.slf4j.Logger;
@@ -65,6 +70,7 @@ public final class WorkbenchViewModel {
     private final ReaderViewModel reader;
     private final ErrorsViewModel errors;
     private final SearchViewModel search;
+    private final SavedSearchesViewModel savedSearches = new SavedSearchesViewModel();
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
@@ -80,6 +86,11 @@ public final class WorkbenchViewModel {
     private final CoalescingRefresh itemsRefresh;
     private final CoalescingRefresh healthRefresh;
     private final CoalescingRefresh readerRefresh;
+    private final CoalescingRefresh savedSearchesRefresh;
+    /** After items are stored: counts come from the index, which has them up to a second later. */
+    private final CoalescingRefresh savedSearchesAfterStore;
+    /** When items were last stored (System.nanoTime), 0 for never. */
+    private volatile long lastItemsStored;
 
     /** The open session; volatile because the background loads read it. Written on the FX thread only. */
     private volatile WorkspaceSession session;
@@ -102,6 +113,10 @@ public final class WorkbenchViewModel {
                 s -> new Health(s.sources().health(), s.sources().recentFailures(ErrorsViewModel.FAILURE_LIMIT),
                         s.configProblems()),
                 this::applyHealth);
+        savedSearchesRefresh = refresh("saved searches", LIST_QUIET_PERIOD,
+                s -> s.watchQueries().counts(), savedSearches::replace);
+        savedSearchesAfterStore = new CoalescingRefresh("saved searches after new items", threads.reads(),
+                SEARCH_NEW_ITEMS_DELAY, this::reloadSavedSearchesAfterStore);
         readerRefresh = new CoalescingRefresh("reader", threads.reads(), READER_QUIET_PERIOD, this::loadWantedItem);
 
         itemList.selectedProperty().addListener((obs, before, item) -> {
@@ -206,6 +221,108 @@ public final class WorkbenchViewModel {
         }, "status.importFailed");
     }
 
+    /**
+     * Recreates the search index from the database (after a damaged index, or to pick up what
+     * analysis wrote since); searches meanwhile see a partial index and run again when it is done.
+     */
+    public void rebuildIndex() {
+        WorkspaceSession s = session;
+        if (s == null || busy.get()) {
+            return;
+        }
+        start(new RebuildIndexTask(s, messages), report -> {
+            status.set(messages.format(report.cancelled() ? "status.rebuildCancelled" : "status.rebuildDone",
+                    report.indexed()));
+            search.rerun();
+            savedSearchesRefresh.request();
+        }, "status.rebuildFailed");
+    }
+
+    /**
+     * Saves the search in the panel (query and applied filters) under this name. A query the
+     * parser refuses or a name already taken is said in the saved-searches list, not thrown.
+     */
+    public void saveSearch(String name) {
+        WorkspaceSession s = session;
+        if (s == null) {
+            return;
+        }
+        String wanted = name == null ? "" : name.strip();
+        if (wanted.isEmpty()) {
+            savedSearches.problem(messages.get("saved.nameMissing"));
+            return;
+        }
+        if (!search.activeProperty().get()) {
+            savedSearches.problem(messages.get("saved.nothingToSave"));
+            return;
+        }
+        SearchRequest request = search.request();
+        threads.reads().execute(() -> {
+            String problem;
+            try {
+                s.watchQueries().save(wanted, request);
+                problem = null;
+            } catch (SearchQueryException e) {
+                problem = messages.format("saved.badQuery", e.getMessage());
+            } catch (StoreException e) {
+                problem = messages.format("saved.refused", describe(e));
+            } catch (RuntimeException e) {
+                LOG.warn("Saving search '{}' failed: {}", wanted, e.toString(), e);
+                problem = messages.format("saved.refused", describe(e));
+            }
+            String outcome = problem;
+            Platform.runLater(() -> {
+                if (s == session) {
+                    savedSearches.problem(outcome);
+                    status.set(outcome == null ? messages.format("status.searchSaved", wanted) : outcome);
+                }
+            });
+            savedSearchesRefresh.request();
+        });
+    }
+
+    /** Shows a saved search's query and filters in the search panel and marks its matches seen. */
+    public void openSavedSearch(WatchCount row) {
+        WorkspaceSession s = session;
+        if (s == null) {
+            return;
+        }
+        SavedSearch saved = row.search();
+        savedSearches.problem("");
+        search.show(saved.query(), saved.languages(), saved.sourceIds(), saved.tags(), saved.entities());
+        threads.reads().execute(() -> {
+            try {
+                s.watchQueries().markSeen(saved);
+            } catch (RuntimeException e) {
+                reportLoadFailure(s, "saved search " + saved.name(), e);
+                return;
+            }
+            savedSearchesRefresh.request();
+        });
+    }
+
+    /** Deletes a saved search; the search panel keeps what it shows. */
+    public void removeSavedSearch(WatchCount row) {
+        WorkspaceSession s = session;
+        if (s == null) {
+            return;
+        }
+        threads.reads().execute(() -> {
+            try {
+                s.watchQueries().remove(row.search());
+            } catch (RuntimeException e) {
+                reportLoadFailure(s, "saved search " + row.search().name(), e);
+                return;
+            }
+            Platform.runLater(() -> {
+                if (s == session) {
+                    status.set(messages.format("status.searchRemoved", row.search().name()));
+                }
+            });
+            savedSearchesRefresh.request();
+        });
+    }
+
     /** Writes the configured sources as OPML. */
     public void exportOpml(Path target) {
         WorkspaceSession s = session;
@@ -306,6 +423,7 @@ public final class WorkbenchViewModel {
         sources.clear();
         errors.clear();
         reader.clear();
+        savedSearches.clear();
         workspace.set(opened.workspace());
         windowTitle.set(messages.format("app.titleWithWorkspace", opened.workspace().name()));
         sessionOpen.set(true);
@@ -313,6 +431,15 @@ public final class WorkbenchViewModel {
         search.attach(request -> opened.search().search(request), sources::nameOf);
         itemsRefresh.request();
         healthRefresh.request();
+    }
+
+    /** Loads the counts; once more later when items were stored too recently to be searchable yet. */
+    private void reloadSavedSearchesAfterStore() {
+        long started = System.nanoTime();
+        savedSearchesRefresh.request();
+        if (started - lastItemsStored < SEARCH_NEW_ITEMS_DELAY.toNanos()) {
+            savedSearchesAfterStore.request();
+        }
     }
 
     private void applyHealth(Health health) {
@@ -465,6 +592,8 @@ public final class WorkbenchViewModel {
         public void itemsStored() {
             if (source == session) {
                 search.itemsStored();
+                lastItemsStored = System.nanoTime();
+                savedSearchesAfterStore.request();
             }
             itemsRefresh.request();
             healthRefresh.request(); // item counts per source changed
@@ -496,6 +625,10 @@ public final class WorkbenchViewModel {
 
     public SearchViewModel search() {
         return search;
+    }
+
+    public SavedSearchesViewModel savedSearches() {
+        return savedSearches;
     }
 
     public ObservableList<Workspace> recent() {

@@ -45,16 +45,23 @@ final class FeedServer implements AutoCloseable {
 
     /** Adds an item to the top of the English feed (and its article page). */
     synchronized void publish(String slug, String title, String text) {
+        publish(slug, title, text, java.time.Instant.parse("2026-03-03T09:00:00Z"));
+    }
+
+    /** The same, published at this time. */
+    synchronized void publish(String slug, String title, String text, java.time.Instant published) {
         article(slug, "en", title, text);
         publishedItems.addFirst("""
                 <item>
                   <title>%s</title>
                   <link>%s/articles/%s.html</link>
                   <guid>%s/articles/%s.html</guid>
-                  <pubDate>Tue, 03 Mar 2026 09:00:00 +0000</pubDate>
+                  <pubDate>%s</pubDate>
                   <description>%s</description>
                 </item>
-                """.formatted(title, base(), slug, base(), slug, text));
+                """.formatted(title, base(), slug, base(), slug,
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(published.atOffset(java.time.ZoneOffset.UTC)),
+                text));
         server.serveText("/en.xml", RSS, englishFeed());
     }
 

@@ -25,7 +25,7 @@ class MessagesTest {
     @Test
     void everyKeyTheWindowUsesIsInTheBundle() throws IOException {
         Path sources = Path.of("src/main/java/org/claimdesk/ui");
-        Pattern key = Pattern.compile("\"((?:app|menu|toolbar|chooser|sources|items|reader|errors|poll|import|export|status|search)\\.[A-Za-z.]*[A-Za-z])\"");
+        Pattern key = Pattern.compile("\"((?:app|menu|toolbar|chooser|sources|items|reader|errors|poll|import|export|status|search|saved|rebuild)\\.[A-Za-z.]*[A-Za-z])\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.list(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -38,6 +38,9 @@ class MessagesTest {
         // Keys built at run time from an enum name.
         for (SourceStatus status : SourceStatus.values()) {
             used.add("sources.status." + status.name());
+        }
+        for (SearchViewModel.Since since : SearchViewModel.Since.values()) {
+            used.add("search.since." + since.name());
         }
         assertThat(used).hasSizeGreaterThan(40);
         List<String> missing = new ArrayList<>();

@@ -217,7 +217,8 @@ class SearchWindowTest {
     }
 
     private static List<String> hitTitles(FxRobot robot) {
-        return results(robot).getItems().stream().map(hit -> hit.title().text()).toList();
+        // Read on the FX thread: the list changes there while the test waits.
+        return onFx(() -> results(robot).getItems().stream().map(hit -> hit.title().text()).toList());
     }
 
     private static ListCell<?> hitCell(FxRobot robot, int index) {
@@ -234,6 +235,14 @@ class SearchWindowTest {
 
     private static String label(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the window failed", e);
+        }
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
