@@ -8,8 +8,8 @@ import java.util.Properties;
  * nlp-models/pom.xml (NlpModelsTest checks). Fast settings throughout: no fine-grained NER, no
  * SUTime, no numeric classifiers (each roughly halves throughput and adds heap), and the NER
  * classifier does not use part-of-speech features, so the FAST path can run it without the tagger.
- * FAST and FULL use the same tokenizer and NER settings, so CoreNLP's annotator cache loads those
- * models once for both paths.
+ * FAST and FULL share the tokenizer (CoreNLP's annotator cache loads it once); for English, FAST
+ * runs only the 3-class NER model, FULL all three (see {@link #properties}).
  */
 enum CoreNlpLanguage {
     ENGLISH("en", "tokenize,ssplit,ner", "tokenize,ssplit,pos,lemma,ner", true),
@@ -69,7 +69,13 @@ enum CoreNlpLanguage {
         String models = "edu/stanford/nlp/models/";
         switch (this) {
             case ENGLISH -> {
-                // CoreNLP's defaults: left3words tagger; 3-class, 7-class (dates, money, percent) and 4-class (MISC) NER.
+                // FULL: CoreNLP's defaults, left3words tagger and the 3-class, 7-class (dates, money,
+                // percent) and 4-class (MISC) NER models run one after another. FAST: the 3-class
+                // model alone, the light entities: persons, organisations and places, which are the
+                // names the index filters and facets on.
+                if (path == AnalysisPath.FAST) {
+                    p.setProperty("ner.model", models + "ner/english.all.3class.distsim.crf.ser.gz");
+                }
             }
             case ARABIC -> {
                 p.setProperty("segment.model", models + "segmenter/arabic/arabic-segmenter-atb+bn+arztrain.ser.gz");
