@@ -224,7 +224,8 @@ public final class IngestService {
         return null;
     }
 
-    private NewItem fromEntry(Source source, FeedEntry entry, URI canonical, Instant fetchedAt) {
+    /** An item from a feed entry's own text (polled or imported); an entry with no text is keyed by its title and id. */
+    static NewItem fromEntry(Source source, FeedEntry entry, URI canonical, Instant fetchedAt) {
         String text = entry.bestText();
         return new NewItem(source.id(), entry.link(), canonical, entry.id(), entry.title(), entry.author(), text,
                 firstNonBlank(entry.language(), source.languageHint()), entry.published(), fetchedAt,

@@ -180,12 +180,9 @@ public final class OfflineImporter {
         Instant now = clock.instant();
         int inserted = 0;
         for (FeedEntry entry : feed.entries()) {
-            String text = entry.bestText();
             URI canonical = isWeb(entry.link()) ? UrlCanonicalizer.canonical(entry.link()) : null;
-            NewItem item = new NewItem(source.id(), entry.link(), canonical, entry.id(), entry.title(), entry.author(),
-                    text, IngestService.firstNonBlank(entry.language(), feed.language()), entry.published(), now,
-                    ContentHash.of(text.isBlank() ? entry.id() : text));
-            if (items.save(item) == SaveOutcome.INSERTED) {
+            // The imported source's language hint is the feed's language: the same fallback as a poll.
+            if (items.save(IngestService.fromEntry(source, entry, canonical, now)) == SaveOutcome.INSERTED) {
                 inserted++;
             }
         }
