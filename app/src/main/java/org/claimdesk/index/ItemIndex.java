@@ -64,7 +64,9 @@ public final class ItemIndex implements AutoCloseable {
 
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(15);
     /** Reopen at least this often when items changed; a caller waiting for its write gets it sooner. */
-    private static final double MAX_STALE_SECONDS = 0.5;
+    // With IndexFeeder's half-second rounds this keeps "stored to searchable" under a second with
+    // margin; reopening when nothing changed is a cheap no-op.
+    private static final double MAX_STALE_SECONDS = 0.25;
     private static final double MIN_STALE_SECONDS = 0.02;
     private static final int BATCH = 500;
 
