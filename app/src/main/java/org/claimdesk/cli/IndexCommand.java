@@ -1,6 +1,5 @@
 package org.claimdesk.cli;
 
-import org.claimdesk.index.ItemIndex;
 import org.claimdesk.index.RebuildProgress;
 import org.claimdesk.index.RebuildReport;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -15,7 +14,7 @@ final class IndexCommand extends SessionCommand {
 
     @Override
     int run(WorkspaceSession session) {
-        RebuildReport report = rebuild(session.index(), session, err());
+        RebuildReport report = session.rebuildIndex(progressPrinter(err()));
         out().printf("Indexed %d items in %.1f s%s%n", report.indexed(), report.took().toMillis() / 1000.0,
                 report.cancelled() ? " (cancelled: run rebuild-index again)" : "");
         return report.cancelled() ? ExitCodes.CANCELLED : ExitCodes.OK;
@@ -38,10 +37,6 @@ final class IndexCommand extends SessionCommand {
             progress.flush();
         }
         return report;
-    }
-
-    private static RebuildReport rebuild(ItemIndex index, WorkspaceSession session, PrintWriter progress) {
-        return index.rebuild(session.items(), progressPrinter(progress));
     }
 
     private static RebuildProgress progressPrinter(PrintWriter progress) {

@@ -44,8 +44,14 @@ final class SearchCommand extends SessionCommand {
     @Option(names = "--tag", paramLabel = "TAG", split = ",", description = "Only items from sources with these tags.")
     List<String> tags = List.of();
 
+    @Option(names = "--entity", paramLabel = "NAME", description = "Only items naming this person, organisation or place (repeatable).")
+    List<String> entities = List.of();
+
     @Option(names = "--since", paramLabel = "WHEN", description = "Only items from this time on: 30m, 12h, 2d, 1w ago, or a date (2026-11-01, UTC).")
     String since;
+
+    @Option(names = "--until", paramLabel = "WHEN", description = "Only items before this time: 30m, 12h, 2d, 1w ago, or a date (2026-11-01 means before that day, UTC).")
+    String until;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N hits (default ${DEFAULT-VALUE}).")
     int limit;
@@ -59,12 +65,14 @@ final class SearchCommand extends SessionCommand {
     @Override
     int run(WorkspaceSession session) throws JsonProcessingException {
         SearchRequest request;
+        Instant now = Instant.now();
         try {
             request = SearchRequest.of(query)
                     .withLanguages(Set.copyOf(languages))
                     .withSources(Set.copyOf(sources))
                     .withTags(Set.copyOf(tags))
-                    .between(since == null ? null : since(since, Instant.now()), null)
+                    .withEntities(Set.copyOf(entities))
+                    .between(since == null ? null : since(since, now), until == null ? null : since(until, now))
                     .orderedBy(order(sort))
                     .page(0, Math.max(0, limit))
                     .facets(false);
@@ -82,14 +90,16 @@ final class SearchCommand extends SessionCommand {
             err().println("claimdesk search: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        Map<String, String> sourceNames = session.sources().names();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             for (SearchHit hit : results.hits()) {
-                out().println(mapper.writeValueAsString(asJson(hit)));
+                out().println(mapper.writeValueAsString(asJson(hit, sourceNames)));
             }
         } else {
             for (SearchHit hit : results.hits()) {
-                out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()), CliText.fit(hit.sourceIds().getFirst(), 20),
+                out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()),
+                        CliText.fit(sourceName(hit, sourceNames), 20),
                         hit.language(), CliText.fit(hit.title().marked("[", "]"), 100));
                 for (Snippet snippet : hit.snippets().stream().limit(1).toList()) {
                     out().printf("    %s%n", CliText.fit(snippet.marked("[", "]"), 160));
@@ -101,13 +111,20 @@ final class SearchCommand extends SessionCommand {
         return ExitCodes.OK;
     }
 
-    private static Map<String, Object> asJson(SearchHit hit) {
+    /** The first source's name as feeds.yml gives it (its id when it has none). */
+    static String sourceName(SearchHit hit, Map<String, String> names) {
+        String id = hit.sourceIds().getFirst();
+        return names.getOrDefault(id, id);
+    }
+
+    private static Map<String, Object> asJson(SearchHit hit, Map<String, String> names) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", hit.itemId());
         m.put("time", hit.time() == null ? null : hit.time().toString());
         m.put("language", hit.language());
         m.put("rightToLeft", hit.rightToLeft());
         m.put("sources", hit.sourceIds());
+        m.put("sourceNames", hit.sourceIds().stream().map(id -> names.getOrDefault(id, id)).toList());
         m.put("url", hit.url());
         m.put("title", hit.title().text());
         m.put("titleMarks", marks(hit.title()));
@@ -128,19 +145,28 @@ final class SearchCommand extends SessionCommand {
         };
     }
 
+    /** "2d" as a reach back in time, or null when the value is not of that form (30m, 12h, 2d, 1w). */
+    static Duration ago(String value) {
+        Matcher ago = AGO.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!ago.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(ago.group(1));
+        Duration unit = switch (ago.group(2)) {
+            case "m" -> Duration.ofMinutes(1);
+            case "h" -> Duration.ofHours(1);
+            case "d" -> Duration.ofDays(1);
+            default -> Duration.ofDays(7);
+        };
+        return unit.multipliedBy(n);
+    }
+
     /** "2d" (ago), "2026-11-01" (start of that day, UTC) or an ISO instant. */
     static Instant since(String value, Instant now) {
         String v = value.strip().toLowerCase(Locale.ROOT);
-        Matcher ago = AGO.matcher(v);
-        if (ago.matches()) {
-            long n = Long.parseLong(ago.group(1));
-            Duration unit = switch (ago.group(2)) {
-                case "m" -> Duration.ofMinutes(1);
-                case "h" -> Duration.ofHours(1);
-                case "d" -> Duration.ofDays(1);
-                default -> Duration.ofDays(7);
-            };
-            return now.minus(unit.multipliedBy(n));
+        Duration ago = ago(v);
+        if (ago != null) {
+            return now.minus(ago);
         }
         try {
             return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -148,7 +174,7 @@ final class SearchCommand extends SessionCommand {
             try {
                 return Instant.parse(value.strip());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--since takes 30m, 12h, 2d, 1w or a date like 2026-11-01, not '"
+                throw new IllegalArgumentException("--since and --until take 30m, 12h, 2d, 1w or a date like 2026-11-01, not '"
                         + value + "'");
             }
         }

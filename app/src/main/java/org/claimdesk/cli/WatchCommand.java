@@ -12,14 +12,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 @Command(name = "watch", description = {"Saved searches that count new matches as items arrive.",
         "  watch                      list them with their new matches",
-        "  watch add NAME QUERY       save a search (with --lang/--source/--tag/--entity filters)",
+        "  watch add NAME QUERY       save a search (with --lang/--source/--tag/--entity/--since filters)",
         "  watch new NAME             print its new matches",
         "  watch seen NAME            mark its matches so far as seen",
         "  watch remove NAME          delete it"})
@@ -43,6 +45,9 @@ final class WatchCommand extends SessionCommand {
     @Option(names = "--entity", paramLabel = "NAME", description = "Only items naming this entity (repeatable).")
     Set<String> entities = new LinkedHashSet<>();
 
+    @Option(names = "--since", paramLabel = "AGO", description = "Only items from this far back, whenever it runs: 30m, 12h, 2d, 1w.")
+    String since;
+
     @Option(names = "--limit", defaultValue = "20", description = "New matches to print (default ${DEFAULT-VALUE}).")
     int limit;
 
@@ -55,7 +60,7 @@ final class WatchCommand extends SessionCommand {
         return switch (action) {
             case "list" -> list(watches);
             case "add" -> add(watches);
-            case "new" -> withSaved(watches, saved -> printNew(watches, saved));
+            case "new" -> withSaved(watches, saved -> printNew(watches, saved, session.sources().names()));
             case "seen" -> withSaved(watches, saved -> {
                 watches.markSeen(saved);
                 out().printf("'%s': all matches so far marked as seen%n", saved.name());
@@ -88,8 +93,12 @@ final class WatchCommand extends SessionCommand {
         }
         SearchRequest request = SearchRequest.of(words.get(1)).withLanguages(languages).withSources(sources)
                 .withTags(tags).withEntities(entities);
+        Duration reach = since == null ? null : SearchCommand.ago(since);
+        if (since != null && (reach == null || reach.isZero())) {
+            return usage("--since takes how far back a saved search reaches: 30m, 12h, 2d or 1w, not '" + since + "'");
+        }
         try {
-            SavedSearch saved = watches.save(words.get(0), request);
+            SavedSearch saved = watches.save(words.get(0), request, reach);
             out().printf("Saved '%s'; items stored from now on that match count as new%n", saved.name());
             return ExitCodes.OK;
         } catch (SearchQueryException e) {
@@ -100,10 +109,10 @@ final class WatchCommand extends SessionCommand {
         }
     }
 
-    private int printNew(WatchQueries watches, SavedSearch saved) {
+    private int printNew(WatchQueries watches, SavedSearch saved, Map<String, String> names) {
         SearchResults results = watches.newMatches(saved, limit);
         for (SearchHit hit : results.hits()) {
-            out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()), CliText.fit(hit.sourceIds().getFirst(), 20),
+            out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()), CliText.fit(SearchCommand.sourceName(hit, names), 20),
                     hit.language(), CliText.fit(hit.title().marked("[", "]"), 100));
         }
         out().printf("%d new match%s for '%s'%n", results.totalHits(), results.totalHits() == 1 ? "" : "es", saved.name());
@@ -137,6 +146,9 @@ final class WatchCommand extends SessionCommand {
         s.sourceIds().forEach(l -> sb.append(" source:").append(l));
         s.tags().forEach(l -> sb.append(" tag:").append(l));
         s.entities().forEach(l -> sb.append(" entity:").append(l));
+        if (s.since() != null) {
+            sb.append(" since:").append(org.claimdesk.source.HumanUnits.formatDuration(s.since()));
+        }
         return sb.isEmpty() ? "" : "  [" + sb.toString().strip() + "]";
     }
 }

@@ -134,6 +134,43 @@ final class GroupQueryParser extends QueryParser {
         };
     }
 
+    /**
+     * German decompounding puts a compound and the parts it found at one position, which would
+     * match any one of them: "Flüchtlingskrise" would find every item about any crisis. A compound
+     * matches as written, or where all of its parts appear, in the title or the body ("Krise" in
+     * the title, "Flüchtlinge" in the text).
+     */
+    @Override
+    protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+        if (group != TextLanguage.GERMAN || terms.length < 2) {
+            return super.newSynonymQuery(field, terms);
+        }
+        TermAndBoost whole = terms[0];
+        for (TermAndBoost term : terms) {
+            // the compound holds each of its parts, so it is the longest
+            if (term.term().length > whole.term().length) {
+                whole = term;
+            }
+        }
+        Query asWritten = new TermQuery(new Term(field, whole.term()));
+        if (terms.length < 3) {
+            return asWritten; // one part found: it alone says too little
+        }
+        BooleanQuery.Builder allParts = new BooleanQuery.Builder();
+        for (TermAndBoost term : terms) {
+            if (term != whole) {
+                Query inTitle = new TermQuery(new Term(IndexFields.title(group), term.term()));
+                Query inBody = new TermQuery(new Term(IndexFields.body(group), term.term()));
+                allParts.add(new BooleanQuery.Builder().add(inTitle, BooleanClause.Occur.SHOULD)
+                        .add(inBody, BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.MUST);
+            }
+        }
+        return new BooleanQuery.Builder()
+                .add(asWritten, BooleanClause.Occur.SHOULD)
+                .add(allParts.build(), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
     private Query onText(String field, FieldQuery make) throws ParseException {
         if (IndexFields.languageOfField(field) != null) {
             // already one of our concrete fields (the parser calls itself back with it)

@@ -1,128 +1,218 @@
 package org.claimdesk.index;
 
+import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.StoredItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the search index in step with H2, the source of truth. At start it rebuilds a missing or
  * damaged index, or catches a healthy one up with what was stored while it was closed; then it
- * indexes every newly stored item within about half a second, whichever path stored it (a poll,
- * the scheduler, an import). Reading H2 for new ids is one indexed query and needs no hook in
- * every writer, so nothing that reaches the database can be missed by the index for long.
+ * applies, every half second, the changes the stores logged in {@link IndexChangeLog}: new
+ * items, items with one more source, analysed items, items whose source changed its tags,
+ * whichever path wrote them (a poll, an import, analysis, an edit of feeds.yml).
+ *
+ * <p>Why a log and not "items with an id above the last one seen": ids are handed out when a
+ * transaction inserts, not when it commits, so concurrent saves can commit a lower id after a
+ * higher one; and a second source or an analysis changes an item without a new id. A change is
+ * removed from the log only once the index has committed it, so a crash at any moment costs a
+ * little work at the next start, never a stale document.
  */
 public final class IndexFeeder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFeeder.class);
     static final Duration FEED_EVERY = Duration.ofMillis(500);
     private static final int BATCH = 500;
+    /**
+     * Applied, uncommitted changes are re-read past on every round; past this many a commit is
+     * forced (a long import) so that the log and each round stay short.
+     */
+    static final int MAX_UNCOMMITTED = 5_000;
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    /** Changes applied with writes up to {@code sequence}, waiting for a commit that covers them. */
+    private record Applied(List<Long> changeIds, long sequence) {
+    }
 
     private final ItemIndex index;
     private final ItemStore items;
-    /** Items with ids up to here are in the index. */
-    private final AtomicLong indexedUpTo = new AtomicLong(-1);
+    private final IndexChangeLog changes;
+    private final Deque<Applied> uncommitted = new ArrayDeque<>();
+    private final Set<Long> inProgress = new HashSet<>();
+    private volatile boolean upToDate;
     private volatile Thread thread;
 
-    public IndexFeeder(ItemIndex index, ItemStore items) {
+    public IndexFeeder(ItemIndex index, ItemStore items, IndexChangeLog changes) {
         this.index = index;
         this.items = items;
+        this.changes = changes;
     }
 
     /**
-     * Rebuilds or catches up the index so it holds every stored item; blocks. Safe to call again:
-     * later calls only index what is new. Interrupting stops a rebuild (the index stays marked
-     * incomplete and is rebuilt at the next start).
+     * Rebuilds or catches up the index so it holds every stored item as stored now; blocks. Safe
+     * to call again: later calls only apply what changed. Interrupting stops a rebuild (the index
+     * stays marked incomplete and is rebuilt at the next start).
      */
     public synchronized RebuildReport bringUpToDate(RebuildProgress progress) {
-        if (indexedUpTo.get() >= 0) {
-            long fed = feedNewItems();
+        if (upToDate) {
+            long applied = applyChanges();
             index.refresh();
-            return new RebuildReport(fed, 0, Duration.ZERO, false);
+            return new RebuildReport(applied, 0, Duration.ZERO, false);
         }
-        // Read before scanning: items stored during the scan have higher ids and are fed afterwards.
-        long last = items.lastId();
         RebuildReport report;
         if (index.needsRebuild()) {
             LOG.info("Search index in {} is {}{}: rebuilding it from the database", index.path(),
                     index.stateAtOpen(), index.problemAtOpen() == null ? "" : " (" + index.problemAtOpen() + ")");
-            report = index.rebuild(items, progress);
+            report = rebuildFromDatabase(progress);
         } else {
             report = index.catchUp(items);
         }
         if (!report.cancelled()) {
-            indexedUpTo.set(last);
-            feedNewItems();
+            upToDate = true;
+            applyChanges();
             // Whoever asked searches next: they must see what was just indexed, not wait for the reopen thread.
             index.refresh();
         }
         return report;
     }
 
-    /** Indexes the items stored since the last call; returns how many. */
-    public synchronized long feedNewItems() {
-        long after = indexedUpTo.get();
-        if (after < 0) {
+    /**
+     * Recreates the index from the database with progress ("rebuild index"); blocks, and new
+     * changes wait meanwhile, so a document written by the rebuild from an older read of an item
+     * is replaced right after it. Interrupting stops it: the index is then incomplete until the
+     * next rebuild (at the latest, the next start).
+     */
+    public synchronized RebuildReport rebuild(RebuildProgress progress) {
+        RebuildReport report = rebuildFromDatabase(progress);
+        if (!report.cancelled()) {
+            upToDate = true;
+        }
+        return report;
+    }
+
+    private RebuildReport rebuildFromDatabase(RebuildProgress progress) {
+        // Changes committed before the rebuild reads anything are in what it reads; later ones are applied after it.
+        List<Long> covered = changes.waitingIds();
+        RebuildReport report = index.rebuild(items, progress);
+        if (!report.cancelled()) {
+            changes.remove(covered);
+            inProgress.clear();
+            uncommitted.clear();
+        }
+        return report;
+    }
+
+    /** Applies the logged changes the index has not applied yet; returns how many items it wrote. */
+    public synchronized long applyChanges() {
+        if (!upToDate) {
             return 0;
         }
-        long fed = 0;
+        forgetCommitted();
+        long written = 0;
         Map<String, List<String>> tags = null;
-        for (List<StoredItem> page; !(page = items.itemsAfter(after, BATCH)).isEmpty(); ) {
+        for (List<IndexChangeLog.Change> batch; !(batch = changes.waiting(BATCH, inProgress)).isEmpty(); ) {
             if (tags == null) {
                 tags = items.tagsBySource();
             }
-            for (StoredItem item : page) {
-                // an item stored and analysed before the feeder saw it brings its entities along
-                index.upsert(item, ItemIndex.tagsOf(item, tags), ItemIndex.entitiesOf(item));
+            long sequence = -1;
+            Set<Long> itemIds = new HashSet<>();
+            List<Long> changeIds = new ArrayList<>(batch.size());
+            for (IndexChangeLog.Change change : batch) {
+                changeIds.add(change.id());
+                if (!itemIds.add(change.itemId())) {
+                    continue; // one write per item: it is read as it is now
+                }
+                Optional<StoredItem> item = items.find(change.itemId());
+                sequence = Math.max(sequence, item.isPresent()
+                        ? index.upsert(item.get(), ItemIndex.tagsOf(item.get(), tags), ItemIndex.entitiesOf(item.get()))
+                        : index.delete(change.itemId()));
             }
-            fed += page.size();
-            after = page.getLast().id();
-            indexedUpTo.set(after);
+            written += itemIds.size();
+            if (index.needsRebuild()) {
+                // an incomplete index (a cancelled rebuild) is rebuilt from the database anyway
+                changes.remove(changeIds);
+            } else {
+                uncommitted.addLast(new Applied(changeIds, sequence));
+                inProgress.addAll(changeIds);
+                if (inProgress.size() >= MAX_UNCOMMITTED) {
+                    index.commit();
+                    forgetCommitted();
+                }
+            }
         }
-        return fed;
+        forgetCommitted();
+        return written;
     }
 
-    /** Brings the index up to date, then feeds new items every half second on its own daemon thread. */
-    public synchronized void start() {
+    /** Removes from the log the changes that a commit of the index now holds. */
+    private void forgetCommitted() {
+        long committed = index.committedUpTo();
+        List<Long> done = new ArrayList<>();
+        while (!uncommitted.isEmpty() && uncommitted.peekFirst().sequence() <= committed) {
+            done.addAll(uncommitted.removeFirst().changeIds());
+        }
+        if (!done.isEmpty()) {
+            changes.remove(done);
+            done.forEach(inProgress::remove);
+        }
+    }
+
+    /** Like {@link #start(RebuildProgress)} without progress. */
+    public void start() {
+        start(RebuildProgress.NONE);
+    }
+
+    /**
+     * Brings the index up to date (reporting a rebuild's progress), then applies changes every
+     * half second on its own daemon thread. When bringing it up to date fails (a full disk, say)
+     * it tries again every {@link #RETRY_AFTER}: searching stays possible on what the index holds.
+     */
+    public synchronized void start(RebuildProgress progress) {
         if (thread != null) {
             return;
         }
         thread = Thread.ofPlatform().name("index-feeder").daemon(true).start(() -> {
             try {
-                bringUpToDate(RebuildProgress.NONE);
+                while (!upToDate) {
+                    try {
+                        bringUpToDate(progress);
+                    } catch (RuntimeException e) {
+                        LOG.error("The search index could not be brought up to date; trying again in {} s",
+                                RETRY_AFTER.toSeconds(), e);
+                        Thread.sleep(RETRY_AFTER);
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                }
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(FEED_EVERY);
                     try {
-                        feedNewItems();
+                        applyChanges();
                     } catch (RuntimeException e) {
-                        // The next round tries again; the database still holds everything.
-                        LOG.warn("Indexing new items failed: {}", e.getMessage(), e);
+                        // The next round tries again; the log still holds every change.
+                        LOG.warn("Indexing changed items failed: {}", e.getMessage(), e);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.error("The search index could not be brought up to date", e);
             }
         });
     }
 
-    /**
-     * The highest item id the index is known to hold (every lower id too), or -1 before the index
-     * was brought up to date. Analysis only touches items up to here, so that the feeder never
-     * overwrites an item's analysed document with its first, entity-less one.
-     */
-    public long indexedUpTo() {
-        return indexedUpTo.get();
-    }
-
     /** True once the index holds every item stored before it started. */
     public boolean upToDate() {
-        return indexedUpTo.get() >= 0;
+        return upToDate;
     }
 
     @Override

@@ -46,6 +46,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -92,6 +93,7 @@ public final class ItemIndex implements AutoCloseable {
     private final String problemAtOpen;
     private final Object rebuildLock = new Object();
     private volatile boolean complete;
+    private final AtomicLong committedUpTo = new AtomicLong(-1);
 
     private ItemIndex(Path path, Directory directory, LanguageAnalyzers analyzers, IndexWriter writer,
                       IndexState stateAtOpen, String problemAtOpen) throws IOException {
@@ -314,16 +316,36 @@ public final class ItemIndex implements AutoCloseable {
     /** Makes everything written so far durable (normally the periodic commit does this). */
     public void commit() {
         try {
-            write(writer::commit);
+            write(this::commitOnWriterThread);
         } catch (IOException e) {
             throw new IndexException("Cannot save the search index in " + path, e);
         }
     }
 
+    /**
+     * The sequence number up to which every write is durable in a complete index: writes with a
+     * sequence number up to here survive a crash (see {@link IndexFeeder}), or -1 before the
+     * first commit.
+     */
+    public long committedUpTo() {
+        return committedUpTo.get();
+    }
+
+    /** Commits; on the writer thread, so every write before it is in the commit. */
+    private long commitOnWriterThread() throws IOException {
+        long through = writer.getMaxCompletedSequenceNumber();
+        long sequence = writer.commit();
+        if (complete) {
+            // a commit in the middle of a rebuild holds a partial index: it makes nothing durable
+            committedUpTo.accumulateAndGet(through, Math::max);
+        }
+        return sequence;
+    }
+
     private void commitIfChanged() {
         try {
             if (writer.isOpen() && writer.hasUncommittedChanges()) {
-                write(writer::commit);
+                write(this::commitOnWriterThread);
             }
         } catch (IOException | RuntimeException e) {
             // a later commit or catch-up at the next start repairs what this one missed
@@ -373,10 +395,10 @@ public final class ItemIndex implements AutoCloseable {
                 write(() -> {
                     if (finished) {
                         writer.setLiveCommitData(userData(COMPLETE).entrySet());
+                        complete = true;
                     }
-                    return writer.commit();
+                    return commitOnWriterThread();
                 });
-                complete = finished;
                 if (!Thread.currentThread().isInterrupted()) {
                     refresh();
                 }

@@ -1,15 +1,11 @@
 package org.claimdesk.ingest;
 
-import org.claimdesk.index.IndexException;
-import org.claimdesk.index.ItemIndex;
 import org.claimdesk.nlp.AnalysisPath;
 import org.claimdesk.nlp.TextAnalysis;
 import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.store.AnalysisStore;
-import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.PendingItem;
 import org.claimdesk.store.StoreException;
-import org.claimdesk.store.StoredItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -28,12 +23,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
- * Analyses stored items after they are stored and indexed: language, entities. Items become
- * searchable first (the index feeder) and gain their entities and detected language here, when
- * analysis catches up; ingestion never waits for it.
+ * Analyses stored items: language, entities. Items become searchable as soon as they are stored
+ * (the index feeder) and gain their entities and detected language here, when analysis catches
+ * up; ingestion never waits for it. The analysis is saved in H2, which logs the change for the
+ * index feeder: the search document follows within a second.
+ *
+ * <p>Order: items stored while it runs first, then the backlog from the newest item back.
  *
  * <p>Bounded: one coordinating thread takes a batch of waiting items from the database, hands
  * them to at most {@code threads} analysis threads and takes the next batch only when this one
@@ -53,11 +50,13 @@ public final class AnalysisWorker implements AutoCloseable {
     private static final int ITEMS_PER_THREAD = 4;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     /**
-     * How often an idle worker looks again from the first item. Concurrent saves can commit a
-     * lower id after a higher one the worker already passed; this finds such items without a full
-     * scan every second.
+     * How often an idle worker looks through the backlog again from the top. Concurrent saves can
+     * commit a lower id after a higher one the worker already passed; this finds such items
+     * without a full scan every second.
      */
     static final Duration REWIND_EVERY = Duration.ofMinutes(1);
+    /** While a backlog runs, views hear of analysed items at most this often (and when it ends). */
+    static final Duration SIGNAL_EVERY = Duration.ofSeconds(5);
     /** Between title and body, so a sentence never runs from one into the other. */
     static final String TITLE_BREAK = "\n\n";
 
@@ -72,9 +71,7 @@ public final class AnalysisWorker implements AutoCloseable {
 
     private final Analysis analyzer;
     private final AnalysisStore analyses;
-    private final ItemStore items;
-    private final ItemIndex index;
-    private final LongSupplier analysableUpTo;
+    private final Runnable afterAnalysed;
     private final AnalysisPath path;
     private final Clock clock;
     private final int threads;
@@ -83,26 +80,34 @@ public final class AnalysisWorker implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong entities = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
-    /** One batch at a time; guards cursor. Not the worker's own monitor, so close never waits for a batch. */
+    /** One batch at a time; guards the positions below. Not the worker's own monitor, so close never waits for a batch. */
     private final Object batchLock = new Object();
-    /** Items with ids up to here were taken; the database says which of the rest still wait. */
-    private long cursor;
+    /** Items above this id arrived while the worker ran and are taken in id order; -1 until the first batch. */
+    private long arrivalsAfter = -1;
+    /** The backlog (up to arrivalsAfter) is taken downwards from here; the database says which still wait. */
+    private long backlogBelow = Long.MAX_VALUE;
+    /** Analyses stored since the views were last told; guarded by batchLock. */
+    private boolean unsignalled;
+    private long lastSignal = System.nanoTime() - SIGNAL_EVERY.toNanos();
     private volatile boolean closing;
     private Thread coordinator;
 
+    /** @param threads analysis threads; see {@link #defaultThreads()} */
+    public AnalysisWorker(Analysis analyzer, AnalysisStore analyses, AnalysisPath path, int threads, Clock clock) {
+        this(analyzer, analyses, path, threads, clock, () -> {
+        });
+    }
+
     /**
-     * @param index          the index to update with each analysed item, or null to only store
-     * @param analysableUpTo the highest item id that may be analysed now (the index feeder's
-     *                       position, so that it never overwrites an analysed document)
-     * @param threads        analysis threads; see {@link #defaultThreads()}
+     * @param threads       analysis threads; see {@link #defaultThreads()}
+     * @param afterAnalysed runs on the worker's thread after each batch that stored at least one
+     *                      analysis (views show the detected languages and entities)
      */
-    public AnalysisWorker(Analysis analyzer, AnalysisStore analyses, ItemStore items, ItemIndex index,
-                          LongSupplier analysableUpTo, AnalysisPath path, int threads, Clock clock) {
+    public AnalysisWorker(Analysis analyzer, AnalysisStore analyses, AnalysisPath path, int threads, Clock clock,
+                          Runnable afterAnalysed) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.analyses = Objects.requireNonNull(analyses, "analyses");
-        this.items = Objects.requireNonNull(items, "items");
-        this.index = index;
-        this.analysableUpTo = Objects.requireNonNull(analysableUpTo, "analysableUpTo");
+        this.afterAnalysed = Objects.requireNonNull(afterAnalysed, "afterAnalysed");
         this.path = Objects.requireNonNull(path, "path");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (threads < 1) {
@@ -155,10 +160,13 @@ public final class AnalysisWorker implements AutoCloseable {
                     done = 0;
                 }
                 if (done == 0) {
+                    synchronized (batchLock) {
+                        signalAnalysed(); // the backlog ended: the last results too
+                    }
                     if (System.nanoTime() - lastRewind > REWIND_EVERY.toNanos()) {
                         lastRewind = System.nanoTime();
                         synchronized (batchLock) {
-                            cursor = 0;
+                            backlogBelow = Long.MAX_VALUE;
                         }
                     }
                     Thread.sleep(IDLE_WAIT);
@@ -182,27 +190,35 @@ public final class AnalysisWorker implements AutoCloseable {
             }
             taken += done;
         }
+        synchronized (batchLock) {
+            signalAnalysed();
+        }
         return taken;
     }
 
     /** Takes one batch, analyses it in parallel and waits for all of it; returns the batch size. */
     private int analyseBatch(int size) throws InterruptedException {
         synchronized (batchLock) {
-            List<PendingItem> batch = analyses.pending(cursor, analysableUpTo.getAsLong(), size);
+            List<PendingItem> batch = nextBatch(size);
             if (batch.isEmpty()) {
                 return 0;
             }
-            cursor = batch.getLast().id();
-            Map<String, List<String>> tags = index == null ? Map.of() : items.tagsBySource();
             List<Future<?>> running = new ArrayList<>(batch.size());
             try {
                 for (PendingItem item : batch) {
-                    running.add(pool.submit(() -> analyseOne(item, tags)));
+                    running.add(pool.submit(() -> analyseOne(item)));
                 }
             } catch (RejectedExecutionException e) {
                 return 0; // closed meanwhile; the items stay waiting in the database
             }
+            long storedBefore = analysed.get() + failed.get();
             awaitAll(running);
+            if (analysed.get() + failed.get() > storedBefore) {
+                unsignalled = true;
+                if (System.nanoTime() - lastSignal >= SIGNAL_EVERY.toNanos()) {
+                    signalAnalysed();
+                }
+            }
             return batch.size();
         }
     }
@@ -225,7 +241,7 @@ public final class AnalysisWorker implements AutoCloseable {
         }
     }
 
-    private void analyseOne(PendingItem item, Map<String, List<String>> tags) {
+    private void analyseOne(PendingItem item) {
         if (closing) {
             return;
         }
@@ -253,7 +269,6 @@ public final class AnalysisWorker implements AutoCloseable {
         }
         analysed.incrementAndGet();
         entities.addAndGet(analysis.entities().size());
-        updateIndex(item.id(), tags);
     }
 
     private void recordFailure(PendingItem item, Throwable e) {
@@ -266,19 +281,37 @@ public final class AnalysisWorker implements AutoCloseable {
         }
     }
 
-    private void updateIndex(long itemId, Map<String, List<String>> tags) {
-        if (index == null) {
+    /**
+     * Items stored since the worker started come first, oldest of them first; then the backlog,
+     * newest first: in rapid response today's items matter before last month's. Guarded by batchLock.
+     */
+    private List<PendingItem> nextBatch(int size) {
+        if (arrivalsAfter < 0) {
+            arrivalsAfter = analyses.newestItemId();
+        }
+        List<PendingItem> arrivals = analyses.pending(arrivalsAfter, size);
+        if (!arrivals.isEmpty()) {
+            arrivalsAfter = arrivals.getLast().id();
+            return arrivals;
+        }
+        List<PendingItem> backlog = analyses.pendingBefore(Math.min(backlogBelow, arrivalsAfter + 1), size);
+        if (!backlog.isEmpty()) {
+            backlogBelow = backlog.getLast().id();
+        }
+        return backlog;
+    }
+
+    /** Tells the views; at most every few seconds while a backlog runs, so open results do not flicker. */
+    private void signalAnalysed() {
+        if (!unsignalled || closing) {
             return;
         }
+        unsignalled = false;
+        lastSignal = System.nanoTime();
         try {
-            // read back, so the document holds exactly what the database holds (a rebuild gives the same)
-            items.find(itemId).ifPresent((StoredItem stored) ->
-                    index.upsert(stored, ItemIndex.tagsOf(stored, tags), ItemIndex.entitiesOf(stored)));
-        } catch (IndexException | StoreException e) {
-            if (!closing) {
-                // the analysis is stored; a rebuild of the index puts it there
-                LOG.warn("Could not update item {} in the search index after analysis: {}", itemId, e.getMessage());
-            }
+            afterAnalysed.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Telling the views about analysed items failed", e);
         }
     }
 

@@ -31,8 +31,24 @@ public final class CoreNlpPipelines {
     private final Map<Key, LazyPipeline> pipelines = new ConcurrentHashMap<>();
     private final boolean chineseModelsPresent;
 
+    /**
+     * Chinese CoreNLP wants about 1.8 GB of heap beside the other languages (docs/benchmarks.md):
+     * below this maximum heap it is left unused, so that a default 2 GB workbench never runs out
+     * of memory; Chinese then gets ICU words and CJK bigrams like any language without CoreNLP.
+     */
+    static final long CHINESE_MIN_HEAP_BYTES = 3_500L * 1024 * 1024;
+
     public CoreNlpPipelines() {
-        this.chineseModelsPresent = CoreNlpPipelines.class.getClassLoader().getResource(CoreNlpLanguage.CHINESE_SEGMENTER) != null;
+        this(Runtime.getRuntime().maxMemory());
+    }
+
+    CoreNlpPipelines(long maxHeapBytes) {
+        boolean modelsPresent = CoreNlpPipelines.class.getClassLoader().getResource(CoreNlpLanguage.CHINESE_SEGMENTER) != null;
+        if (modelsPresent && maxHeapBytes < CHINESE_MIN_HEAP_BYTES) {
+            log.warn("Chinese CoreNLP models are installed but the heap is {} MB: Chinese is analysed without them."
+                    + " Start with CLAIMDESK_JAVA_OPTS=-Xmx4g to use them.", maxHeapBytes >> 20);
+        }
+        this.chineseModelsPresent = modelsPresent && maxHeapBytes >= CHINESE_MIN_HEAP_BYTES;
     }
 
     /** True when CoreNLP analyses this language (en, ar, de, fr, es; zh only with the Chinese models). */

@@ -34,8 +34,13 @@ public final class AnalysisStore {
 
     static final String PENDING_SQL = """
             SELECT i.id, i.title, i.body_text, i.language FROM item i
-            WHERE i.id > ? AND i.id <= ? AND NOT EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = i.id)
+            WHERE i.id > ? AND NOT EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = i.id)
             ORDER BY i.id FETCH FIRST ? ROWS ONLY
+            """;
+    static final String PENDING_BEFORE_SQL = """
+            SELECT i.id, i.title, i.body_text, i.language FROM item i
+            WHERE i.id < ? AND NOT EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = i.id)
+            ORDER BY i.id DESC FETCH FIRST ? ROWS ONLY
             """;
 
     private final Database database;
@@ -45,19 +50,30 @@ public final class AnalysisStore {
     }
 
     /**
-     * Up to {@code limit} items not analysed yet with an id in ({@code afterId}, {@code upToId}],
+     * Up to {@code limit} items not analysed yet with an id above {@code afterId},
      * oldest (lowest id) first. Paging by id keeps each call cheap however many items are
      * analysed already.
      */
-    public List<PendingItem> pending(long afterId, long upToId, int limit) {
-        if (limit <= 0 || upToId <= afterId) {
+    public List<PendingItem> pending(long afterId, int limit) {
+        return pending(PENDING_SQL, afterId, limit);
+    }
+
+    /**
+     * Up to {@code limit} items not analysed yet with an id below {@code beforeId}, newest
+     * (highest id) first: a backlog is worked through from today's items back.
+     */
+    public List<PendingItem> pendingBefore(long beforeId, int limit) {
+        return pending(PENDING_BEFORE_SQL, beforeId, limit);
+    }
+
+    private List<PendingItem> pending(String sql, long boundId, int limit) {
+        if (limit <= 0) {
             return List.of();
         }
         return database.inTransaction("list items waiting for analysis", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(PENDING_SQL)) {
-                statement.setLong(1, afterId);
-                statement.setLong(2, upToId);
-                statement.setLong(3, limit);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, boundId);
+                statement.setLong(2, limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     List<PendingItem> list = new ArrayList<>();
                     while (rows.next()) {
@@ -66,6 +82,16 @@ public final class AnalysisStore {
                     }
                     return list;
                 }
+            }
+        });
+    }
+
+    /** The highest item id stored so far, or 0 when there is none. */
+    public long newestItemId() {
+        return database.inTransaction("find the newest item id", connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT MAX(id) FROM item")) {
+                return rows.next() ? rows.getLong(1) : 0L;
             }
         });
     }
@@ -112,6 +138,7 @@ public final class AnalysisStore {
                     statement.executeBatch();
                 }
             }
+            IndexChangeLog.record(connection, itemId, IndexChangeLog.Reason.ANALYSED);
             return null;
         });
     }
@@ -123,6 +150,8 @@ public final class AnalysisStore {
         database.inTransaction("record the failed analysis of item " + itemId, connection -> {
             deleteAnalysis(connection, itemId);
             insertAnalysis(connection, new ItemAnalysis(itemId, null, false, path, null, 0, 0, analysedAt, cut));
+            // an earlier analysis's entities are gone from the database: from the index too
+            IndexChangeLog.record(connection, itemId, IndexChangeLog.Reason.ANALYSED);
             return null;
         });
     }

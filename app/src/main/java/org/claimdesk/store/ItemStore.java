@@ -52,8 +52,9 @@ public final class ItemStore {
      * the newest-first list reads index item_newest in order and stops after LIMIT rows.
      */
     private static final String SUMMARY_COLUMNS = """
-            SELECT i.id, i.title, i.language, i.published_at, i.fetched_at, i.first_source_id, s.name AS source_name
-            FROM item i LEFT JOIN source s ON s.id = i.first_source_id
+            SELECT i.id, i.title, i.language, i.published_at, i.fetched_at, i.first_source_id, s.name AS source_name,
+                   a.language AS detected_language, a.language_reliable
+            FROM item i LEFT JOIN source s ON s.id = i.first_source_id LEFT JOIN item_analysis a ON a.item_id = i.id
             """;
     static final String NEWEST_SQL = SUMMARY_COLUMNS + "ORDER BY i.sort_time DESC, i.id DESC FETCH FIRST ? ROWS ONLY";
     static final String STORED_AFTER_SQL = SUMMARY_COLUMNS + "WHERE i.id > ? ORDER BY i.id FETCH FIRST ? ROWS ONLY";
@@ -102,10 +103,12 @@ public final class ItemStore {
                 return SaveOutcome.DUPLICATE;
             }
             insertLink(connection, existing, item);
+            IndexChangeLog.record(connection, existing, IndexChangeLog.Reason.SOURCE_ADDED);
             return SaveOutcome.ADDED_SOURCE;
         }
         long id = insertItem(connection, item, contentKey);
         insertLink(connection, id, item);
+        IndexChangeLog.record(connection, id, IndexChangeLog.Reason.STORED);
         return SaveOutcome.INSERTED;
     }
 
@@ -273,7 +276,10 @@ public final class ItemStore {
             try (ResultSet rows = statement.executeQuery()) {
                 List<ItemSummary> list = new ArrayList<>();
                 while (rows.next()) {
-                    list.add(new ItemSummary(rows.getLong("id"), rows.getString("title"), rows.getString("language"),
+                    // the language the reader and the search index use: detected once analysed
+                    String language = StoredItem.effectiveLanguage(rows.getString("language"),
+                            rows.getString("detected_language"), rows.getBoolean("language_reliable"));
+                    list.add(new ItemSummary(rows.getLong("id"), rows.getString("title"), language,
                             SqlValues.instant(rows, "published_at"), SqlValues.instant(rows, "fetched_at"),
                             rows.getString("first_source_id"), rows.getString("source_name")));
                 }

@@ -3,6 +3,7 @@ package org.claimdesk.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ public final class SavedSearchStore {
      * @throws StoreException when a saved search of that name exists
      */
     public SavedSearch add(String name, String query, Set<String> languages, Set<String> sourceIds, Set<String> tags,
-                           Set<String> entities, long seenUpToItemId) {
+                           Set<String> entities, Duration since, long seenUpToItemId) {
         Instant now = SqlValues.toStoredPrecision(Instant.now());
         if (find(name).isPresent()) {
             throw new StoreException("A saved search named '" + name + "' exists already", null);
@@ -36,8 +37,8 @@ public final class SavedSearchStore {
         long id = database.inTransaction("save the search '" + name + "'", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO saved_search (name, query, languages, source_ids, tags, entities, created_at,
-                                              seen_up_to_item_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                              seen_up_to_item_id, since_seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, name);
                 insert.setString(2, query);
@@ -47,6 +48,11 @@ public final class SavedSearchStore {
                 insert.setString(6, join(entities));
                 SqlValues.setInstant(insert, 7, now);
                 insert.setLong(8, seenUpToItemId);
+                if (since == null) {
+                    insert.setNull(9, java.sql.Types.BIGINT);
+                } else {
+                    insert.setLong(9, since.toSeconds());
+                }
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -54,7 +60,7 @@ public final class SavedSearchStore {
                 }
             }
         });
-        return new SavedSearch(id, name, query, languages, sourceIds, tags, entities, now, seenUpToItemId);
+        return new SavedSearch(id, name, query, languages, sourceIds, tags, entities, since, now, seenUpToItemId);
     }
 
     /** Every saved search, by name. */
@@ -105,13 +111,19 @@ public final class SavedSearchStore {
     }
 
     private static final String SELECT = """
-            SELECT id, name, query, languages, source_ids, tags, entities, created_at, seen_up_to_item_id
+            SELECT id, name, query, languages, source_ids, tags, entities, since_seconds, created_at, seen_up_to_item_id
             FROM saved_search""";
 
     private static SavedSearch read(ResultSet rows) throws SQLException {
         return new SavedSearch(rows.getLong("id"), rows.getString("name"), rows.getString("query"),
                 split(rows.getString("languages")), split(rows.getString("source_ids")), split(rows.getString("tags")),
-                split(rows.getString("entities")), SqlValues.instant(rows, "created_at"), rows.getLong("seen_up_to_item_id"));
+                split(rows.getString("entities")), since(rows), SqlValues.instant(rows, "created_at"),
+                rows.getLong("seen_up_to_item_id"));
+    }
+
+    private static Duration since(ResultSet rows) throws SQLException {
+        long seconds = rows.getLong("since_seconds");
+        return rows.wasNull() ? null : Duration.ofSeconds(seconds);
     }
 
     private static String join(Set<String> values) {

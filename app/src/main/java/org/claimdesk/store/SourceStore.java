@@ -52,6 +52,11 @@ public final class SourceStore {
 
     /** Updates the source's row, or inserts it when there is none (portable: no MERGE). */
     private static void upsert(Connection connection, Source source, int position, boolean configured) throws SQLException {
+        String tagsBefore = storedTags(connection, source.id());
+        if (tagsBefore != null && !tagsBefore.equals(String.join(TAG_SEPARATOR, source.tags()))) {
+            // its items carry the source's tags in the search index
+            IndexChangeLog.recordItemsOf(connection, source.id(), IndexChangeLog.Reason.SOURCE_TAGS);
+        }
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE source SET name = ?, url = ?, kind = ?, language_hint = ?, tags = ?,
                                   poll_interval_seconds = ?, enabled = ?, position = ?, configured = ?
@@ -69,6 +74,16 @@ public final class SourceStore {
                 """)) {
             bindSource(insert, source, position, configured);
             insert.executeUpdate();
+        }
+    }
+
+    /** The source's stored tags as one string, or null when the source is not stored. */
+    private static String storedTags(Connection connection, String sourceId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT tags FROM source WHERE id = ?")) {
+            statement.setString(1, sourceId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 
@@ -91,6 +106,20 @@ public final class SourceStore {
         database.inTransaction("save the imported source " + source.id(), connection -> {
             upsert(connection, source, 0, false);
             return null;
+        });
+    }
+
+    /** Every source's name by id, removed sources included (their items keep them): for lists of items. */
+    public java.util.Map<String, String> names() {
+        return database.inTransaction("read source names", connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id, name FROM source")) {
+                java.util.Map<String, String> names = new java.util.HashMap<>();
+                while (rows.next()) {
+                    names.put(rows.getString("id"), rows.getString("name"));
+                }
+                return names;
+            }
         });
     }
 

@@ -38,9 +38,14 @@ public record StoredItem(long id, URI url, URI canonicalUrl, String title, Strin
      * declared one.
      */
     public String effectiveLanguage() {
+        return effectiveLanguage(language, detectedLanguage, languageReliable);
+    }
+
+    /** {@link #effectiveLanguage()} from its parts, for views that read no whole item. */
+    static String effectiveLanguage(String declaredLanguage, String detectedLanguage, boolean reliable) {
         boolean detected = detectedLanguage != null && !DetectedLanguage.UNDETERMINED.equals(detectedLanguage);
-        boolean declared = language != null && !language.isBlank();
-        return detected && (languageReliable || !declared) ? detectedLanguage : language;
+        boolean declared = declaredLanguage != null && !declaredLanguage.isBlank();
+        return detected && (reliable || !declared) ? detectedLanguage : declaredLanguage;
     }
 
     StoredItem withSources(List<String> sources) {

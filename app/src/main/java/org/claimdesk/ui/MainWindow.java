@@ -445,9 +445,7 @@ public final class MainWindow {
     private void askNameAndSaveSearch() {
         TextInputDialog dialog = new TextInputDialog(model.search().queryProperty().get().strip());
         dialog.setTitle(messages.get("saved.dialog.title"));
-        // Saved searches count new matches by item, not by date: a "since" choice is not kept.
-        dialog.setHeaderText(messages.get(model.search().sinceProperty().get() == SearchViewModel.Since.ANY
-                ? "saved.dialog.header" : "saved.dialog.headerWithoutSince"));
+        dialog.setHeaderText(messages.get("saved.dialog.header"));
         dialog.setContentText(messages.get("saved.dialog.name"));
         dialog.getEditor().setId("savedSearchName");
         dialog.initOwner(window());
@@ -488,8 +486,25 @@ public final class MainWindow {
                 rightTabs.getSelectionModel().select(readerTab);
             }
         });
-        itemTable.visibleProperty().bind(model.search().activeProperty().not());
-        StackPane stream = new StackPane(itemTable, searchResultsPane());
+        // While a search is on, its results sit above the live stream, which keeps flowing below.
+        Node results = searchResultsPane();
+        SplitPane stream = new SplitPane(itemTable);
+        stream.setId("streamAndResults");
+        stream.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        double[] resultsShare = {0.62};
+        Runnable layout = () -> {
+            if (model.search().activeProperty().get()) {
+                if (stream.getItems().size() == 1) {
+                    stream.getItems().addFirst(results);
+                    stream.setDividerPositions(resultsShare[0]);
+                }
+            } else if (stream.getItems().size() == 2) {
+                resultsShare[0] = stream.getDividerPositions()[0];
+                stream.getItems().remove(results);
+            }
+        };
+        model.search().activeProperty().addListener((obs, before, now) -> layout.run());
+        layout.run();
         VBox.setVgrow(stream, Priority.ALWAYS);
         VBox column = new VBox(searchBar(), stream);
         VBox.setVgrow(column, Priority.ALWAYS);

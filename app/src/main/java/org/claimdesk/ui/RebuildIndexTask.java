@@ -18,7 +18,7 @@ final class RebuildIndexTask extends Task<RebuildReport> {
     protected RebuildReport call() {
         updateMessage(messages.get("rebuild.starting"));
         updateProgress(-1, 1);
-        return session.index().rebuild(session.items(), (done, total) -> {
+        return session.rebuildIndex((done, total) -> {
             updateProgress(done, total);
             updateMessage(messages.format("rebuild.progress", done, total));
         });

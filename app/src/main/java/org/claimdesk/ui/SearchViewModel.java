@@ -73,6 +73,24 @@ public final class SearchViewModel {
         public Instant from(Instant now) {
             return reach == null ? null : now.minus(reach);
         }
+
+        /** How far back it reaches, or null for any time. */
+        public Duration reach() {
+            return reach;
+        }
+
+        /** The choice for a saved reach: the shortest one that covers it (a saved "2d" shows as the last 7 days). */
+        public static Since covering(Duration wanted) {
+            if (wanted == null) {
+                return ANY;
+            }
+            for (Since choice : values()) {
+                if (choice.reach != null && choice.reach.compareTo(wanted) >= 0) {
+                    return choice;
+                }
+            }
+            return ANY;
+        }
     }
 
     /** One clickable filter: a facet value, how many hits carry it, whether it is applied. */
@@ -171,14 +189,14 @@ public final class SearchViewModel {
 
     /** Puts this query and these filters into the panel (a saved search was picked) and runs it. */
     public void show(String newQuery, Set<String> newLanguages, Set<String> newSources, Set<String> newTags,
-                     Set<String> newEntities) {
+                     Set<String> newEntities, Since newSince) {
         languages.clear();
         languages.addAll(newLanguages);
         sources.clear();
         sources.addAll(newSources);
         tags.clear();
         tags.addAll(newTags);
-        since.set(Since.ANY);
+        since.set(newSince == null ? Since.ANY : newSince);
         entities.clear();
         entities.addAll(newEntities);
         query.set(newQuery == null ? "" : newQuery);

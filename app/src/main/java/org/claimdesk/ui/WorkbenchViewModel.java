@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -235,7 +236,12 @@ public final class WorkbenchViewModel {
                     report.indexed()));
             search.rerun();
             savedSearchesRefresh.request();
-        }, "status.rebuildFailed");
+        }, "status.rebuildFailed", () -> {
+            // the index holds only part of the items now: say so, and what brings the rest back
+            status.set(messages.get("status.rebuildCancelledIncomplete"));
+            search.rerun();
+            savedSearchesRefresh.request();
+        });
     }
 
     /**
@@ -257,10 +263,11 @@ public final class WorkbenchViewModel {
             return;
         }
         SearchRequest request = search.request();
+        Duration since = search.sinceProperty().get().reach();
         threads.reads().execute(() -> {
             String problem;
             try {
-                s.watchQueries().save(wanted, request);
+                s.watchQueries().save(wanted, request, since);
                 problem = null;
             } catch (SearchQueryException e) {
                 problem = messages.format("saved.badQuery", e.getMessage());
@@ -289,7 +296,8 @@ public final class WorkbenchViewModel {
         }
         SavedSearch saved = row.search();
         savedSearches.problem("");
-        search.show(saved.query(), saved.languages(), saved.sourceIds(), saved.tags(), saved.entities());
+        search.show(saved.query(), saved.languages(), saved.sourceIds(), saved.tags(), saved.entities(),
+                SearchViewModel.Since.covering(saved.since()));
         threads.reads().execute(() -> {
             try {
                 s.watchQueries().markSeen(saved);
@@ -501,6 +509,10 @@ public final class WorkbenchViewModel {
     }
 
     private <T> void start(Task<T> task, Consumer<T> succeeded, String failedKey) {
+        start(task, succeeded, failedKey, () -> status.set(messages.get("status.cancelled")));
+    }
+
+    private <T> void start(Task<T> task, Consumer<T> succeeded, String failedKey, Runnable cancelled) {
         runningTask.set(task);
         progress.bind(task.progressProperty());
         taskMessage.bind(task.messageProperty());
@@ -517,7 +529,7 @@ public final class WorkbenchViewModel {
         var ownCancelHandling = task.getOnCancelled();
         task.setOnCancelled(e -> {
             finished(task);
-            status.set(messages.get("status.cancelled"));
+            cancelled.run();
             if (ownCancelHandling != null) {
                 ownCancelHandling.handle(e);
             }
@@ -590,13 +602,49 @@ public final class WorkbenchViewModel {
 
         @Override
         public void itemsStored() {
+            indexChangesComing();
+            healthRefresh.request(); // item counts per source changed
+        }
+
+        /** The latest rebuild progress not shown yet; the FX thread takes it, so a fast rebuild queues no flood. */
+        private final AtomicReference<long[]> rebuildToShow =
+                new AtomicReference<>();
+
+        @Override
+        public void indexRebuilding(long done, long total) {
+            if (rebuildToShow.getAndSet(new long[]{done, total}) == null) {
+                Platform.runLater(this::showRebuild);
+            }
+        }
+
+        private void showRebuild() {
+            long[] shown = rebuildToShow.getAndSet(null);
+            if (shown == null || source != session) {
+                return;
+            }
+            if (shown[0] < shown[1]) {
+                status.set(messages.format("rebuild.progress", shown[0], shown[1]));
+            } else {
+                status.set(messages.format("status.rebuildDone", shown[0]));
+                search.rerun();
+                savedSearchesRefresh.request();
+            }
+        }
+
+        /** Detected languages and entities: the list shows them now, the index within a second. */
+        @Override
+        public void itemsAnalysed() {
+            indexChangesComing();
+        }
+
+        /** The database changed; the index follows within a second: re-run what reads it, and the list. */
+        private void indexChangesComing() {
             if (source == session) {
                 search.itemsStored();
                 lastItemsStored = System.nanoTime();
                 savedSearchesAfterStore.request();
             }
             itemsRefresh.request();
-            healthRefresh.request(); // item counts per source changed
         }
 
         @Override

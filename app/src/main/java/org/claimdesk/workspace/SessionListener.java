@@ -19,6 +19,17 @@ public interface SessionListener {
     default void itemsStored() {
     }
 
+    /** Analysis stored the languages and entities of some items (the index has them within a second). */
+    default void itemsAnalysed() {
+    }
+
+    /**
+     * The search index is being rebuilt from the database at start (it was missing or damaged):
+     * {@code done} of {@code total} items so far; searches see only those until it ends.
+     */
+    default void indexRebuilding(long done, long total) {
+    }
+
     /** A poll (manual or scheduled) ended; source health and failures changed. */
     default void pollFinished(PollReport report) {
     }

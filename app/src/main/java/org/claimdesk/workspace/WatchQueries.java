@@ -8,6 +8,9 @@ import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.SavedSearch;
 import org.claimdesk.store.SavedSearchStore;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,21 +29,28 @@ public final class WatchQueries {
     private final SavedSearchStore store;
     private final ItemStore items;
     private final Supplier<ItemSearch> search;
+    private final Clock clock;
 
-    WatchQueries(SavedSearchStore store, ItemStore items, Supplier<ItemSearch> search) {
+    WatchQueries(SavedSearchStore store, ItemStore items, Supplier<ItemSearch> search, Clock clock) {
         this.store = store;
         this.items = items;
         this.search = search;
+        this.clock = clock;
     }
 
     /**
      * Saves a search under a name; only items stored from now on count as new. A query the parser
      * refuses is refused here too (SearchQueryException), so no broken watch is ever saved.
+     *
+     * @param since only items published this far back count, whenever the search runs; null for any time
      */
-    public SavedSearch save(String name, SearchRequest request) {
+    public SavedSearch save(String name, SearchRequest request, Duration since) {
+        if (since != null && (since.isNegative() || since.isZero())) {
+            throw new IllegalArgumentException("a saved search reaches back a positive time, not " + since);
+        }
         search.get().countNewMatches(request, Long.MAX_VALUE - 1);
         return store.add(name, request.query(), request.languages(), request.sourceIds(), request.tags(),
-                request.entities(), items.lastId());
+                request.entities(), since, items.lastId());
     }
 
     public List<SavedSearch> all() {
@@ -55,13 +65,13 @@ public final class WatchQueries {
     public List<WatchCount> counts() {
         ItemSearch itemSearch = search.get();
         return store.all().stream()
-                .map(s -> new WatchCount(s, itemSearch.countNewMatches(request(s, 0), s.seenUpToItemId())))
+                .map(s -> new WatchCount(s, itemSearch.countNewMatches(request(s, 0, clock.instant()), s.seenUpToItemId())))
                 .toList();
     }
 
     /** The new matches of a saved search, newest first. */
     public SearchResults newMatches(SavedSearch saved, int limit) {
-        return search.get().search(request(saved, limit).storedAfter(saved.seenUpToItemId()));
+        return search.get().search(request(saved, limit, clock.instant()).storedAfter(saved.seenUpToItemId()));
     }
 
     /** Marks everything stored so far as seen for this search. */
@@ -73,9 +83,9 @@ public final class WatchQueries {
         return store.remove(saved.id());
     }
 
-    /** The search a saved one stands for. */
-    public static SearchRequest request(SavedSearch s, int limit) {
-        return new SearchRequest(s.query(), s.languages(), s.sourceIds(), s.tags(), s.entities(), null, null,
-                SearchOrder.NEWEST, 0, limit, 0, false);
+    /** The search a saved one stands for, run at {@code now} (its date range reaches back from there). */
+    public static SearchRequest request(SavedSearch s, int limit, Instant now) {
+        return new SearchRequest(s.query(), s.languages(), s.sourceIds(), s.tags(), s.entities(),
+                s.since() == null ? null : now.minus(s.since()), null, SearchOrder.NEWEST, 0, limit, 0, false);
     }
 }

@@ -28,6 +28,7 @@ import org.claimdesk.source.Source;
 import org.claimdesk.source.SourcesConfig;
 import org.claimdesk.store.AnalysisStore;
 import org.claimdesk.store.Database;
+import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.SavedSearchStore;
 import org.claimdesk.store.SourceHealth;
@@ -77,7 +78,6 @@ public final class WorkspaceSession implements AutoCloseable {
     // Created on first use: analysis loads large models when it meets a language.
     private AnalysisWorker analysisWorker;
     /** The analyzer this session made for itself (closed with it), or null when given one. */
-    private TextAnalyzer ownAnalyzer;
     private final FeedParser feedParser = new FeedParser();
     private final ArticleExtractor articleExtractor = new ArticleExtractor();
     private final SectionPage sectionPage = new SectionPage();
@@ -203,7 +203,7 @@ public final class WorkspaceSession implements AutoCloseable {
     public synchronized ItemIndex index() {
         if (index == null) {
             index = ItemIndex.open(workspace.indexDir());
-            indexFeeder = new IndexFeeder(index, items);
+            indexFeeder = new IndexFeeder(index, items, new IndexChangeLog(database));
         }
         return index;
     }
@@ -211,6 +211,14 @@ public final class WorkspaceSession implements AutoCloseable {
     private synchronized IndexFeeder indexFeeder() {
         index();
         return indexFeeder;
+    }
+
+    /**
+     * Recreates the search index from the database with progress; blocks (run it off the UI
+     * thread). Changes stored meanwhile are applied right after. Interrupting cancels it.
+     */
+    public RebuildReport rebuildIndex(RebuildProgress progress) {
+        return indexFeeder().rebuild(progress);
     }
 
     /** A search over this workspace's index. */
@@ -228,32 +236,30 @@ public final class WorkspaceSession implements AutoCloseable {
 
     /** Saved searches that count new matches as items arrive. */
     public WatchQueries watchQueries() {
-        return new WatchQueries(new SavedSearchStore(database), items, this::search);
+        return new WatchQueries(new SavedSearchStore(database), items, this::search, clock);
     }
 
     /** Brings the index up to date in the background, then indexes new items as they are stored. */
     public void startIndexing() {
-        indexFeeder().start();
+        indexFeeder().start((done, total) -> listeners.forEach(l -> l.indexRebuilding(done, total)));
     }
 
     /**
      * The session's analysis worker, created with {@code analyzer} (or an analyzer of its own when
-     * null) on first call. It analyses only items the index already holds, so that items are
-     * searchable first; call {@link #bringIndexUpToDate} or {@link #startIndexing} for it to find any.
+     * null) on first call. What it stores reaches the search index through the index feeder
+     * ({@link #startIndexing}, or {@link #bringIndexUpToDate} after it ran).
      */
     public synchronized AnalysisWorker analysisWorker(TextAnalyzer analyzer) {
         if (analysisWorker == null) {
-            IndexFeeder feeder = indexFeeder();
             TextAnalyzer chosen = analyzer;
             if (chosen == null) {
-                ownAnalyzer = new TextAnalyzer();
-                chosen = ownAnalyzer;
+                chosen = new TextAnalyzer();
             }
             // FAST: sentences, tokens and the names the index uses (persons, organisations, places),
             // without POS taggers or the extra English NER models: 3.5x the English throughput and
             // hundreds of MB less heap (docs/benchmarks.md). FULL stays for stages that need lemmas.
-            analysisWorker = new AnalysisWorker(chosen::analyse, analyses, items, index, feeder::indexedUpTo,
-                    AnalysisPath.FAST, AnalysisWorker.defaultThreads(), clock);
+            analysisWorker = new AnalysisWorker(chosen::analyse, analyses, AnalysisPath.FAST,
+                    AnalysisWorker.defaultThreads(), clock, () -> listeners.forEach(SessionListener::itemsAnalysed));
         }
         return analysisWorker;
     }
@@ -401,9 +407,6 @@ public final class WorkspaceSession implements AutoCloseable {
             // first: it writes to the index and the database
             if (analysisWorker != null) {
                 analysisWorker.close();
-            }
-            if (ownAnalyzer != null) {
-                ownAnalyzer.close();
             }
             if (indexFeeder != null) {
                 indexFeeder.close();

@@ -36,6 +36,7 @@ class SearchCommandTest {
         Files.writeString(feeds, """
                 sources:
                   - id: ar-news
+                    name: Arabic desk wire
                     url: https://ar.example.org/feed
                     language: ar
                     tags: [news]
@@ -68,8 +69,18 @@ class SearchCommandTest {
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(err.toString()).contains("Search index missing", "indexed 3 of 3 items");
-        assertThat(out.toString()).contains("ar-news", "مكافحة [الإرهاب] في العراق", "1 hit")
-                .doesNotContain("قديم", "Terror");
+        // the source as feeds.yml names it, not its id
+        assertThat(out.toString()).contains("Arabic desk wire", "مكافحة [الإرهاب] في العراق", "1 hit")
+                .doesNotContain("قديم", "Terror", "ar-news");
+    }
+
+    @Test
+    void untilKeepsTheOlderItemsOnly() {
+        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "search", "ارهاب OR terror*",
+                "--until", "2d");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("[إرهابي] قديم", "1 hit").doesNotContain("العراق", "Terror");
     }
 
     @Test
@@ -106,6 +117,6 @@ class SearchCommandTest {
         assertThat(err.toString()).contains("Cannot read the query");
         assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "x", "--since", "yesterday"))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--since takes");
+        assertThat(err.toString()).contains("--since and --until take");
     }
 }

@@ -70,6 +70,20 @@ class WatchCommandTest {
     }
 
     @Test
+    void aSavedSearchKeepsItsTimeRange() throws Exception {
+        assertThat(run("watch", "add", "recent", "ballot OR bridge OR Stromausfall", "--since", "1d")).as(err.toString()).isZero();
+        assertThat(run("watch", "add", "any", "ballot OR bridge OR Stromausfall")).isZero();
+        // these fixtures were published years ago: new to the workspace, but outside the last day
+        importFixture("web/feeds/en-atom.xml", "en.xml");
+        importFixture("web/feeds/de-rss-utf8.xml", "de.xml");
+        assertThat(run("watch")).isZero();
+        assertThat(out.toString()).containsPattern("recent\\s+0 new\\s+.*\\[since:1d\\]")
+                .containsPattern("any\\s+[1-9]\\d* new");
+        assertThat(run("watch", "add", "bad", "water", "--since", "yesterday")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("30m, 12h, 2d or 1w");
+    }
+
+    @Test
     void brokenQueriesDuplicateNamesAndUnknownNamesAreRefusedClearly() {
         assertThat(run("watch", "add", "broken", "title:(")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Cannot read the query");

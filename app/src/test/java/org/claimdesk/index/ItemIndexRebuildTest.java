@@ -11,6 +11,7 @@ import org.claimdesk.nlp.NamedEntity;
 import org.claimdesk.nlp.TextAnalysis;
 import org.claimdesk.store.AnalysisStore;
 import org.claimdesk.store.Database;
+import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.NewItem;
 import org.claimdesk.store.SourceStore;
@@ -192,11 +193,11 @@ class ItemIndexRebuildTest {
             // dates are stored but are not names: no entity filter for them
             assertThat(ids(index, "entity:montag")).isEmpty();
 
-            IndexFeeder feeder = new IndexFeeder(index, items);
+            IndexFeeder feeder = new IndexFeeder(index, items, new IndexChangeLog(database));
             feeder.bringUpToDate(RebuildProgress.NONE);
             long fed = saveAnalysed(analyses, "fed", "Neues Gerücht", "Olaf Scholz");
-            assertThat(feeder.feedNewItems()).isEqualTo(1);
-            assertThat(feeder.indexedUpTo()).isEqualTo(fed);
+            // stored, then analysed: two changes, one document written
+            assertThat(feeder.applyChanges()).isEqualTo(1);
             index.refresh();
             assertThat(ids(index, "entity:\"olaf scholz\"")).containsExactly(fed);
         }

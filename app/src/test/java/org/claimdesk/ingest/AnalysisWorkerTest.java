@@ -11,7 +11,6 @@ import org.claimdesk.store.ItemAnalysis;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.NewItem;
 import org.claimdesk.store.SourceStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +50,6 @@ class AnalysisWorkerTest {
         analyzer = new TextAnalyzer();
     }
 
-    @AfterAll
-    static void closeAnalyzer() {
-        analyzer.close();
-    }
 
     @BeforeEach
     void open() {
@@ -77,8 +72,8 @@ class AnalysisWorkerTest {
         return items.lastId();
     }
 
-    private AnalysisWorker worker(AnalysisWorker.Analysis analysis, long upTo, int threads) {
-        return new AnalysisWorker(analysis, analyses, items, null, () -> upTo, AnalysisPath.FULL, threads, Clock.systemUTC());
+    private AnalysisWorker worker(AnalysisWorker.Analysis analysis, int threads) {
+        return new AnalysisWorker(analysis, analyses, AnalysisPath.FULL, threads, Clock.systemUTC());
     }
 
     @Test
@@ -92,7 +87,7 @@ class AnalysisWorkerTest {
             }
             return analyzer.analyse(text, hint, path);
         };
-        try (AnalysisWorker worker = worker(failingOnOne, Long.MAX_VALUE, 2)) {
+        try (AnalysisWorker worker = worker(failingOnOne, 2)) {
             assertThat(worker.analysePending(100)).isEqualTo(3);
             assertThat(worker.totals().analysed()).isEqualTo(2);
             assertThat(worker.totals().failed()).isEqualTo(1);
@@ -114,18 +109,27 @@ class AnalysisWorkerTest {
     }
 
     @Test
-    void itemsBeyondWhatTheIndexHoldsWaitAndTheLimitIsKept() throws Exception {
+    void newArrivalsComeFirstThenTheBacklogFromTheNewestBackAndTheLimitIsKept() throws Exception {
         long first = store(1, "水道水", JAPANESE);
         long second = store(2, "Водопровод", RUSSIAN);
         long third = store(3, "水道水 2", JAPANESE + " 2");
-        try (AnalysisWorker worker = worker(analyzer::analyse, second, 1)) {
+        try (AnalysisWorker worker = worker(analyzer::analyse, 1)) {
             assertThat(worker.analysePending(1)).isEqualTo(1);
-            assertThat(analyses.analysisOf(first)).isPresent();
+            assertThat(analyses.analysisOf(third)).isPresent();
+            assertThat(analyses.analysisOf(first)).isEmpty();
             assertThat(analyses.analysisOf(second)).isEmpty();
-            assertThat(worker.analysePending(100)).isEqualTo(1);
+
+            // stored while the backlog waits: analysed before it
+            long fourth = store(4, "Водопровод 2", RUSSIAN + " 2");
+            assertThat(worker.analysePending(1)).isEqualTo(1);
+            assertThat(analyses.analysisOf(fourth)).isPresent();
+            assertThat(analyses.analysisOf(second)).isEmpty();
+
+            assertThat(worker.analysePending(1)).isEqualTo(1);
             assertThat(analyses.analysisOf(second)).isPresent();
-            // above the index's position: not touched
-            assertThat(analyses.analysisOf(third)).isEmpty();
+            assertThat(analyses.analysisOf(first)).isEmpty();
+            assertThat(worker.analysePending(100)).isEqualTo(1);
+            assertThat(analyses.analysisOf(first)).isPresent();
         }
     }
 
@@ -136,7 +140,7 @@ class AnalysisWorkerTest {
             threadsSeen.add(Thread.currentThread().getName());
             return analyzer.analyse(text, hint, path);
         };
-        try (AnalysisWorker worker = worker(recordingThreads, Long.MAX_VALUE, 2)) {
+        try (AnalysisWorker worker = worker(recordingThreads, 2)) {
             worker.start();
             for (int i = 0; i < 12; i++) {
                 store(i, "Водопровод " + i, RUSSIAN + " " + i);

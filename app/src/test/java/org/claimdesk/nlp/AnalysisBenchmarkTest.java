@@ -56,7 +56,8 @@ class AnalysisBenchmarkTest {
                 (System.nanoTime() - t0) / 1_000_000, heapAtStart, usedHeapMb()));
 
         CoreNlpPipelines pipelines = new CoreNlpPipelines();
-        try (TextAnalyzer analyzer = new TextAnalyzer(detector, pipelines, 1, 16)) {
+        {
+            TextAnalyzer analyzer = new TextAnalyzer(detector, pipelines);
             for (AnalysisPath path : AnalysisPath.values()) {
                 for (String tag : List.of("en", "ar", "de", "fr", "es")) {
                     long started = System.nanoTime();

@@ -1,7 +1,6 @@
 package org.claimdesk.nlp;
 
 import org.claimdesk.testing.SharedFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +20,6 @@ class SampleArticlesAnalysisTest {
         analyzer = new TextAnalyzer();
     }
 
-    @AfterAll
-    static void stop() {
-        analyzer.close();
-    }
 
     static String article(String name) throws IOException {
         return Files.readString(SharedFixtures.require("sample-articles").resolve(name));

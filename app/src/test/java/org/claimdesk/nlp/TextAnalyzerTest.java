@@ -1,6 +1,5 @@
 package org.claimdesk.nlp;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +31,6 @@ class TextAnalyzerTest {
         analyzer = new TextAnalyzer();
     }
 
-    @AfterAll
-    static void stop() {
-        analyzer.close();
-    }
 
     static List<String> texts(List<NamedEntity> entities, EntityType type) {
         return entities.stream().filter(e -> e.type() == type).map(NamedEntity::text).toList();
@@ -165,19 +160,6 @@ class TextAnalyzerTest {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void fullBacklogRefusesInsteadOfBlocking() throws Exception {
-        try (TextAnalyzer small = new TextAnalyzer(analyzer.languageDetector(), analyzer.coreNlp(), 1, 1)) {
-            List<Optional<CompletableFuture<TextAnalysis>>> offers = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                offers.add(small.trySubmit(ENGLISH, null, AnalysisPath.FULL));
-            }
-            assertThat(offers).anyMatch(Optional::isEmpty);
-            CompletableFuture<TextAnalysis> accepted = offers.getFirst().orElseThrow();
-            assertThat(accepted.get().entities()).isNotEmpty();
         }
     }
 }

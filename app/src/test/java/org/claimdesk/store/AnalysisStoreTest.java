@@ -65,14 +65,12 @@ class AnalysisStoreTest {
         long third = store(3);
         analyses.save(second, analysis("en", true), T0);
 
-        assertThat(analyses.pending(0, Long.MAX_VALUE, 10)).extracting(PendingItem::id).containsExactly(first, third);
-        assertThat(analyses.pending(0, Long.MAX_VALUE, 1)).extracting(PendingItem::id).containsExactly(first);
-        assertThat(analyses.pending(first, Long.MAX_VALUE, 10)).extracting(PendingItem::id).containsExactly(third);
-        // items above the bound (not yet in the search index) wait
-        assertThat(analyses.pending(0, second, 10)).extracting(PendingItem::id).containsExactly(first);
+        assertThat(analyses.pending(0, 10)).extracting(PendingItem::id).containsExactly(first, third);
+        assertThat(analyses.pending(0, 1)).extracting(PendingItem::id).containsExactly(first);
+        assertThat(analyses.pending(first, 10)).extracting(PendingItem::id).containsExactly(third);
         assertThat(analyses.pendingCount()).isEqualTo(2);
 
-        PendingItem pending = analyses.pending(0, Long.MAX_VALUE, 1).getFirst();
+        PendingItem pending = analyses.pending(0, 1).getFirst();
         assertThat(pending.title()).isEqualTo("Title of https://a.example.org/1");
         assertThat(pending.text()).isEqualTo(longText("topic 1"));
         assertThat(pending.language()).isEqualTo("en");
@@ -94,7 +92,7 @@ class AnalysisStoreTest {
                 new StoredEntity("Angela Merkel", EntityType.PERSON, 2),
                 new StoredEntity("Berlin", EntityType.LOCATION, 1),
                 new StoredEntity("Berlin", EntityType.ORGANIZATION, 1));
-        assertThat(analyses.pending(0, Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(analyses.pending(0, 10)).isEmpty();
 
         // the item as the index and the reader see it: detected language wins over the declared "en"
         StoredItem item = items.find(id).orElseThrow();
@@ -113,6 +111,25 @@ class AnalysisStoreTest {
 
         assertThat(analyses.analysisOf(id).orElseThrow().language()).isEqualTo("fr");
         assertThat(analyses.entitiesOf(id)).containsExactly(new StoredEntity("Paris", EntityType.LOCATION, 1));
+    }
+
+    @Test
+    void theItemListShowsTheLanguageAnalysisFoundAndTheIndexIsToldOfIt() {
+        long declaredOnly = store(1);
+        long detectedGerman = store(2);
+        long unsure = store(3);
+        IndexChangeLog changes = new IndexChangeLog(database);
+        long before = changes.count();
+        analyses.save(detectedGerman, analysis("de", true), T0);
+        analyses.save(unsure, analysis("fr", false), T0);
+        assertThat(changes.count()).isEqualTo(before + 2);
+
+        java.util.Map<Long, String> shown = new java.util.HashMap<>();
+        items.newest(10).forEach(summary -> shown.put(summary.id(), summary.language()));
+        assertThat(shown).containsEntry(declaredOnly, "en").containsEntry(detectedGerman, "de")
+                .containsEntry(unsure, "en");
+        assertThat(items.storedAfter(0, 10)).filteredOn(s -> s.id() == detectedGerman)
+                .extracting(ItemSummary::language).containsExactly("de");
     }
 
     @Test
@@ -145,7 +162,7 @@ class AnalysisStoreTest {
         assertThat(failed.language()).isNull();
         assertThat(failed.error()).hasSizeLessThan(2100);
         assertThat(analyses.entitiesOf(id)).isEmpty();
-        assertThat(analyses.pending(0, Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(analyses.pending(0, 10)).isEmpty();
         assertThat(items.find(id).orElseThrow().effectiveLanguage()).isEqualTo("en");
     }
 

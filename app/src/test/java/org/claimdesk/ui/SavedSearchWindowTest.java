@@ -132,7 +132,9 @@ class SavedSearchWindowTest {
         robot.clickOn(savedSearchCell(robot, "Dam rumours"));
         waitUntil(() -> hitTitles(robot).equals(List.of(DAM)));
         assertThat(robot.lookup("#searchField").queryAs(TextField.class).getText()).isEqualTo("dam");
-        assertThat(items(robot).isVisible()).isFalse();
+        // the results sit above the live stream, which stays in view
+        assertThat(resultsShown(robot)).isTrue();
+        assertThat(items(robot).isVisible()).isTrue();
         waitUntil(() -> "Dam rumours:no new".equals(shownRows(robot)));
         assertThat(problem.isVisible()).isFalse();
 
@@ -172,12 +174,25 @@ class SavedSearchWindowTest {
         saveAs(robot, "Official water");
         waitUntil(() -> "Official water:no new".equals(shownRows(robot)));
         robot.clickOn("#searchField").type(KeyCode.ESCAPE);
-        waitUntil(() -> items(robot).isVisible());
+        waitUntil(() -> !resultsShown(robot) && items(robot).isVisible());
         assertThat(model.search().tagFilters()).isEmpty();
         robot.clickOn(savedSearchCell(robot, "Official water"));
         waitUntil(() -> hitTitles(robot).size() == 2 && hitTitles(robot).containsAll(List.of(WATER, fresh)));
         assertThat(model.search().tagFilters()).containsExactly("official");
         assertThat(facetChip(robot, "official (2)").isSelected()).isTrue();
+
+        // ... and its time range: saved with "last 24 hours", it opens with it and finds only the fresh item.
+        robot.interact(() -> since.getSelectionModel().select(SearchViewModel.Since.DAY.ordinal()));
+        waitUntil(() -> hitTitles(robot).equals(List.of(fresh)));
+        saveAs(robot, "Fresh official water");
+        waitUntil(() -> shownRows(robot).contains("Fresh official water:no new"));
+        robot.clickOn("#searchField").type(KeyCode.ESCAPE);
+        waitUntil(() -> !resultsShown(robot) && since.getValue() == SearchViewModel.Since.ANY);
+        robot.clickOn(savedSearchCell(robot, "Fresh official water"));
+        waitUntil(() -> hitTitles(robot).equals(List.of(fresh)));
+        assertThat(since.getValue()).isEqualTo(SearchViewModel.Since.DAY);
+        assertThat(session.watchQueries().find("Fresh official water").orElseThrow().since())
+                .isEqualTo(Duration.ofHours(24));
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -252,6 +267,12 @@ class SavedSearchWindowTest {
     @SuppressWarnings("unchecked")
     private static TableView<?> items(FxRobot robot) {
         return robot.lookup("#itemTable").queryAs(TableView.class);
+    }
+
+    /** The search results pane is in the window and showing. */
+    private static boolean resultsShown(FxRobot robot) {
+        return onFx(() -> robot.lookup("#searchPane").tryQuery().map(node -> node.isVisible() && node.getScene() != null)
+                .orElse(false));
     }
 
     @SuppressWarnings("unchecked")

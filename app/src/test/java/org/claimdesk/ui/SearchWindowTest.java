@@ -96,7 +96,9 @@ class SearchWindowTest {
         assertThat(searchField(robot).isFocused()).isTrue();
         robot.write("مياه");
         waitUntil(() -> hitTitles(robot).equals(List.of(WATER_AR)));
-        assertThat(items(robot).isVisible()).isFalse();
+        // the results sit above the live stream, which stays in view
+        assertThat(resultsShown(robot)).isTrue();
+        assertThat(items(robot).isVisible()).isTrue();
         assertThat(label(robot, "#searchHitCount")).isEqualTo("1 hit");
         ListCell<?> arabicHit = hitCell(robot, 0);
         String arabicFont = new ReaderFonts(Font.getFamilies()).familyFor(WritingSystem.ARABIC)
@@ -112,7 +114,7 @@ class SearchWindowTest {
 
         // Esc empties the box and the item stream is back.
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> items(robot).isVisible());
+        waitUntil(() -> !resultsShown(robot) && items(robot).isVisible());
         assertThat(searchField(robot).getText()).isEmpty();
 
         // Japanese, no spaces: found, in a CJK font where one is installed.
@@ -209,6 +211,12 @@ class SearchWindowTest {
     @SuppressWarnings("unchecked")
     private static TableView<?> items(FxRobot robot) {
         return robot.lookup("#itemTable").queryAs(TableView.class);
+    }
+
+    /** The search results pane is in the window and showing. */
+    private static boolean resultsShown(FxRobot robot) {
+        return onFx(() -> robot.lookup("#searchPane").tryQuery().map(node -> node.isVisible() && node.getScene() != null)
+                .orElse(false));
     }
 
     @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.store.NewItem;
 import org.claimdesk.store.StoredEntity;
 import org.claimdesk.store.StoredItem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,10 +45,6 @@ class WorkspaceAnalysisTest {
         analyzer = new TextAnalyzer();
     }
 
-    @AfterAll
-    static void closeAnalyzer() {
-        analyzer.close();
-    }
 
     private WorkspaceSession openWithSample() throws InterruptedException {
         WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), null);
