@@ -64,6 +64,17 @@ public final class ItemSearch {
         return index.withSearcher(searcher -> search(searcher, request));
     }
 
+    private static final Sort HIGHEST_ID_FIRST = new Sort(
+            new SortedNumericSortField(IndexFields.ID_NUMBER, SortField.Type.LONG, true));
+
+    /** The highest item id the index holds now, or 0 when it is empty: the newest item a search can show. */
+    public long newestIndexedItemId() {
+        return index.withSearcher(searcher -> {
+            TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), 1, HIGHEST_ID_FIRST);
+            return top.scoreDocs.length == 0 ? 0L : ((Number) ((FieldDoc) top.scoreDocs[0]).fields[0]).longValue();
+        });
+    }
+
     /**
      * How many items match the request among those stored after {@code afterItemId}: a watch
      * query's count of new matches since the analyst last looked (item ids only grow).
@@ -157,10 +168,57 @@ public final class ItemSearch {
         try {
             return new GroupQueryParser(group, index.analyzers().perField()).parseQuery(text);
         } catch (ParseException e) {
-            throw new SearchQueryException("Cannot read the query: " + firstLine(e.getMessage()), e);
+            throw new SearchQueryException("Cannot read the query: " + explain(text, e), e);
         } catch (TooManyClauses e) {
             throw new SearchQueryException("The query is too long or its wildcards match too many words", e);
         }
+    }
+
+    /**
+     * What is wrong with a query, in the analyst's terms where the usual slips can be told apart
+     * (the parser's own words name grammar states and columns); the parser's first line otherwise.
+     */
+    static String explain(String text, ParseException e) {
+        int quotes = 0;
+        int open = 0;
+        boolean unmatchedClose = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++; // an escaped character is a plain one
+            } else if (c == '"') {
+                quotes++;
+            } else if (quotes % 2 == 0 && c == '(') {
+                open++;
+            } else if (quotes % 2 == 0 && c == ')') {
+                if (open == 0) {
+                    unmatchedClose = true;
+                } else {
+                    open--;
+                }
+            }
+        }
+        if (quotes % 2 != 0) {
+            return "a quotation mark (\") is not closed";
+        }
+        if (unmatchedClose) {
+            return "a \")\" has no \"(\" before it";
+        }
+        if (open > 0) {
+            return "a \"(\" is not closed";
+        }
+        String[] words = text.strip().split("\\s+");
+        String last = words[words.length - 1];
+        if (List.of("AND", "OR", "NOT").contains(words[0]) || List.of("AND", "OR", "NOT").contains(last)) {
+            return "AND, OR and NOT need a word on each side";
+        }
+        if (last.endsWith(":")) {
+            return "\"" + last + "\" needs a value after it";
+        }
+        String parser = firstLine(e.getMessage());
+        // "Cannot parse 'the query': what" repeats the query the analyst sees already
+        int colon = parser.startsWith("Cannot parse '") ? parser.indexOf("': ") : -1;
+        return colon < 0 ? parser : parser.substring(colon + 3);
     }
 
     private static String firstLine(String message) {

@@ -74,9 +74,12 @@ public final class WatchQueries {
         return search.get().search(request(saved, limit, clock.instant()).storedAfter(saved.seenUpToItemId()));
     }
 
-    /** Marks everything stored so far as seen for this search. */
+    /**
+     * Marks every match the index can show now as seen for this search. Not "everything stored":
+     * an item stored a moment ago and not yet searchable was not seen, and stays new.
+     */
     public void markSeen(SavedSearch saved) {
-        store.markSeen(saved.id(), items.lastId());
+        store.markSeen(saved.id(), Math.max(saved.seenUpToItemId(), search.get().newestIndexedItemId()));
     }
 
     public boolean remove(SavedSearch saved) {

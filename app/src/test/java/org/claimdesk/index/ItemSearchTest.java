@@ -140,7 +140,13 @@ class ItemSearchTest {
         assertThatThrownBy(() -> ids("\"unclosed phrase")).isInstanceOf(SearchQueryException.class)
                 .hasMessageStartingWith("Cannot read the query");
         assertThatThrownBy(() -> ids("colour:red")).isInstanceOf(SearchQueryException.class)
-                .hasMessageContaining("unknown field 'colour:'");
+                .hasMessageContaining("unknown field 'colour:'").hasMessageNotContaining("Cannot parse");
+        // the usual slips, in words an analyst can act on rather than the parser's grammar states
+        assertThatThrownBy(() -> ids("\"unclosed phrase")).hasMessage("Cannot read the query: a quotation mark (\") is not closed");
+        assertThatThrownBy(() -> ids("(flood OR fire")).hasMessage("Cannot read the query: a \"(\" is not closed");
+        assertThatThrownBy(() -> ids("flood)")).hasMessage("Cannot read the query: a \")\" has no \"(\" before it");
+        assertThatThrownBy(() -> ids("flood OR")).hasMessage("Cannot read the query: AND, OR and NOT need a word on each side");
+        assertThatThrownBy(() -> ids("flood title:")).hasMessage("Cannot read the query: \"title:\" needs a value after it");
     }
 
     @Test

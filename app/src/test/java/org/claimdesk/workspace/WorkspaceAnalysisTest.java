@@ -45,7 +45,6 @@ class WorkspaceAnalysisTest {
         analyzer = new TextAnalyzer();
     }
 
-
     private WorkspaceSession openWithSample() throws InterruptedException {
         WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), null);
         assertThat(SampleBundle.importInto(session).newItems()).isGreaterThan(20);

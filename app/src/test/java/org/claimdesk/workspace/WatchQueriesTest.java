@@ -1,0 +1,56 @@
+package org.claimdesk.workspace;
+
+import org.claimdesk.index.RebuildProgress;
+import org.claimdesk.index.SearchRequest;
+import org.claimdesk.store.NewItem;
+import org.claimdesk.store.SavedSearch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Saved searches in a real workspace (H2 and Lucene on disk). */
+class WatchQueriesTest {
+    @TempDir
+    Path tmp;
+
+    private static void save(WorkspaceSession session, String key, String title, Instant published) {
+        URI url = URI.create("https://wire.example.org/" + key);
+        session.items().save(new NewItem("wire", url, url, null, title, null, title + ". Officials denied it.", "en",
+                published, published, key));
+    }
+
+    @Test
+    void markingSeenKeepsNewWhatNoSearchCouldShowYetAndTheRangeMovesWithTime() throws Exception {
+        Path feeds = Files.writeString(tmp.resolve("feeds.yml"), "sources:\n  - id: wire\n    url: https://wire.example.org/feed\n");
+        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), feeds)) {
+            session.bringIndexUpToDate(RebuildProgress.NONE);
+            WatchQueries watches = session.watchQueries();
+            Instant now = Instant.now();
+            SavedSearch dam = watches.save("dam", SearchRequest.of("dam"), null);
+            SavedSearch recentDam = watches.save("recent dam", SearchRequest.of("dam"), Duration.ofDays(2));
+
+            save(session, "a", "Dam burst rumour", now.minus(Duration.ofHours(3)));
+            save(session, "b", "Old dam photo", now.minus(Duration.ofDays(20)));
+            session.bringIndexUpToDate(RebuildProgress.NONE);
+            assertThat(watches.counts()).extracting(WatchQueries.WatchCount::newMatches).containsExactly(2L, 1L);
+
+            // stored, not yet searchable when the analyst opens the search: it stays new
+            save(session, "c", "Dam inspection rumour", now.minus(Duration.ofHours(1)));
+            watches.markSeen(watches.find("dam").orElseThrow());
+            watches.markSeen(watches.find("recent dam").orElseThrow());
+            session.bringIndexUpToDate(RebuildProgress.NONE);
+            assertThat(watches.counts()).extracting(WatchQueries.WatchCount::newMatches).containsExactly(1L, 1L);
+            assertThat(watches.newMatches(watches.find("dam").orElseThrow(), 10).hits())
+                    .extracting(hit -> hit.title().text()).containsExactly("Dam inspection rumour");
+            assertThat(recentDam.since()).isEqualTo(Duration.ofDays(2));
+            assertThat(dam.since()).isNull();
+        }
+    }
+}
