@@ -106,14 +106,25 @@ public final class LanguageDetector {
         }
     }
 
-    /** The lines written mainly in the script that has the most letters in the whole text. */
+    /**
+     * The lines written mainly in the body's script. Each line weighs its letters squared: an
+     * article is a few long paragraphs, boilerplate (menus, cookie notices, footers) many short
+     * lines, so a short Arabic article still outweighs more English letters spread over a page's
+     * navigation.
+     */
     static String scriptConsistentBody(String text) {
-        Map<ScriptGroup, Integer> letters = new EnumMap<>(ScriptGroup.class);
-        text.codePoints().filter(Character::isLetter).forEach(cp -> letters.merge(ScriptGroup.of(cp), 1, Integer::sum));
-        if (letters.size() <= 1) {
+        Map<ScriptGroup, Long> weight = new EnumMap<>(ScriptGroup.class);
+        text.lines().forEach(line -> {
+            ScriptGroup script = dominantScript(line);
+            if (script != null) {
+                long letters = countLetters(line);
+                weight.merge(script, letters * letters, Long::sum);
+            }
+        });
+        if (weight.size() <= 1) {
             return text;
         }
-        ScriptGroup bodyScript = letters.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        ScriptGroup bodyScript = weight.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         StringBuilder body = new StringBuilder(text.length());
         text.lines().filter(line -> dominantScript(line) == bodyScript).forEach(line -> body.append(line).append('\n'));
         return body.toString();

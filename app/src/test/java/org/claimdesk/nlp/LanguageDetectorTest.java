@@ -53,6 +53,25 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void aShortArabicArticleWinsOverMoreEnglishLettersInThePageFurniture() {
+        String page = """
+                Skip to main content and accessibility help
+                We use cookies to give you the best online experience
+                Please let us know if you agree to all of these cookies
+                نفت وزارة الصحة الشائعات المتداولة على مواقع التواصل الاجتماعي حول لقاح جديد، وقالت إن الصور المنشورة قديمة ولا علاقة لها بحملة التطعيم الحالية التي بدأت الأسبوع الماضي.
+                Related topics: health, vaccines, social media rumours
+                Copyright 2026 Example News Network. All rights reserved
+                Terms of use, privacy policy, cookies and how to contact us
+                Follow us on social media for the latest updates
+                Read about our approach to external linking
+                """;
+        long arabic = page.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC).count();
+        long latin = page.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        assertThat(latin).as("the furniture has more letters than the article").isGreaterThan(arabic * 2);
+        assertThat(detector.detect(page, "en").tag()).isEqualTo("ar");
+    }
+
+    @Test
     void germanBodyWinsOverEnglishMenuInTheSameScript() {
         String page = """
                 Home News Login Subscribe
