@@ -12,5 +12,8 @@ CREATE TABLE index_change (
     reason  VARCHAR(20) NOT NULL
 );
 
--- A saved search keeps its date range too: only items from the last N seconds (NULL: any time).
+-- A saved search keeps its date range too: either the last N seconds whenever it runs, or a fixed
+-- range (from inclusive, until exclusive); all NULL: any time.
 ALTER TABLE saved_search ADD COLUMN since_seconds BIGINT;
+ALTER TABLE saved_search ADD COLUMN from_time TIMESTAMP WITH TIME ZONE;
+ALTER TABLE saved_search ADD COLUMN until_time TIMESTAMP WITH TIME ZONE;

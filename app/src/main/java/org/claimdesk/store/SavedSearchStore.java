@@ -29,7 +29,10 @@ public final class SavedSearchStore {
      * @throws StoreException when a saved search of that name exists
      */
     public SavedSearch add(String name, String query, Set<String> languages, Set<String> sourceIds, Set<String> tags,
-                           Set<String> entities, Duration since, long seenUpToItemId) {
+                           Set<String> entities, Duration since, Instant from, Instant until, long seenUpToItemId) {
+        if (since != null && (from != null || until != null)) {
+            throw new IllegalArgumentException("a saved search reaches back a time or has a fixed range, not both");
+        }
         Instant now = SqlValues.toStoredPrecision(Instant.now());
         if (find(name).isPresent()) {
             throw new StoreException("A saved search named '" + name + "' exists already", null);
@@ -37,8 +40,8 @@ public final class SavedSearchStore {
         long id = database.inTransaction("save the search '" + name + "'", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO saved_search (name, query, languages, source_ids, tags, entities, created_at,
-                                              seen_up_to_item_id, since_seconds)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              seen_up_to_item_id, since_seconds, from_time, until_time)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, name);
                 insert.setString(2, query);
@@ -53,6 +56,8 @@ public final class SavedSearchStore {
                 } else {
                     insert.setLong(9, since.toSeconds());
                 }
+                SqlValues.setInstant(insert, 10, from);
+                SqlValues.setInstant(insert, 11, until);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -60,7 +65,8 @@ public final class SavedSearchStore {
                 }
             }
         });
-        return new SavedSearch(id, name, query, languages, sourceIds, tags, entities, since, now, seenUpToItemId);
+        return new SavedSearch(id, name, query, languages, sourceIds, tags, entities, since,
+                SqlValues.toStoredPrecision(from), SqlValues.toStoredPrecision(until), now, seenUpToItemId);
     }
 
     /** Every saved search, by name. */
@@ -111,13 +117,15 @@ public final class SavedSearchStore {
     }
 
     private static final String SELECT = """
-            SELECT id, name, query, languages, source_ids, tags, entities, since_seconds, created_at, seen_up_to_item_id
+            SELECT id, name, query, languages, source_ids, tags, entities, since_seconds, from_time, until_time, created_at,
+                   seen_up_to_item_id
             FROM saved_search""";
 
     private static SavedSearch read(ResultSet rows) throws SQLException {
         return new SavedSearch(rows.getLong("id"), rows.getString("name"), rows.getString("query"),
                 split(rows.getString("languages")), split(rows.getString("source_ids")), split(rows.getString("tags")),
-                split(rows.getString("entities")), since(rows), SqlValues.instant(rows, "created_at"),
+                split(rows.getString("entities")), since(rows), SqlValues.instant(rows, "from_time"),
+                SqlValues.instant(rows, "until_time"), SqlValues.instant(rows, "created_at"),
                 rows.getLong("seen_up_to_item_id"));
     }
 

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -16,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -72,6 +74,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -614,7 +617,14 @@ public final class MainWindow {
         since.valueProperty().bindBidirectional(search.sinceProperty());
         since.disableProperty().bind(search.enabledProperty().not());
 
-        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), searchField, since, sort, count, save);
+        // A custom range: two day pickers, shown only while "Custom dates…" is chosen.
+        DatePicker from = datePicker("searchFrom", "search.from.prompt", search.customFromProperty());
+        DatePicker to = datePicker("searchTo", "search.to.prompt", search.customToProperty());
+        HBox customRange = new HBox(4, from, new Label("\u2013"), to);
+        customRange.setAlignment(Pos.CENTER_LEFT);
+        customRange.visibleProperty().bind(search.sinceProperty().isEqualTo(SearchViewModel.Since.CUSTOM));
+        customRange.managedProperty().bind(customRange.visibleProperty());
+        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), searchField, since, customRange, sort, count, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         return bar;
@@ -627,6 +637,17 @@ public final class MainWindow {
         button.setToggleGroup(group);
         button.getStyleClass().add(Styles.SMALL);
         return button;
+    }
+
+    private DatePicker datePicker(String id, String promptKey, ObjectProperty<LocalDate> day) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.setPromptText(messages.get(promptKey));
+        picker.setPrefWidth(120);
+        picker.getStyleClass().add(Styles.SMALL);
+        picker.valueProperty().bindBidirectional(day);
+        picker.disableProperty().bind(model.search().enabledProperty().not());
+        return picker;
     }
 
     private Node searchResultsPane() {

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,9 +61,12 @@ public final class SearchViewModel {
     /** Which facet a filter chip belongs to. */
     public enum FacetKind {LANGUAGE, SOURCE, TAG, ENTITY}
 
-    /** How far back the results reach, by the items' published (else fetched) time. */
+    /**
+     * How far back the results reach, by the items' published (else fetched) time; CUSTOM takes
+     * the days chosen in {@link #customFromProperty()} and {@link #customToProperty()}.
+     */
     public enum Since {
-        ANY(null), DAY(Duration.ofHours(24)), WEEK(Duration.ofDays(7)), MONTH(Duration.ofDays(30));
+        ANY(null), DAY(Duration.ofHours(24)), WEEK(Duration.ofDays(7)), MONTH(Duration.ofDays(30)), CUSTOM(null);
 
         private final Duration reach;
 
@@ -110,6 +115,10 @@ public final class SearchViewModel {
     private final ObservableSet<String> sources = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> tags = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObjectProperty<Since> since = new SimpleObjectProperty<>(this, "since", Since.ANY);
+    /** First and last day of a custom range, in the analyst's time zone; null leaves that end open. */
+    private final ObjectProperty<LocalDate> customFrom = new SimpleObjectProperty<>(this, "customFrom");
+    private final ObjectProperty<LocalDate> customTo = new SimpleObjectProperty<>(this, "customTo");
+    private final ZoneId zone;
     private final ObservableSet<String> entities = FXCollections.observableSet(new LinkedHashSet<>());
     private final BooleanBinding active;
 
@@ -139,6 +148,13 @@ public final class SearchViewModel {
      */
     public SearchViewModel(ScheduledExecutorService executor, Executor fxThread, Duration typingQuietPeriod,
                            Duration newItemsDelay, Messages messages) {
+        this(executor, fxThread, typingQuietPeriod, newItemsDelay, messages, ZoneId.systemDefault());
+    }
+
+    /** @param zone where a custom range's days begin and end */
+    public SearchViewModel(ScheduledExecutorService executor, Executor fxThread, Duration typingQuietPeriod,
+                           Duration newItemsDelay, Messages messages, ZoneId zone) {
+        this.zone = zone;
         this.executor = executor;
         this.fxThread = fxThread;
         this.typingQuietPeriod = typingQuietPeriod;
@@ -150,6 +166,8 @@ public final class SearchViewModel {
                 query, languages, sources, tags, entities, since);
         query.addListener((obs, before, now) -> changed());
         since.addListener((obs, before, now) -> changed());
+        customFrom.addListener((obs, before, now) -> changedRange());
+        customTo.addListener((obs, before, now) -> changedRange());
         order.addListener((obs, before, now) -> changed());
     }
 
@@ -165,6 +183,8 @@ public final class SearchViewModel {
         tags.clear();
         entities.clear();
         since.set(Since.ANY);
+        customFrom.set(null);
+        customTo.set(null);
         query.set("");
         changed();
     }
@@ -190,13 +210,25 @@ public final class SearchViewModel {
     /** Puts this query and these filters into the panel (a saved search was picked) and runs it. */
     public void show(String newQuery, Set<String> newLanguages, Set<String> newSources, Set<String> newTags,
                      Set<String> newEntities, Since newSince) {
+        show(newQuery, newLanguages, newSources, newTags, newEntities, newSince, null, null);
+    }
+
+    /**
+     * Like {@link #show(String, Set, Set, Set, Set, Since)}; a fixed range ({@code from}
+     * inclusive, {@code until} exclusive, either may be null) shows as a custom range of days.
+     */
+    public void show(String newQuery, Set<String> newLanguages, Set<String> newSources, Set<String> newTags,
+                     Set<String> newEntities, Since newSince, Instant from, Instant until) {
+        boolean fixed = from != null || until != null;
+        customFrom.set(from == null ? null : LocalDate.ofInstant(from, zone));
+        customTo.set(until == null ? null : LocalDate.ofInstant(until.minusNanos(1), zone));
         languages.clear();
         languages.addAll(newLanguages);
         sources.clear();
         sources.addAll(newSources);
         tags.clear();
         tags.addAll(newTags);
-        since.set(newSince == null ? Since.ANY : newSince);
+        since.set(fixed ? Since.CUSTOM : newSince == null ? Since.ANY : newSince);
         entities.clear();
         entities.addAll(newEntities);
         query.set(newQuery == null ? "" : newQuery);
@@ -210,6 +242,8 @@ public final class SearchViewModel {
         tags.clear();
         entities.clear();
         since.set(Since.ANY);
+        customFrom.set(null);
+        customTo.set(null);
         query.set("");
         changed();
     }
@@ -281,9 +315,30 @@ public final class SearchViewModel {
                 .withSources(Set.copyOf(sources))
                 .withTags(Set.copyOf(tags))
                 .withEntities(Set.copyOf(entities))
-                .between(since.get().from(Instant.now()), null)
+                .between(from(), until())
                 .orderedBy(order.get())
                 .page(0, PAGE);
+    }
+
+    private Instant from() {
+        if (since.get() == Since.CUSTOM) {
+            return customFrom.get() == null ? null : customFrom.get().atStartOfDay(zone).toInstant();
+        }
+        return since.get().from(Instant.now());
+    }
+
+    /** The day after the last chosen day, at its start: the range ends exclusive. */
+    private Instant until() {
+        if (since.get() != Since.CUSTOM || customTo.get() == null) {
+            return null;
+        }
+        return customTo.get().plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    private void changedRange() {
+        if (since.get() == Since.CUSTOM) {
+            changed();
+        }
     }
 
     private void run(SearchRequest request) {
@@ -438,6 +493,16 @@ public final class SearchViewModel {
     /** How far back the results reach; "any time" unless the analyst narrows it. */
     public ObjectProperty<Since> sinceProperty() {
         return since;
+    }
+
+    /** First day of a custom range (Since.CUSTOM), or null for no lower end. */
+    public ObjectProperty<LocalDate> customFromProperty() {
+        return customFrom;
+    }
+
+    /** Last day of a custom range, included, or null for no upper end. */
+    public ObjectProperty<LocalDate> customToProperty() {
+        return customTo;
     }
 
     public Set<String> tagFilters() {

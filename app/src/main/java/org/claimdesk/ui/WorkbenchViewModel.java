@@ -297,7 +297,7 @@ public final class WorkbenchViewModel {
         SavedSearch saved = row.search();
         savedSearches.problem("");
         search.show(saved.query(), saved.languages(), saved.sourceIds(), saved.tags(), saved.entities(),
-                SearchViewModel.Since.covering(saved.since()));
+                SearchViewModel.Since.covering(saved.since()), saved.from(), saved.until());
         threads.reads().execute(() -> {
             try {
                 s.watchQueries().markSeen(saved);

@@ -42,7 +42,8 @@ public final class WatchQueries {
      * Saves a search under a name; only items stored from now on count as new. A query the parser
      * refuses is refused here too (SearchQueryException), so no broken watch is ever saved.
      *
-     * @param since only items published this far back count, whenever the search runs; null for any time
+     * @param since only items published this far back count, whenever the search runs; null to keep
+     *              the request's own range (fixed dates, or none)
      */
     public SavedSearch save(String name, SearchRequest request, Duration since) {
         if (since != null && (since.isNegative() || since.isZero())) {
@@ -50,7 +51,8 @@ public final class WatchQueries {
         }
         search.get().countNewMatches(request, Long.MAX_VALUE - 1);
         return store.add(name, request.query(), request.languages(), request.sourceIds(), request.tags(),
-                request.entities(), since, items.lastId());
+                request.entities(), since, since == null ? request.from() : null, since == null ? request.until() : null,
+                items.lastId());
     }
 
     public List<SavedSearch> all() {
@@ -89,6 +91,6 @@ public final class WatchQueries {
     /** The search a saved one stands for, run at {@code now} (its date range reaches back from there). */
     public static SearchRequest request(SavedSearch s, int limit, Instant now) {
         return new SearchRequest(s.query(), s.languages(), s.sourceIds(), s.tags(), s.entities(),
-                s.since() == null ? null : now.minus(s.since()), null, SearchOrder.NEWEST, 0, limit, 0, false);
+                s.since() == null ? s.from() : now.minus(s.since()), s.until(), SearchOrder.NEWEST, 0, limit, 0, false);
     }
 }

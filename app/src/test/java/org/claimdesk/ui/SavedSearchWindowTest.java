@@ -2,6 +2,7 @@ package org.claimdesk.ui;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -167,6 +168,21 @@ class SavedSearchWindowTest {
         robot.interact(() -> model.search().sinceProperty().set(SearchViewModel.Since.DAY));
         assertThat(since.getValue()).isEqualTo(SearchViewModel.Since.DAY);
         waitUntil(() -> hitTitles(robot).equals(List.of(fresh)));
+        robot.interact(() -> since.getSelectionModel().select(0));
+        waitUntil(() -> hitTitles(robot).size() == 2);
+
+        // Or between two days, picked in the two date fields that "Dates…" shows: March only.
+        // (the pickers sit in a row that is hidden until then)
+        assertThat(robot.lookup("#searchFrom").query().getParent().isVisible()).isFalse();
+        robot.interact(() -> since.getSelectionModel().select(SearchViewModel.Since.CUSTOM.ordinal()));
+        DatePicker fromDay = robot.lookup("#searchFrom").queryAs(DatePicker.class);
+        DatePicker toDay = robot.lookup("#searchTo").queryAs(DatePicker.class);
+        assertThat(fromDay.getParent().isVisible()).isTrue();
+        robot.interact(() -> {
+            fromDay.setValue(java.time.LocalDate.of(2026, 3, 1));
+            toDay.setValue(java.time.LocalDate.of(2026, 3, 31));
+        });
+        waitUntil(() -> hitTitles(robot).equals(List.of(WATER)));
         robot.interact(() -> since.getSelectionModel().select(0));
         waitUntil(() -> hitTitles(robot).size() == 2);
 

@@ -96,6 +96,41 @@ class SearchViewModelTest {
     }
 
     @Test
+    void aCustomRangeSearchesWholeDaysInTheAnalystsZoneAndASavedRangeComesBack() throws Exception {
+        java.time.ZoneId beirut = java.time.ZoneId.of("Asia/Beirut");
+        SearchViewModel local = new SearchViewModel(searches, fx, Duration.ofMillis(50), Duration.ofMillis(500),
+                Messages.forLocale(Locale.ENGLISH), beirut);
+        onFx(() -> local.attach(recording(r -> results(r.query())), null));
+        onFx(() -> local.queryProperty().set("water"));
+        waitFor(() -> !asked.isEmpty() && asked.getLast().query().equals("water"));
+        assertThat(asked.getLast().from()).isNull();
+
+        onFx(() -> {
+            local.sinceProperty().set(SearchViewModel.Since.CUSTOM);
+            local.customFromProperty().set(java.time.LocalDate.of(2026, 11, 20));
+            local.customToProperty().set(java.time.LocalDate.of(2026, 11, 22));
+        });
+        waitFor(() -> asked.getLast().until() != null);
+        // 20 November 00:00 in Beirut (UTC+2) up to the end of 22 November
+        assertThat(asked.getLast().from()).isEqualTo(Instant.parse("2026-11-19T22:00:00Z"));
+        assertThat(asked.getLast().until()).isEqualTo(Instant.parse("2026-11-22T22:00:00Z"));
+
+        // A saved fixed range opens as the same days.
+        onFx(() -> local.show("dam", java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+                SearchViewModel.Since.ANY, Instant.parse("2026-11-19T22:00:00Z"), Instant.parse("2026-11-22T22:00:00Z")));
+        waitFor(() -> asked.getLast().query().equals("dam"));
+        assertThat(onFx(() -> local.sinceProperty().get())).isEqualTo(SearchViewModel.Since.CUSTOM);
+        assertThat(onFx(() -> local.customFromProperty().get())).isEqualTo(java.time.LocalDate.of(2026, 11, 20));
+        assertThat(onFx(() -> local.customToProperty().get())).isEqualTo(java.time.LocalDate.of(2026, 11, 22));
+        assertThat(asked.getLast().from()).isEqualTo(Instant.parse("2026-11-19T22:00:00Z"));
+
+        // Esc forgets the days too.
+        onFx(local::clear);
+        assertThat(onFx(() -> local.customFromProperty().get())).isNull();
+        assertThat(onFx(() -> local.sinceProperty().get())).isEqualTo(SearchViewModel.Since.ANY);
+    }
+
+    @Test
     void onlyTheMostFrequentEntitiesBecomeChipsButAnAppliedOneStays() throws Exception {
         List<FacetCount> twelve = java.util.stream.IntStream.range(0, 12)
                 .mapToObj(i -> new FacetCount("Name " + i, 12 - i)).toList();

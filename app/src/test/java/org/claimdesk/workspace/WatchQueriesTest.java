@@ -51,6 +51,19 @@ class WatchQueriesTest {
                     .extracting(hit -> hit.title().text()).containsExactly("Dam inspection rumour");
             assertThat(recentDam.since()).isEqualTo(Duration.ofDays(2));
             assertThat(dam.since()).isNull();
+
+            // a fixed range is kept as such: only the 20-day-old item, however late it runs
+            Instant from = now.minus(Duration.ofDays(25));
+            Instant until = now.minus(Duration.ofDays(10));
+            SavedSearch old = watches.save("old dam", SearchRequest.of("dam").between(from, until), null);
+            assertThat(old.since()).isNull();
+            assertThat(watches.find("old dam").orElseThrow().from()).isEqualTo(from.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(watches.find("old dam").orElseThrow().until()).isEqualTo(until.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            save(session, "d", "Another old dam photo", now.minus(Duration.ofDays(15)));
+            save(session, "e", "Fresh dam rumour", now.minus(Duration.ofHours(2)));
+            session.bringIndexUpToDate(RebuildProgress.NONE);
+            assertThat(watches.newMatches(watches.find("old dam").orElseThrow(), 10).hits())
+                    .extracting(hit -> hit.title().text()).containsExactly("Another old dam photo");
         }
     }
 }
