@@ -698,7 +698,15 @@ public final class MainWindow {
         search.hits().addListener((ListChangeListener<SearchHit>) c -> results.getSelectionModel().clearSelection());
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        VBox pane = new VBox(6, error, facets, results);
+        Button more = new Button(messages.get("search.more"));
+        more.setId("searchMore");
+        more.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        more.setOnAction(e -> search.showMore());
+        more.visibleProperty().bind(search.moreAvailableProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        more.setMaxWidth(Double.MAX_VALUE);
+
+        VBox pane = new VBox(6, error, facets, results, more);
         pane.setId("searchPane");
         pane.setPadding(new Insets(0, 8, 0, 8));
         pane.visibleProperty().bind(search.activeProperty());

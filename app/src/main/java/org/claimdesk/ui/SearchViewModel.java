@@ -130,6 +130,9 @@ public final class SearchViewModel {
     private final ReadOnlyStringWrapper hitCount = new ReadOnlyStringWrapper(this, "hitCount", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
+    private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
+    /** Hits asked for: PAGE, one more PAGE per "Show more". FX thread only. */
+    private int shownLimit = PAGE;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled");
 
     /** Written on the FX thread, read by the background search to see whether it is still wanted. */
@@ -269,9 +272,11 @@ public final class SearchViewModel {
     // ---- running searches -------------------------------------------------------------------
 
     private void changed() {
+        shownLimit = PAGE; // a new question starts with its first page
         if (!active.get() || backend == null) {
             cancelPending();
             wanted = null;
+            moreAvailable.set(false);
             hits.clear();
             languageFacets.clear();
             sourceFacets.clear();
@@ -317,7 +322,15 @@ public final class SearchViewModel {
                 .withEntities(Set.copyOf(entities))
                 .between(from(), until())
                 .orderedBy(order.get())
-                .page(0, PAGE);
+                .page(0, shownLimit);
+    }
+
+    /** Shows the next page of hits below those shown ("Show more"); the search runs again at once. */
+    public void showMore() {
+        if (moreAvailable.get()) {
+            shownLimit += PAGE;
+            schedule(Duration.ZERO);
+        }
     }
 
     private Instant from() {
@@ -381,6 +394,7 @@ public final class SearchViewModel {
         }
         if (outcome.error() != null) {
             error.set(outcome.error());
+            moreAvailable.set(false);
             hits.clear();
             languageFacets.clear();
             sourceFacets.clear();
@@ -392,6 +406,7 @@ public final class SearchViewModel {
         SearchResults results = outcome.results();
         error.set("");
         hits.setAll(results.hits());
+        moreAvailable.set(results.totalHits() > results.hits().size());
         languageFacets.setAll(chips(FacetKind.LANGUAGE, results.languages(), request.languages()));
         sourceFacets.setAll(chips(FacetKind.SOURCE, results.sources(), request.sourceIds()));
         tagFacets.setAll(chips(FacetKind.TAG, results.tags(), request.tags()));
@@ -526,6 +541,11 @@ public final class SearchViewModel {
     }
 
     /** "3 hits", or "" before the first answer. */
+    /** True when the search has more hits than those shown. */
+    public ReadOnlyBooleanProperty moreAvailableProperty() {
+        return moreAvailable.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty hitCountProperty() {
         return hitCount.getReadOnlyProperty();
     }

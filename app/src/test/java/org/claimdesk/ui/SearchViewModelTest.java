@@ -190,6 +190,32 @@ class SearchViewModelTest {
         assertThat(asked).extracting(SearchRequest::query).containsExactly("water", "water");
     }
 
+    @Test
+    void showMoreAsksForTheNextPageAndANewQueryStartsAtTheFirstAgain() throws Exception {
+        int total = SearchViewModel.PAGE * 2 + 10;
+        onFx(() -> model.attach(recording(r -> {
+            List<SearchHit> page = java.util.stream.IntStream.range(0, Math.min(total, r.limit()))
+                    .mapToObj(i -> new SearchHit(i + 1, new Snippet(r.query() + " " + i, List.of()), List.of(), "en", false,
+                            List.of("s"), List.of(), List.of(), Instant.parse("2026-03-02T10:00:00Z"), "https://example.org/" + i, 1f))
+                    .toList();
+            return new SearchResults(total, true, page, List.of(), List.of(), List.of(), List.of());
+        }), null));
+        onFx(() -> model.queryProperty().set("flood"));
+        waitFor(() -> onFx(() -> model.hits().size() == SearchViewModel.PAGE));
+        assertThat(onFx(() -> model.moreAvailableProperty().get())).isTrue();
+
+        onFx(model::showMore);
+        waitFor(() -> onFx(() -> model.hits().size() == SearchViewModel.PAGE * 2));
+        onFx(model::showMore);
+        waitFor(() -> onFx(() -> model.hits().size() == total));
+        assertThat(onFx(() -> model.moreAvailableProperty().get())).isFalse();
+
+        onFx(() -> model.queryProperty().set("fire"));
+        waitFor(() -> onFx(() -> titles().contains("fire 0")));
+        assertThat(asked.getLast().limit()).isEqualTo(SearchViewModel.PAGE);
+        assertThat(onFx(() -> model.hits().size())).isEqualTo(SearchViewModel.PAGE);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private SearchViewModel.Backend recording(SearchViewModel.Backend answer) {
