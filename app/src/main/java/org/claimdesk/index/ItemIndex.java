@@ -354,22 +354,27 @@ public final class ItemIndex implements AutoCloseable {
     }
 
     /**
-     * Recreates the index from every item in the database, in batches, with progress. Interrupting
-     * the thread stops it; the index is then marked incomplete (a later open reports it) and the
-     * report says cancelled.
+     * Recreates the index from every item in the database, in batches, with progress. A complete
+     * index is rewritten in place, item by item, so searches keep finding everything meanwhile and
+     * a cancelled rebuild leaves it complete; a missing, damaged or incomplete one is emptied first.
+     * Interrupting the thread stops it; an emptied index is then marked incomplete (a later open
+     * reports it) and the report says cancelled.
      */
     public RebuildReport rebuild(ItemStore items, RebuildProgress progress) {
         synchronized (rebuildLock) {
             long started = System.nanoTime();
             long done = 0;
+            long removed = 0;
             boolean cancelled = false;
+            boolean inPlace = complete;
             try {
-                complete = false;
-                write(() -> {
-                    writer.setLiveCommitData(userData(REBUILDING).entrySet());
-                    writer.deleteAll();
-                    return writer.commit();
-                });
+                if (!inPlace) {
+                    write(() -> {
+                        writer.setLiveCommitData(userData(REBUILDING).entrySet());
+                        writer.deleteAll();
+                        return writer.commit();
+                    });
+                }
                 Map<String, List<String>> tags = items.tagsBySource();
                 long total = items.count();
                 progress.indexed(0, total);
@@ -392,6 +397,13 @@ public final class ItemIndex implements AutoCloseable {
                     progress.indexed(done, Math.max(total, done));
                 }
                 boolean finished = !cancelled;
+                if (finished && inPlace) {
+                    // documents of items the database no longer has were not rewritten: drop them
+                    for (long id : idsNotIn(items, indexedIds(), new ArrayList<>())) {
+                        delete(id);
+                        removed++;
+                    }
+                }
                 write(() -> {
                     if (finished) {
                         writer.setLiveCommitData(userData(COMPLETE).entrySet());
@@ -407,9 +419,9 @@ public final class ItemIndex implements AutoCloseable {
                         + " items: " + e.getMessage(), e);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            log.info("Search index rebuilt from the database: {} items in {} ms{}", done, took.toMillis(),
-                    cancelled ? " (cancelled)" : "");
-            return new RebuildReport(done, 0, took, cancelled);
+            log.info("Search index rebuilt from the database{}: {} items in {} ms{}", inPlace ? " in place" : "", done,
+                    took.toMillis(), cancelled ? " (cancelled)" : "");
+            return new RebuildReport(done, removed, took, cancelled);
         }
     }
 
@@ -422,24 +434,11 @@ public final class ItemIndex implements AutoCloseable {
     public RebuildReport catchUp(ItemStore items) {
         synchronized (rebuildLock) {
             long started = System.nanoTime();
-            long[] indexed = indexedIds();
             List<Long> missing = new ArrayList<>();
-            Set<Long> inDatabase = new HashSet<>();
-            long after = 0;
-            for (long[] page; (page = items.idsAfter(after, 10_000)).length > 0; after = page[page.length - 1]) {
-                for (long id : page) {
-                    inDatabase.add(id);
-                    if (Arrays.binarySearch(indexed, id) < 0) {
-                        missing.add(id);
-                    }
-                }
-            }
             long removed = 0;
-            for (long id : indexed) {
-                if (!inDatabase.contains(id)) {
-                    delete(id);
-                    removed++;
-                }
+            for (long id : idsNotIn(items, indexedIds(), missing)) {
+                delete(id);
+                removed++;
             }
             Map<String, List<String>> tags = missing.isEmpty() ? Map.of() : items.tagsBySource();
             for (long id : missing) {
@@ -451,6 +450,30 @@ public final class ItemIndex implements AutoCloseable {
             }
             return new RebuildReport(missing.size(), removed, Duration.ofNanos(System.nanoTime() - started), false);
         }
+    }
+
+    /**
+     * The ids among {@code indexed} (sorted) that the database does not hold; the database's ids
+     * the index lacks are added to {@code missing}.
+     */
+    private static List<Long> idsNotIn(ItemStore items, long[] indexed, List<Long> missing) {
+        Set<Long> inDatabase = new HashSet<>();
+        long after = 0;
+        for (long[] page; (page = items.idsAfter(after, 10_000)).length > 0; after = page[page.length - 1]) {
+            for (long id : page) {
+                inDatabase.add(id);
+                if (Arrays.binarySearch(indexed, id) < 0) {
+                    missing.add(id);
+                }
+            }
+        }
+        List<Long> orphans = new ArrayList<>();
+        for (long id : indexed) {
+            if (!inDatabase.contains(id)) {
+                orphans.add(id);
+            }
+        }
+        return orphans;
     }
 
     /** Ids of every live document, sorted, from a fresh view of the index. */

@@ -236,12 +236,18 @@ public final class WorkbenchViewModel {
                     report.indexed()));
             search.rerun();
             savedSearchesRefresh.request();
-        }, "status.rebuildFailed", () -> {
-            // the index holds only part of the items now: say so, and what brings the rest back
-            status.set(messages.get("status.rebuildCancelledIncomplete"));
-            search.rerun();
+        }, "status.rebuildFailed", () -> threads.reads().execute(() -> {
+            // A complete index was rewritten in place and still holds everything; an emptied one
+            // holds only part of the items now: say which, and what brings the rest back.
+            boolean incomplete = s.index().needsRebuild();
+            Platform.runLater(() -> {
+                if (s == session) {
+                    status.set(messages.get(incomplete ? "status.rebuildCancelledIncomplete" : "status.rebuildCancelledComplete"));
+                    search.rerun();
+                }
+            });
             savedSearchesRefresh.request();
-        });
+        }));
     }
 
     /**

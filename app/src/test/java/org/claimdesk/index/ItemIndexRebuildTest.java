@@ -156,6 +156,39 @@ class ItemIndexRebuildTest {
     }
 
     @Test
+    void rebuildingACompleteIndexKeepsEveryItemSearchableThroughoutAndACancelLeavesItComplete() {
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            index.rebuild(items, RebuildProgress.NONE);
+            index.upsert(Items.item(99_999, "en", "Stale document", "An item the database never had."), List.of(), List.of());
+            index.refresh();
+            AtomicLong smallestSeen = new AtomicLong(Long.MAX_VALUE);
+            RebuildReport report = index.rebuild(items, (done, total) -> {
+                // mid-rebuild, a search still finds all of them (old documents until rewritten)
+                index.refresh();
+                smallestSeen.accumulateAndGet(ids(index, "ارهاب OR flood").size(), Math::min);
+            });
+            assertThat(smallestSeen.get()).isEqualTo(400);
+            assertThat(report.removed()).isEqualTo(1);
+            assertThat(ids(index, "stale")).isEmpty();
+            assertThat(index.count()).isEqualTo(1200);
+
+            RebuildReport cancelled = index.rebuild(items, (done, total) -> {
+                if (done >= 500) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(cancelled.cancelled()).isTrue();
+            assertThat(index.needsRebuild()).isFalse();
+            index.refresh();
+            assertThat(index.count()).isEqualTo(1200);
+        }
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            assertThat(index.stateAtOpen()).isEqualTo(IndexState.READY);
+        }
+    }
+
+    @Test
     void itemsStoredWhileTheIndexWasClosedAreCaughtUp() {
         try (ItemIndex index = ItemIndex.open(indexDir)) {
             index.rebuild(items, RebuildProgress.NONE);

@@ -183,6 +183,33 @@ class SearchWindowTest {
         assertThat(fxFailures).isEmpty();
     }
 
+    @Test
+    void entitiesFoundByAnalysisBecomeChipsThatFilterWhileTheResultsAreOpen(FxRobot robot) throws Exception {
+        String lagos = "Rumour about the Ikeja water plant";
+        server.publish("lagos", lagos, "Jane Okafor, a spokeswoman for the Lagos State Water Corporation, said on Monday"
+                + " that the plant in Ikeja was working normally and that the photos were taken in 2019.");
+        waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
+        robot.clickOn("#pollNow");
+        waitUntil(() -> session.index().count() == 5);
+
+        // No names yet: analysis has not run. The results are open when it starts.
+        robot.clickOn("#searchField").write("water");
+        waitUntil(() -> hitTitles(robot).contains(lagos));
+        assertThat(entityChips(robot)).isEmpty();
+        session.startAnalysis(); // as the app's Launcher does; the window hears when items are analysed
+        // the first English item loads the NER model: give it time on a shared machine
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> entityChips(robot).contains("Jane Okafor (1)"));
+
+        robot.clickOn(facetChip(robot, "Jane Okafor (1)"));
+        waitUntil(() -> hitTitles(robot).equals(List.of(lagos)));
+        assertThat(model.search().entityFilters()).containsExactly("Jane Okafor");
+        assertThat(fxFailures).isEmpty();
+    }
+
+    private List<String> entityChips(FxRobot robot) {
+        return onFx(() -> model.search().entityFacets().stream().map(chip -> chip.label() + " (" + chip.count() + ")").toList());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private void pollAllThree(FxRobot robot) throws Exception {
