@@ -1,6 +1,7 @@
 package org.claimdesk.cli;
 
 import org.claimdesk.ingest.AnalysisWorker;
+import org.claimdesk.index.RebuildProgress;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ final class AnalyseCommand extends SessionCommand {
             err().println("--limit must be at least 1, got " + limit);
             return ExitCodes.USAGE;
         }
-        // analysis updates indexed documents, so the index must hold the items first
+        // the index is brought up to date first, so that what analysis adds is all that is left to apply
         if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
             return ExitCodes.CANCELLED;
         }
@@ -39,6 +40,8 @@ final class AnalyseCommand extends SessionCommand {
         long started = System.nanoTime();
         worker.analysePending(toDo);
         double seconds = (System.nanoTime() - started) / 1e9;
+        // the languages and entities found go into the search index now, not at the next command
+        session.bringIndexUpToDate(RebuildProgress.NONE);
         AnalysisWorker.Totals totals = worker.totals();
         out().printf("Analysed %d items in %.1f s (%.1f items/s): %d entity mentions found%s; %d items still waiting%n",
                 totals.analysed() + totals.failed(), seconds, (totals.analysed() + totals.failed()) / Math.max(seconds, 1e-3),

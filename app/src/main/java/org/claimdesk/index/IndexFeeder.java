@@ -75,7 +75,12 @@ public final class IndexFeeder implements AutoCloseable {
                     index.stateAtOpen(), index.problemAtOpen() == null ? "" : " (" + index.problemAtOpen() + ")");
             report = rebuildFromDatabase(progress);
         } else {
-            report = index.catchUp(items);
+            // Rows about items that catch-up writes from their current state are done once it commits:
+            // an offline import of many items is then not indexed twice.
+            List<IndexChangeLog.Change> before = changes.waiting(Integer.MAX_VALUE, Set.of());
+            Set<Long> caughtUp = new HashSet<>();
+            report = index.catchUp(items, caughtUp::add);
+            changes.remove(before.stream().filter(c -> caughtUp.contains(c.itemId())).map(IndexChangeLog.Change::id).toList());
         }
         if (!report.cancelled()) {
             upToDate = true;
@@ -215,6 +220,10 @@ public final class IndexFeeder implements AutoCloseable {
         return upToDate;
     }
 
+    /**
+     * Stops the feeding thread, then commits the index and clears from the log what it applied,
+     * so the next start does not apply it again. The index itself stays open (its owner closes it).
+     */
     @Override
     public void close() {
         Thread t = thread;
@@ -224,6 +233,18 @@ public final class IndexFeeder implements AutoCloseable {
                 t.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (uncommitted.isEmpty()) {
+                return;
+            }
+            try {
+                index.commit();
+                forgetCommitted();
+            } catch (RuntimeException e) {
+                // the log keeps the rows: the next start applies them again
+                LOG.warn("Could not commit the search index on close: {}", e.getMessage());
             }
         }
     }

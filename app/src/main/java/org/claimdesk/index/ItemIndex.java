@@ -47,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -432,6 +433,11 @@ public final class ItemIndex implements AutoCloseable {
      * commit are not recovered here (a rebuild recovers them from the database).
      */
     public RebuildReport catchUp(ItemStore items) {
+        return catchUp(items, id -> { });
+    }
+
+    /** Like {@link #catchUp(ItemStore)}, telling {@code indexed} each item it wrote (and committed). */
+    public RebuildReport catchUp(ItemStore items, LongConsumer indexed) {
         synchronized (rebuildLock) {
             long started = System.nanoTime();
             List<Long> missing = new ArrayList<>();
@@ -448,6 +454,7 @@ public final class ItemIndex implements AutoCloseable {
                 commit();
                 log.info("Search index caught up with the database: {} items added, {} removed", missing.size(), removed);
             }
+            missing.forEach(indexed::accept);
             return new RebuildReport(missing.size(), removed, Duration.ofNanos(System.nanoTime() - started), false);
         }
     }

@@ -3,6 +3,7 @@ package org.claimdesk.ingest;
 import org.claimdesk.nlp.AnalysisPath;
 import org.claimdesk.nlp.TextAnalysis;
 import org.claimdesk.nlp.TextAnalyzer;
+import org.claimdesk.source.HumanUnits;
 import org.claimdesk.store.AnalysisStore;
 import org.claimdesk.store.PendingItem;
 import org.claimdesk.store.StoreException;
@@ -13,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,6 +60,12 @@ public final class AnalysisWorker implements AutoCloseable {
      * without a full scan every second.
      */
     static final Duration REWIND_EVERY = Duration.ofMinutes(1);
+    /**
+     * The longest one item's language detection and NLP may take: far beyond the few seconds a
+     * long article needs (docs/benchmarks.md), so only a text that makes a model misbehave hits it.
+     */
+    static final Duration ITEM_TIME_LIMIT = Duration.ofMinutes(2);
+    private final Duration itemTimeLimit;
     /** While a backlog runs, views hear of analysed items at most this often (and when it ends). */
     static final Duration SIGNAL_EVERY = Duration.ofSeconds(5);
     /** Between title and body, so a sentence never runs from one into the other. */
@@ -72,6 +83,10 @@ public final class AnalysisWorker implements AutoCloseable {
     private final Analysis analyzer;
     private final AnalysisStore analyses;
     private final Runnable afterAnalysed;
+    /** Items being analysed now (not saved yet), with their thread: what the time limit stops. */
+    private final Map<Long, Thread> analysing = new ConcurrentHashMap<>();
+    /** Items stopped by the time limit, so their analysis thread records them as failed. */
+    private final Set<Long> timedOut = ConcurrentHashMap.newKeySet();
     private final AnalysisPath path;
     private final Clock clock;
     private final int threads;
@@ -105,6 +120,12 @@ public final class AnalysisWorker implements AutoCloseable {
      */
     public AnalysisWorker(Analysis analyzer, AnalysisStore analyses, AnalysisPath path, int threads, Clock clock,
                           Runnable afterAnalysed) {
+        this(analyzer, analyses, path, threads, clock, afterAnalysed, ITEM_TIME_LIMIT);
+    }
+
+    AnalysisWorker(Analysis analyzer, AnalysisStore analyses, AnalysisPath path, int threads, Clock clock,
+                   Runnable afterAnalysed, Duration itemTimeLimit) {
+        this.itemTimeLimit = Objects.requireNonNull(itemTimeLimit, "itemTimeLimit");
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.analyses = Objects.requireNonNull(analyses, "analyses");
         this.afterAnalysed = Objects.requireNonNull(afterAnalysed, "afterAnalysed");
@@ -212,7 +233,7 @@ public final class AnalysisWorker implements AutoCloseable {
                 return 0; // closed meanwhile; the items stay waiting in the database
             }
             long storedBefore = analysed.get() + failed.get();
-            awaitAll(running);
+            awaitAll(running, batch);
             if (analysed.get() + failed.get() > storedBefore) {
                 unsignalled = true;
                 if (System.nanoTime() - lastSignal >= SIGNAL_EVERY.toNanos()) {
@@ -223,11 +244,28 @@ public final class AnalysisWorker implements AutoCloseable {
         }
     }
 
-    private void awaitAll(List<Future<?>> running) throws InterruptedException {
+    /**
+     * Waits for the batch. An item whose analysis runs past the time limit ({@link #ITEM_TIME_LIMIT}) is
+     * interrupted and recorded as failed, so one pathological text cannot stall the queue; what
+     * the stuck thread was doing goes to the log either way.
+     */
+    private void awaitAll(List<Future<?>> running, List<PendingItem> batch) throws InterruptedException {
+        long rounds = (batch.size() + threads - 1) / threads;
+        long deadline = System.nanoTime() + itemTimeLimit.toNanos() * rounds;
+        boolean reported = false;
         try {
-            for (Future<?> future : running) {
+            for (int i = 0; i < running.size(); i++) {
+                Future<?> future = running.get(i);
                 try {
-                    future.get();
+                    long left = deadline - System.nanoTime();
+                    if (left > 0) {
+                        future.get(left, TimeUnit.NANOSECONDS);
+                    } else {
+                        future.get(itemTimeLimit.toNanos(), TimeUnit.NANOSECONDS);
+                    }
+                } catch (TimeoutException e) {
+                    reported = reportStuck(batch, reported);
+                    i--; // wait for the same one again: a thread cut short ends soon, one stuck elsewhere is now logged
                 } catch (ExecutionException | CancellationException e) {
                     // analyseOne records its own failures; this is a bug or a shutdown
                     if (!closing) {
@@ -241,22 +279,66 @@ public final class AnalysisWorker implements AutoCloseable {
         }
     }
 
+    /** Interrupts analyses that ran past the time limit (they are recorded as failed) and logs what every busy thread does. */
+    private boolean reportStuck(List<PendingItem> batch, boolean reportedBefore) {
+        for (PendingItem item : batch) {
+            Thread thread = analysing.get(item.id());
+            if (thread != null && timedOut.add(item.id())) {
+                LOG.warn("Analysis of item {} takes over {}; stopping it. It was at:{}", item.id(),
+                        HumanUnits.formatDuration(itemTimeLimit), stackOf(thread));
+                thread.interrupt();
+            }
+        }
+        if (!reportedBefore) {
+            StringBuilder threadsNow = new StringBuilder();
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith("analysis-")) {
+                    threadsNow.append("\n  ").append(thread.getName()).append(':').append(stackOf(thread));
+                }
+            });
+            LOG.warn("An analysis batch (items {}) is still running after its time limit; analysis threads:{}",
+                    batch.stream().map(PendingItem::id).toList(), threadsNow);
+        }
+        return true;
+    }
+
+    private static String stackOf(Thread thread) {
+        StringBuilder text = new StringBuilder();
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, 25); i++) {
+            text.append("\n    at ").append(frames[i]);
+        }
+        return text.toString();
+    }
+
     private void analyseOne(PendingItem item) {
         if (closing) {
             return;
         }
         long started = System.nanoTime();
         TextAnalysis analysis;
+        analysing.put(item.id(), Thread.currentThread());
         try {
             analysis = analyzer.analyse(textOf(item), item.language(), path);
         } catch (RuntimeException | StackOverflowError e) {
+            if (timedOut.remove(item.id())) {
+                Thread.interrupted(); // the interrupt was ours; recording must not see it
+                recordFailure(item, new IllegalStateException("analysis did not finish within "
+                        + HumanUnits.formatDuration(itemTimeLimit), e));
+                return;
+            }
             if (closing || Thread.currentThread().isInterrupted()) {
+                LOG.debug("Analysis of item {} cut short by close; it stays waiting", item.id());
                 return; // cut short by close, not the item's fault: analysed at the next start
             }
             recordFailure(item, e);
             return;
         } finally {
+            analysing.remove(item.id());
             busyNanos.addAndGet(System.nanoTime() - started);
+        }
+        if (timedOut.remove(item.id())) {
+            Thread.interrupted(); // finished just as it was stopped: keep the result
         }
         try {
             analyses.save(item.id(), analysis, clock.instant());

@@ -200,6 +200,30 @@ class IndexFeederTest {
             assertThat(index.needsRebuild()).isFalse();
             feeder.bringUpToDate(RebuildProgress.NONE);
             assertThat(ids(index, "entity:\"jane doe\"")).containsExactly(id);
+            // closing commits what it applied, so the start after this one has nothing to redo
+            assertThat(changes.count()).isEqualTo(1);
+            feeder.close();
+            assertThat(changes.count()).isZero();
+        }
+    }
+
+    @Test
+    void itemsImportedWhileNoIndexWasOpenAreIndexedOnceByTheCatchUp() {
+        Path indexDir = dir.resolve("index");
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            new IndexFeeder(index, items, changes).bringUpToDate(RebuildProgress.NONE);
+        }
+        save("afp", "a", "Old photos shared as new");
+        save("afp", "b", "Minister denies flood rumour");
+        save("reuters", "b", "Minister denies flood rumour"); // and a second source for one of them
+        assertThat(changes.count()).isEqualTo(3);
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            IndexFeeder feeder = new IndexFeeder(index, items, changes);
+            RebuildReport report = feeder.bringUpToDate(RebuildProgress.NONE);
+            assertThat(report.indexed()).isEqualTo(2);
+            assertThat(changes.count()).isZero();
+            assertThat(ids(index, "source:reuters")).hasSize(1);
+            assertThat(ids(index, "photos OR flood")).hasSize(2);
         }
     }
 

@@ -134,6 +134,31 @@ class AnalysisWorkerTest {
     }
 
     @Test
+    void anAnalysisThatNeverEndsIsStoppedRecordedAndTheQueueGoesOn() throws Exception {
+        long first = store(1, "水道水", JAPANESE);
+        long hanging = store(2, "hangs", "this text makes the model spin forever");
+        long third = store(3, "Водопровод", RUSSIAN);
+        AnalysisWorker.Analysis hangsOnOne = (text, hint, path) -> {
+            if (text.contains("spin forever")) {
+                try {
+                    Thread.sleep(Duration.ofMinutes(5));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return analyzer.analyse(text, hint, path);
+        };
+        try (AnalysisWorker worker = new AnalysisWorker(hangsOnOne, analyses, AnalysisPath.FAST, 1, Clock.systemUTC(),
+                () -> { }, Duration.ofMillis(500))) {
+            assertThat(worker.analysePending(100)).isEqualTo(3);
+            assertThat(worker.totals().failed()).isEqualTo(1);
+        }
+        assertThat(analyses.analysisOf(hanging).orElseThrow().error()).contains("did not finish within");
+        assertThat(analyses.analysisOf(first).orElseThrow().failed()).isFalse();
+        assertThat(analyses.analysisOf(third).orElseThrow().failed()).isFalse();
+    }
+
+    @Test
     void theBackgroundThreadAnalysesNewItemsAndUsesAtMostItsThreads() throws Exception {
         Set<String> threadsSeen = ConcurrentHashMap.newKeySet();
         AnalysisWorker.Analysis recordingThreads = (text, hint, path) -> {
