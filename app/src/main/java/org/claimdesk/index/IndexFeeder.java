@@ -124,11 +124,9 @@ public final class IndexFeeder implements AutoCloseable {
         }
         forgetCommitted();
         long written = 0;
-        Map<String, List<String>> tags = null;
         for (List<IndexChangeLog.Change> batch; !(batch = changes.waiting(BATCH, inProgress)).isEmpty(); ) {
-            if (tags == null) {
-                tags = items.tagsBySource();
-            }
+            // read after the batch: a retag's rows and the new tags were committed together
+            Map<String, List<String>> tags = items.tagsBySource();
             long sequence = -1;
             Set<Long> itemIds = new HashSet<>();
             List<Long> changeIds = new ArrayList<>(batch.size());

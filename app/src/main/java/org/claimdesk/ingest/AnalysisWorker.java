@@ -49,6 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AnalysisWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisWorker.class);
 
+    /** How long the worker waits after a batch failed for an unexpected reason (a bug), so the log is not flooded. */
+    static final Duration AFTER_FAILURE = Duration.ofSeconds(30);
     /** How often an idle worker looks for new items. */
     static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     /** Items per batch and analysis thread: enough to keep threads busy, small enough to stop soon. */
@@ -178,6 +180,14 @@ public final class AnalysisWorker implements AutoCloseable {
                     }
                     // the database is the queue: the same items are offered again next round
                     LOG.warn("Analysis could not read waiting items: {}", e.getMessage(), e);
+                    done = 0;
+                } catch (RuntimeException e) {
+                    if (closing) {
+                        return;
+                    }
+                    // a bug must not end background analysis for the whole session unnoticed
+                    LOG.error("Analysis batch failed; trying again in {} s", AFTER_FAILURE.toSeconds(), e);
+                    Thread.sleep(AFTER_FAILURE);
                     done = 0;
                 }
                 if (done == 0) {
