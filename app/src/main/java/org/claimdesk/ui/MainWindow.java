@@ -494,7 +494,7 @@ public final class MainWindow {
         SplitPane stream = new SplitPane(itemTable);
         stream.setId("streamAndResults");
         stream.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        double[] resultsShare = {0.62};
+        double[] resultsShare = {0.7};
         Runnable layout = () -> {
             if (model.search().activeProperty().get()) {
                 if (stream.getItems().size() == 1) {
@@ -578,6 +578,8 @@ public final class MainWindow {
         });
         search.orderProperty().addListener((obs, before, now) ->
                 sortGroup.selectToggle(now == SearchOrder.NEWEST ? newest : relevance));
+        relevance.setMinWidth(Region.USE_PREF_SIZE);
+        newest.setMinWidth(Region.USE_PREF_SIZE);
         HBox sort = new HBox(relevance, newest);
         sort.visibleProperty().bind(search.activeProperty());
         sort.managedProperty().bind(sort.visibleProperty());
@@ -618,14 +620,22 @@ public final class MainWindow {
         since.disableProperty().bind(search.enabledProperty().not());
 
         // A custom range: two day pickers, shown only while "Custom dates…" is chosen.
-        DatePicker from = datePicker("searchFrom", "search.from.prompt", search.customFromProperty());
-        DatePicker to = datePicker("searchTo", "search.to.prompt", search.customToProperty());
+        DatePicker from = datePicker("searchFrom", "search.from.prompt", "search.from.tooltip", search.customFromProperty());
+        DatePicker to = datePicker("searchTo", "search.to.prompt", "search.to.tooltip", search.customToProperty());
         HBox customRange = new HBox(4, from, new Label("\u2013"), to);
         customRange.setAlignment(Pos.CENTER_LEFT);
         customRange.visibleProperty().bind(search.sinceProperty().isEqualTo(SearchViewModel.Since.CUSTOM));
         customRange.managedProperty().bind(customRange.visibleProperty());
-        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), searchField, since, customRange, sort, count, save);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        // The query gets the whole first line; what refines a running search goes on a second one.
+        HBox queryLine = new HBox(6, new FontIcon(Feather.SEARCH), searchField, since);
+        queryLine.setAlignment(Pos.CENTER_LEFT);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox refineLine = new HBox(6, customRange, sort, count, gap, save);
+        refineLine.setAlignment(Pos.CENTER_LEFT);
+        refineLine.visibleProperty().bind(search.activeProperty());
+        refineLine.managedProperty().bind(refineLine.visibleProperty());
+        VBox bar = new VBox(4, queryLine, refineLine);
         bar.setPadding(new Insets(0, 8, 6, 8));
         return bar;
     }
@@ -639,11 +649,13 @@ public final class MainWindow {
         return button;
     }
 
-    private DatePicker datePicker(String id, String promptKey, ObjectProperty<LocalDate> day) {
+    private DatePicker datePicker(String id, String promptKey, String tooltipKey, ObjectProperty<LocalDate> day) {
         DatePicker picker = new DatePicker();
         picker.setId(id);
         picker.setPromptText(messages.get(promptKey));
-        picker.setPrefWidth(120);
+        picker.setTooltip(new Tooltip(messages.get(tooltipKey)));
+        picker.setPrefWidth(130);
+        picker.setMinWidth(110);
         picker.getStyleClass().add(Styles.SMALL);
         picker.valueProperty().bindBidirectional(day);
         picker.disableProperty().bind(model.search().enabledProperty().not());
