@@ -1,5 +1,6 @@
 package org.claimdesk.nlp;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,21 @@ class TextAnalyzerTest {
         assertThat(chinese.language().tag()).isEqualTo("zh");
         assertThat(chinese.sentences()).hasSize(2);
         assertThat(chinese.tokenCount()).isBetween(10, 30); // dictionary words, not one token per sentence
+    }
+
+    /** Runs only in a build with -Pchinese-models and a surefire heap of 4 GB (see docs/benchmarks.md). */
+    @Test
+    void chineseGetsCoreNlpSentencesAndEntitiesWhenItsModelsAndAHeapForThemAreThere() {
+        Assumptions.assumeTrue(getClass().getClassLoader().getResource(CoreNlpLanguage.CHINESE_SEGMENTER) != null,
+                "built without -Pchinese-models");
+        Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() >= CoreNlpPipelines.CHINESE_MIN_HEAP_BYTES,
+                "heap below what the Chinese models need");
+        TextAnalysis chinese = analyzer.analyse("国家主席习近平星期二在北京会见了联合国秘书长古特雷斯。双方讨论了气候变化问题。",
+                null, AnalysisPath.FAST);
+        assertThat(chinese.language().tag()).isEqualTo("zh");
+        assertThat(chinese.engine()).isEqualTo(AnalysisEngine.CORENLP);
+        assertThat(chinese.sentences()).hasSize(2);
+        assertThat(chinese.entities()).extracting(NamedEntity::text).contains("北京", "习近平");
     }
 
     @Test
