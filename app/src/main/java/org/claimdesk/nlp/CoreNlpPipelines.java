@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,6 +60,21 @@ public final class CoreNlpPipelines {
                 .isPresent();
     }
 
+    /**
+     * Personal pronouns of the CoreNLP languages. The CRF models sometimes tag a sentence-initial
+     * pronoun ("He urges listeners…") as a person; a pronoun is never a name an analyst filters by.
+     * ("us" is left out: "US" is a country.)
+     */
+    private static final Set<String> PRONOUNS = Set.of(
+            "i", "you", "he", "she", "it", "we", "they", "him", "her", "them", "his", "hers", "its", "their",
+            "ich", "du", "er", "sie", "es", "wir", "ihr", "ihn", "ihm", "ihnen",
+            "je", "tu", "il", "elle", "nous", "vous", "ils", "elles", "lui", "eux",
+            "yo", "tú", "él", "ella", "nosotros", "nosotras", "vosotros", "ellos", "ellas", "usted", "ustedes");
+
+    static boolean isPronoun(String mention) {
+        return PRONOUNS.contains(mention.strip().toLowerCase(Locale.ROOT));
+    }
+
     /** Loads the pipeline for a language and path now (e.g. at start, off the UI thread). */
     public void load(String languageTag, AnalysisPath path) {
         pipeline(language(languageTag), path);
@@ -89,7 +106,7 @@ public final class CoreNlpPipelines {
             if (mentions != null) {
                 for (CoreEntityMention mention : mentions) {
                     Optional<EntityType> type = EntityType.fromModelLabel(mention.entityType());
-                    if (type.isPresent()) {
+                    if (type.isPresent() && !isPronoun(mention.text())) {
                         int start = base + mention.charOffsets().first();
                         int end = base + mention.charOffsets().second();
                         entities.add(new NamedEntity(text.substring(start, end), type.get(), start, end));

@@ -56,6 +56,16 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aPronounTheModelTagsAsANameIsNotAnEntity() {
+        String text = "The speaker also claims that \"forty children\" have been taken to Marsana General Hospital with"
+                + " cholera and that boiling \"does not help, because heat does not destroy poison\". He urges listeners"
+                + " to forward the message \"to everyone you love\".";
+        TextAnalysis a = analyzer.analyse(text, "en", AnalysisPath.FAST);
+        assertThat(a.entities()).extracting(NamedEntity::text).contains("Marsana General Hospital")
+                .noneMatch(name -> name.equalsIgnoreCase("he"));
+    }
+
+    @Test
     void fastPathGivesTheSameNamesWithoutLemmasOrDates() {
         TextAnalysis full = analyzer.analyse(ENGLISH, null, AnalysisPath.FULL);
         TextAnalysis fast = analyzer.analyse(ENGLISH, null, AnalysisPath.FAST);
