@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,14 +85,20 @@ public final class AnalysisWorker implements AutoCloseable {
     private final Analysis analyzer;
     private final AnalysisStore analyses;
     private final Runnable afterAnalysed;
-    /** Items being analysed now (not saved yet), with their thread: what the time limit stops. */
-    private final Map<Long, Thread> analysing = new ConcurrentHashMap<>();
+    /** An item being analysed: by which thread, since when. */
+    private record Running(Thread thread, long startedNanos) {
+    }
+
+    /** Items being analysed now (not saved yet): what the time limit stops. */
+    private final Map<Long, Running> analysing = new ConcurrentHashMap<>();
     /** Items stopped by the time limit, so their analysis thread records them as failed. */
     private final Set<Long> timedOut = ConcurrentHashMap.newKeySet();
+    /** Items whose thread ignored the stop: recorded as failed by the worker, their thread left behind. */
+    private final Set<Long> abandoned = ConcurrentHashMap.newKeySet();
     private final AnalysisPath path;
     private final Clock clock;
     private final int threads;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final AtomicLong analysed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong entities = new AtomicLong();
@@ -138,7 +144,7 @@ public final class AnalysisWorker implements AutoCloseable {
         }
         this.threads = threads;
         AtomicInteger number = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        this.pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "analysis-" + number.incrementAndGet());
             t.setDaemon(true);
             t.setPriority(Thread.NORM_PRIORITY - 1); // the window and ingestion come first
@@ -255,31 +261,31 @@ public final class AnalysisWorker implements AutoCloseable {
     }
 
     /**
-     * Waits for the batch. An item whose analysis runs past the time limit ({@link #ITEM_TIME_LIMIT}) is
-     * interrupted and recorded as failed, so one pathological text cannot stall the queue; what
-     * the stuck thread was doing goes to the log either way.
+     * Waits for the batch. An item whose own analysis runs past the time limit
+     * ({@link #ITEM_TIME_LIMIT}) is interrupted and recorded as failed, so one pathological text
+     * cannot stall the queue. If its thread ignores the interrupt for another time limit, the
+     * worker stops waiting for it and a new thread takes its place.
      */
     private void awaitAll(List<Future<?>> running, List<PendingItem> batch) throws InterruptedException {
-        long rounds = (batch.size() + threads - 1) / threads;
-        long deadline = System.nanoTime() + itemTimeLimit.toNanos() * rounds;
-        boolean reported = false;
+        long checkMillis = Math.max(10, Math.min(itemTimeLimit.toMillis() / 4, 5_000));
         try {
             for (int i = 0; i < running.size(); i++) {
                 Future<?> future = running.get(i);
-                try {
-                    long left = deadline - System.nanoTime();
-                    if (left > 0) {
-                        future.get(left, TimeUnit.NANOSECONDS);
-                    } else {
-                        future.get(itemTimeLimit.toNanos(), TimeUnit.NANOSECONDS);
-                    }
-                } catch (TimeoutException e) {
-                    reported = reportStuck(batch, reported);
-                    i--; // wait for the same one again: a thread cut short ends soon, one stuck elsewhere is now logged
-                } catch (ExecutionException | CancellationException e) {
-                    // analyseOne records its own failures; this is a bug or a shutdown
-                    if (!closing) {
-                        LOG.error("Analysis thread failed", e);
+                PendingItem item = batch.get(i);
+                while (true) {
+                    try {
+                        future.get(checkMillis, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        if (stopIfOverdue(item)) {
+                            break; // given up on: its thread is left behind, a new one works on
+                        }
+                    } catch (ExecutionException | CancellationException e) {
+                        // analyseOne records its own failures; this is a bug or a shutdown
+                        if (!closing) {
+                            LOG.error("Analysis thread failed", e);
+                        }
+                        break;
                     }
                 }
             }
@@ -289,27 +295,53 @@ public final class AnalysisWorker implements AutoCloseable {
         }
     }
 
-    /** Interrupts analyses that ran past the time limit (they are recorded as failed) and logs what every busy thread does. */
-    private boolean reportStuck(List<PendingItem> batch, boolean reportedBefore) {
-        for (PendingItem item : batch) {
-            Thread thread = analysing.get(item.id());
-            if (thread != null && timedOut.add(item.id())) {
-                LOG.warn("Analysis of item {} takes over {}; stopping it. It was at:{}", item.id(),
-                        HumanUnits.formatDuration(itemTimeLimit), stackOf(thread));
-                thread.interrupt();
+    /**
+     * Stops the item's analysis once it has run for the time limit; gives up on it when its
+     * thread has ignored that for another time limit. True when given up on. Marking and
+     * interrupting happen inside the map's lock, so an interrupt never reaches the thread after
+     * it has moved on to another item.
+     */
+    private boolean stopIfOverdue(PendingItem item) {
+        long now = System.nanoTime();
+        long limit = itemTimeLimit.toNanos();
+        Running[] stopped = {null};
+        Running[] givenUp = {null};
+        analysing.computeIfPresent(item.id(), (id, running) -> {
+            long ran = now - running.startedNanos();
+            if (ran >= limit && timedOut.add(id)) {
+                running.thread().interrupt();
+                stopped[0] = running;
+            } else if (ran >= 2 * limit && abandoned.add(id)) {
+                givenUp[0] = running;
+            }
+            return running;
+        });
+        if (stopped[0] != null) {
+            LOG.warn("Analysis of item {} took over {}; stopping it. It was at:{}", item.id(),
+                    HumanUnits.formatDuration(itemTimeLimit), stackOf(stopped[0].thread()));
+        }
+        if (givenUp[0] == null) {
+            return false;
+        }
+        LOG.error("Analysis of item {} does not stop; it is recorded as failed and its thread {} is left behind at:{}",
+                item.id(), givenUp[0].thread().getName(), stackOf(givenUp[0].thread()));
+        recordFailure(item, new IllegalStateException("analysis did not finish within "
+                + HumanUnits.formatDuration(itemTimeLimit) + " and did not stop"));
+        resizePool(+1);
+        return true;
+    }
+
+    /** One more (or one fewer) analysis thread, while a thread that ignored a stop is left behind. */
+    private void resizePool(int change) {
+        synchronized (pool) {
+            if (change > 0) {
+                pool.setMaximumPoolSize(pool.getMaximumPoolSize() + change);
+                pool.setCorePoolSize(pool.getCorePoolSize() + change);
+            } else {
+                pool.setCorePoolSize(pool.getCorePoolSize() + change);
+                pool.setMaximumPoolSize(pool.getMaximumPoolSize() + change);
             }
         }
-        if (!reportedBefore) {
-            StringBuilder threadsNow = new StringBuilder();
-            Thread.getAllStackTraces().forEach((thread, stack) -> {
-                if (thread.getName().startsWith("analysis-")) {
-                    threadsNow.append("\n  ").append(thread.getName()).append(':').append(stackOf(thread));
-                }
-            });
-            LOG.warn("An analysis batch (items {}) is still running after its time limit; analysis threads:{}",
-                    batch.stream().map(PendingItem::id).toList(), threadsNow);
-        }
-        return true;
     }
 
     private static String stackOf(Thread thread) {
@@ -326,29 +358,35 @@ public final class AnalysisWorker implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        TextAnalysis analysis;
-        analysing.put(item.id(), Thread.currentThread());
+        analysing.put(item.id(), new Running(Thread.currentThread(), started));
+        TextAnalysis analysis = null;
+        Throwable failure = null;
         try {
             analysis = analyzer.analyse(textOf(item), item.language(), path);
         } catch (RuntimeException | StackOverflowError e) {
-            if (timedOut.remove(item.id())) {
-                Thread.interrupted(); // the interrupt was ours; recording must not see it
-                recordFailure(item, new IllegalStateException("analysis did not finish within "
-                        + HumanUnits.formatDuration(itemTimeLimit), e));
-                return;
-            }
-            if (closing || Thread.currentThread().isInterrupted()) {
-                LOG.debug("Analysis of item {} cut short by close; it stays waiting", item.id());
-                return; // cut short by close, not the item's fault: analysed at the next start
-            }
-            recordFailure(item, e);
-            return;
+            failure = e;
         } finally {
-            analysing.remove(item.id());
+            analysing.remove(item.id()); // from here on no stop reaches this thread for this item
             busyNanos.addAndGet(System.nanoTime() - started);
         }
-        if (timedOut.remove(item.id())) {
-            Thread.interrupted(); // finished just as it was stopped: keep the result
+        boolean stopped = timedOut.remove(item.id());
+        if (stopped) {
+            Thread.interrupted(); // the interrupt was ours; recording and the next item must not see it
+        }
+        if (abandoned.remove(item.id())) {
+            resizePool(-1); // the worker recorded it as failed and went on without this thread
+            return;
+        }
+        if (failure != null) {
+            if (stopped) {
+                recordFailure(item, new IllegalStateException("analysis did not finish within "
+                        + HumanUnits.formatDuration(itemTimeLimit), failure));
+            } else if (closing || Thread.currentThread().isInterrupted()) {
+                LOG.debug("Analysis of item {} cut short by close; it stays waiting", item.id());
+            } else {
+                recordFailure(item, failure);
+            }
+            return;
         }
         try {
             analyses.save(item.id(), analysis, clock.instant());

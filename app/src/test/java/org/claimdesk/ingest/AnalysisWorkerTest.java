@@ -148,14 +148,47 @@ class AnalysisWorkerTest {
             }
             return analyzer.analyse(text, hint, path);
         };
+        warmUp(); // the limit is for one item's run, not for loading models
         try (AnalysisWorker worker = new AnalysisWorker(hangsOnOne, analyses, AnalysisPath.FAST, 1, Clock.systemUTC(),
-                () -> { }, Duration.ofMillis(500))) {
+                () -> { }, Duration.ofSeconds(1))) {
             assertThat(worker.analysePending(100)).isEqualTo(3);
             assertThat(worker.totals().failed()).isEqualTo(1);
         }
         assertThat(analyses.analysisOf(hanging).orElseThrow().error()).contains("did not finish within");
         assertThat(analyses.analysisOf(first).orElseThrow().failed()).isFalse();
         assertThat(analyses.analysisOf(third).orElseThrow().failed()).isFalse();
+    }
+
+    @Test
+    void anAnalysisThatIgnoresBeingStoppedIsLeftBehindAndANewThreadTakesTheRest() throws Exception {
+        long spinning = store(1, "spins", "this text makes the model spin and ignore interrupts");
+        long second = store(2, "水道水", JAPANESE);
+        long third = store(3, "Водопровод", RUSSIAN);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AnalysisWorker.Analysis ignoresInterrupts = (text, hint, path) -> {
+            if (text.contains("ignore interrupts")) {
+                while (release.getCount() > 0) {
+                    Thread.onSpinWait(); // a model stuck in a loop that never looks at its interrupt flag
+                }
+            }
+            return analyzer.analyse(text, hint, path);
+        };
+        warmUp();
+        try (AnalysisWorker worker = new AnalysisWorker(ignoresInterrupts, analyses, AnalysisPath.FAST, 1, Clock.systemUTC(),
+                () -> { }, Duration.ofMillis(500))) {
+            // one analysis thread, busy for good with the first item: the other two are analysed all the same
+            assertThat(worker.analysePending(100)).isEqualTo(3);
+            assertThat(analyses.analysisOf(spinning).orElseThrow().error()).contains("did not stop");
+            assertThat(analyses.analysisOf(second).orElseThrow().failed()).isFalse();
+            assertThat(analyses.analysisOf(third).orElseThrow().failed()).isFalse();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void warmUp() {
+        analyzer.analyse(JAPANESE, null, AnalysisPath.FAST);
+        analyzer.analyse(RUSSIAN, null, AnalysisPath.FAST);
     }
 
     @Test
