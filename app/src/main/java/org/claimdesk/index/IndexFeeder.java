@@ -132,13 +132,16 @@ public final class IndexFeeder implements AutoCloseable {
             List<Long> changeIds = new ArrayList<>(batch.size());
             for (IndexChangeLog.Change change : batch) {
                 changeIds.add(change.id());
-                if (!itemIds.add(change.itemId())) {
-                    continue; // one write per item: it is read as it is now
+                long[] ids = change.wholeSource() ? items.idsFromSource(change.sourceId()) : new long[]{change.itemId()};
+                for (long id : ids) {
+                    if (!itemIds.add(id)) {
+                        continue; // one write per item: it is read as it is now
+                    }
+                    Optional<StoredItem> item = items.find(id);
+                    sequence = Math.max(sequence, item.isPresent()
+                            ? index.upsert(item.get(), ItemIndex.tagsOf(item.get(), tags), ItemIndex.entitiesOf(item.get()))
+                            : index.delete(id));
                 }
-                Optional<StoredItem> item = items.find(change.itemId());
-                sequence = Math.max(sequence, item.isPresent()
-                        ? index.upsert(item.get(), ItemIndex.tagsOf(item.get(), tags), ItemIndex.entitiesOf(item.get()))
-                        : index.delete(change.itemId()));
             }
             written += itemIds.size();
             if (index.needsRebuild()) {

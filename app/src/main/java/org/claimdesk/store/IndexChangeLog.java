@@ -32,8 +32,15 @@ public final class IndexChangeLog {
         SOURCE_TAGS
     }
 
-    /** One row: item {@code itemId} must be indexed again (or removed, when it is gone). */
-    public record Change(long id, long itemId, Reason reason) {
+    /**
+     * One row: item {@code itemId} must be indexed again (or removed, when it is gone); or, when
+     * {@code sourceId} is set (itemId 0), every item of that source.
+     */
+    public record Change(long id, long itemId, String sourceId, Reason reason) {
+        /** True when the row stands for every item of a source. */
+        public boolean wholeSource() {
+            return sourceId != null;
+        }
     }
 
     private static final int REMOVE_SLICE = 10_000;
@@ -54,7 +61,7 @@ public final class IndexChangeLog {
         }
         return database.inTransaction("read waiting index changes", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id, item_id, reason FROM index_change ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                    "SELECT id, item_id, source_id, reason FROM index_change ORDER BY id FETCH FIRST ? ROWS ONLY")) {
                 // the rows in progress are among the oldest: read past them
                 statement.setLong(1, (long) limit + inProgress.size());
                 try (ResultSet rows = statement.executeQuery()) {
@@ -62,7 +69,8 @@ public final class IndexChangeLog {
                     while (rows.next() && changes.size() < limit) {
                         long id = rows.getLong("id");
                         if (!inProgress.contains(id)) {
-                            changes.add(new Change(id, rows.getLong("item_id"), reasonOf(rows.getString("reason"))));
+                            changes.add(new Change(id, rows.getLong("item_id"), rows.getString("source_id"),
+                                    reasonOf(rows.getString("reason"))));
                         }
                     }
                     return changes;
@@ -133,13 +141,17 @@ public final class IndexChangeLog {
         }
     }
 
-    /** Within the caller's transaction: every item that came from source {@code sourceId} changed. */
-    static int recordItemsOf(Connection connection, String sourceId, Reason reason) throws SQLException {
+    /**
+     * Within the caller's transaction: every item of source {@code sourceId} changed. One row for
+     * the source; the feeder reads its items when it applies the row, so an item whose link
+     * commits while this transaction runs is covered too.
+     */
+    static void recordSource(Connection connection, String sourceId, Reason reason) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO index_change (item_id, reason) SELECT item_id, ? FROM item_source WHERE source_id = ?")) {
-            statement.setString(1, reason.name());
-            statement.setString(2, sourceId);
-            return statement.executeUpdate();
+                "INSERT INTO index_change (source_id, reason) VALUES (?, ?)")) {
+            statement.setString(1, sourceId);
+            statement.setString(2, reason.name());
+            statement.executeUpdate();
         }
     }
 }

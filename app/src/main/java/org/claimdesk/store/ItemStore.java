@@ -372,6 +372,23 @@ public final class ItemStore {
         return list;
     }
 
+    /** The ids of every item that arrived from this source, in order (its first source or another). */
+    public long[] idsFromSource(String sourceId) {
+        return database.inTransaction("list the items of source " + sourceId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT item_id FROM item_source WHERE source_id = ? ORDER BY item_id")) {
+                statement.setString(1, sourceId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<Long> ids = new ArrayList<>();
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                    return ids.stream().mapToLong(Long::longValue).toArray();
+                }
+            }
+        });
+    }
+
     /** Up to {@code limit} item ids above {@code afterId}, in order: to compare derived data with the items. */
     public long[] idsAfter(long afterId, int limit) {
         if (limit <= 0) {

@@ -55,7 +55,7 @@ public final class SourceStore {
         String tagsBefore = storedTags(connection, source.id());
         if (tagsBefore != null && !tagsBefore.equals(String.join(TAG_SEPARATOR, source.tags()))) {
             // its items carry the source's tags in the search index
-            IndexChangeLog.recordItemsOf(connection, source.id(), IndexChangeLog.Reason.SOURCE_TAGS);
+            IndexChangeLog.recordSource(connection, source.id(), IndexChangeLog.Reason.SOURCE_TAGS);
         }
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE source SET name = ?, url = ?, kind = ?, language_hint = ?, tags = ?,
