@@ -2,6 +2,7 @@ package org.claimdesk.index;
 
 import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
+import org.claimdesk.store.StoreException;
 import org.claimdesk.store.StoredItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,8 @@ public final class IndexFeeder implements AutoCloseable {
      */
     static final int MAX_UNCOMMITTED = 5_000;
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    /** Rounds a change may fail before it is left alone for the session. */
+    static final int MAX_ATTEMPTS = 3;
 
     /** Changes applied with writes up to {@code sequence}, waiting for a commit that covers them. */
     private record Applied(List<Long> changeIds, long sequence) {
@@ -49,6 +54,8 @@ public final class IndexFeeder implements AutoCloseable {
     private final IndexChangeLog changes;
     private final Deque<Applied> uncommitted = new ArrayDeque<>();
     private final Set<Long> inProgress = new HashSet<>();
+    private final Map<Long, Integer> failures = new HashMap<>();
+    private final Set<Long> givenUp = new HashSet<>();
     private volatile boolean upToDate;
     private volatile Thread thread;
 
@@ -113,6 +120,8 @@ public final class IndexFeeder implements AutoCloseable {
             changes.remove(covered);
             inProgress.clear();
             uncommitted.clear();
+            givenUp.clear(); // the rebuild wrote those items from the database too
+            failures.clear();
         }
         return report;
     }
@@ -124,25 +133,36 @@ public final class IndexFeeder implements AutoCloseable {
         }
         forgetCommitted();
         long written = 0;
-        for (List<IndexChangeLog.Change> batch; !(batch = changes.waiting(BATCH, inProgress)).isEmpty(); ) {
+        for (List<IndexChangeLog.Change> batch; !(batch = changes.waiting(BATCH, passedOver())).isEmpty(); ) {
             // read after the batch: a retag's rows and the new tags were committed together
             Map<String, List<String>> tags = items.tagsBySource();
             long sequence = -1;
             Set<Long> itemIds = new HashSet<>();
             List<Long> changeIds = new ArrayList<>(batch.size());
+            Map<IndexChangeLog.Change, RuntimeException> failedHere = new LinkedHashMap<>();
             for (IndexChangeLog.Change change : batch) {
-                changeIds.add(change.id());
-                long[] ids = change.wholeSource() ? items.idsFromSource(change.sourceId()) : new long[]{change.itemId()};
-                for (long id : ids) {
-                    if (!itemIds.add(id)) {
-                        continue; // one write per item: it is read as it is now
+                try {
+                    long[] ids = change.wholeSource() ? items.idsFromSource(change.sourceId()) : new long[]{change.itemId()};
+                    for (long id : ids) {
+                        if (!itemIds.add(id)) {
+                            continue; // one write per item: it is read as it is now
+                        }
+                        Optional<StoredItem> item = items.find(id);
+                        sequence = Math.max(sequence, item.isPresent()
+                                ? index.upsert(item.get(), ItemIndex.tagsOf(item.get(), tags), ItemIndex.entitiesOf(item.get()))
+                                : index.delete(id));
                     }
-                    Optional<StoredItem> item = items.find(id);
-                    sequence = Math.max(sequence, item.isPresent()
-                            ? index.upsert(item.get(), ItemIndex.tagsOf(item.get(), tags), ItemIndex.entitiesOf(item.get()))
-                            : index.delete(id));
+                    changeIds.add(change.id());
+                } catch (IndexException | StoreException e) {
+                    failedHere.put(change, e);
                 }
             }
+            if (failedHere.size() == batch.size() && batch.size() > 1) {
+                // nothing went through: the index or the database is failing, not one item; the next round tries all again
+                RuntimeException first = failedHere.values().iterator().next();
+                throw new IndexException("Indexing changed items failed for a whole batch: " + first.getMessage(), first);
+            }
+            failedHere.forEach(this::passOver);
             written += itemIds.size();
             if (index.needsRebuild()) {
                 // an incomplete index (a cancelled rebuild) is rebuilt from the database anyway
@@ -158,6 +178,39 @@ public final class IndexFeeder implements AutoCloseable {
         }
         forgetCommitted();
         return written;
+    }
+
+    /**
+     * Changes not to read this round: those applied and waiting for a commit, and those that
+     * failed too often this session (their rows stay, for the next start or a rebuild).
+     */
+    private Set<Long> passedOver() {
+        if (givenUp.isEmpty()) {
+            return inProgress;
+        }
+        Set<Long> both = new HashSet<>(inProgress);
+        both.addAll(givenUp);
+        return both;
+    }
+
+    /**
+     * One change failed (an item the index refuses, say): it is tried again next round, and after
+     * {@link #MAX_ATTEMPTS} it is left for the rest of the session, so it cannot hold up the others.
+     */
+    private void passOver(IndexChangeLog.Change change, RuntimeException e) {
+        int attempts = failures.merge(change.id(), 1, Integer::sum);
+        if (attempts >= MAX_ATTEMPTS) {
+            givenUp.add(change.id());
+            failures.remove(change.id());
+            LOG.error("Indexing {} failed {} times; left until the next start or rebuild: {}", describe(change),
+                    attempts, e.getMessage(), e);
+        } else {
+            LOG.warn("Indexing {} failed (attempt {}); trying again: {}", describe(change), attempts, e.getMessage());
+        }
+    }
+
+    private static String describe(IndexChangeLog.Change change) {
+        return change.wholeSource() ? "the items of source '" + change.sourceId() + "'" : "item " + change.itemId();
     }
 
     /** Removes from the log the changes that a commit of the index now holds. */

@@ -428,6 +428,8 @@ public final class FeedsFileParser {
                 valid.get("date"), valid.get("body"));
     }
 
+    static final int MAX_TAG_CHARS = 100;
+
     private static List<String> tags(Run run, NodeTuple tuple, String label) {
         if (tuple == null || isNull(tuple.getValueNode())) {
             return List.of();
@@ -437,7 +439,15 @@ public final class FeedsFileParser {
         Set<String> tags = new LinkedHashSet<>();
         for (Node item : items) {
             if (item instanceof ScalarNode scalar && !isNull(scalar) && !scalar.getValue().isBlank()) {
-                tags.add(scalar.getValue().strip());
+                String tag = scalar.getValue().strip();
+                if (tag.length() > MAX_TAG_CHARS || tag.contains("\n") || tag.contains("\r")) {
+                    // a tag is a filter label: stored one per line, and one search term in the index
+                    run.at(item, "each tag in " + label + " must be a short label on one line (at most "
+                            + MAX_TAG_CHARS + " characters), not " + tag.length() + " characters"
+                            + (tag.contains("\n") || tag.contains("\r") ? " over several lines" : ""));
+                } else {
+                    tags.add(tag);
+                }
             } else if (value instanceof MappingNode) {
                 run.at(value, "'tags' in " + label + " must be a list like [news, uk], not a mapping");
                 return List.of();

@@ -228,6 +228,27 @@ class IndexFeederTest {
     }
 
     @Test
+    void anItemTheIndexRefusesIsPassedOverAndTheOthersGoOn() {
+        // a tag longer than Lucene takes as one term (32 KB): every document of that source is refused
+        sources.sync(List.of(source("afp", List.of("x".repeat(40_000))), source("reuters", List.of("wire"))));
+        try (ItemIndex index = ItemIndex.open(dir.resolve("index"))) {
+            IndexFeeder feeder = new IndexFeeder(index, items, changes);
+            feeder.bringUpToDate(RebuildProgress.NONE);
+            save("afp", "refused", "Refused flood rumour");
+            save("reuters", "fine", "Accepted flood rumour");
+            for (int round = 0; round < IndexFeeder.MAX_ATTEMPTS + 2; round++) {
+                feeder.applyChanges(); // never throws: one bad item does not stop the round
+            }
+            assertThat(ids(index, "flood")).hasSize(1);
+            assertThat(ids(index, "accepted")).hasSize(1);
+            // its row stays for the next start or a rebuild
+            index.commit();
+            feeder.applyChanges();
+            assertThat(changes.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aRebuildTakesTheChangesItCoversAndLeavesLaterOnes() {
         save("afp", "a", "Old photos shared as new");
         save("afp", "b", "Minister denies flood rumour");

@@ -388,6 +388,16 @@ class FeedsFileParserTest {
     }
 
     @Test
+    void aTagMustBeAShortLabelOnOneLine() {
+        String longTag = "x".repeat(FeedsFileParser.MAX_TAG_CHARS + 1);
+        assertThat(problems("sources:\n  - id: a\n    url: https://a.example/\n    tags: [news, " + longTag + "]\n"))
+                .singleElement().asString().startsWith("feeds.yml:4:18: each tag in source 'a' must be a short label on one line")
+                .contains("101 characters");
+        assertThat(problems("sources:\n  - id: a\n    url: https://a.example/\n    tags:\n      - \"two\\nlines\"\n"))
+                .singleElement().asString().contains("over several lines");
+    }
+
+    @Test
     void recursiveAliasesAndCustomTagsAreRefused() {
         assertThat(problems("sources: &s [*s]\n")).containsExactly(
                 "feeds.yml:1:10: recursive alias: 's' refers to a node that contains it");
