@@ -56,9 +56,10 @@ import java.util.stream.Stream;
  * the database, which is the source of truth.
  *
  * <p>Durability: the writer commits every {@link #COMMIT_INTERVAL} when something changed, and
- * on close; nothing is fsynced per item. Items upserted since the last commit are lost if the
- * process dies, but {@link #catchUp} finds them by comparing item ids with the database and
- * indexes them again, so a crash costs time, never items.
+ * on close; nothing is fsynced per item. Writes since the last commit are lost if the process
+ * dies, but the database's change log keeps every change until a commit holds it
+ * ({@link #committedUpTo()}, {@link IndexFeeder}, decision 0005), and {@link #catchUp} compares
+ * item ids with the database as well, so a crash costs time, never items or their analysis.
  */
 public final class ItemIndex implements AutoCloseable {
 
@@ -429,8 +430,8 @@ public final class ItemIndex implements AutoCloseable {
     /**
      * Brings a READY index in line with the database by item id: indexes items it lacks (stored
      * while the index was closed, or written after its last commit before a crash) and removes
-     * documents of items the database no longer has. Entities written by analysis since the last
-     * commit are not recovered here (a rebuild recovers them from the database).
+     * documents of items the database no longer has. Changes to items it holds (a new source, an
+     * analysis) come from the change log, which the feeder applies after this.
      */
     public RebuildReport catchUp(ItemStore items) {
         return catchUp(items, id -> { });

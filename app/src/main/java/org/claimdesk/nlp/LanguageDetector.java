@@ -43,6 +43,8 @@ public final class LanguageDetector {
     private static final int ENOUGH_LETTERS = 4000;
     /** A detection is called reliable when the body has this many letters... */
     private static final int RELIABLE_LETTERS = 60;
+    /** A long paragraph's letters: a longer line weighs as much as this in {@link #scriptConsistentBody}. */
+    private static final long PARAGRAPH_LETTERS = 400;
     /** ...and the winning language has at least this share of the vote. */
     private static final double RELIABLE_SHARE = 0.6;
 
@@ -110,14 +112,15 @@ public final class LanguageDetector {
      * The lines written mainly in the body's script. Each line weighs its letters squared: an
      * article is a few long paragraphs, boilerplate (menus, cookie notices, footers) many short
      * lines, so a short Arabic article still outweighs more English letters spread over a page's
-     * navigation.
+     * navigation. Past a paragraph's length a line weighs no more, so one long quotation in
+     * another script does not outweigh an article of many paragraphs.
      */
     static String scriptConsistentBody(String text) {
         Map<ScriptGroup, Long> weight = new EnumMap<>(ScriptGroup.class);
         text.lines().forEach(line -> {
             ScriptGroup script = dominantScript(line);
             if (script != null) {
-                long letters = countLetters(line);
+                long letters = Math.min(countLetters(line), PARAGRAPH_LETTERS);
                 weight.merge(script, letters * letters, Long::sum);
             }
         });

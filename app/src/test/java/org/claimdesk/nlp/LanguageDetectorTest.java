@@ -72,6 +72,26 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void anEnglishFactCheckQuotingALongArabicClaimStaysEnglish() {
+        String paragraph = "The claim spread on messaging apps on Monday and was shared thousands of times before the"
+                + " ministry answered it. We traced the first post to an account created last month, compared the"
+                + " photos with archived pictures from earlier floods and asked the water authority for its test results.";
+        String quote = ("قال المنشور إن المياه في المدينة ملوثة بمواد كيميائية وإن السلطات تخفي الحقيقة عن السكان منذ أسابيع، "
+                + "ودعا الناس إلى عدم شرب المياه وتخزين المياه المعبأة ومشاركة الرسالة مع الجميع. ").repeat(5);
+        StringBuilder page = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            page.append(paragraph).append('\n');
+            if (i == 3) {
+                page.append(quote).append('\n'); // one very long line in another script
+            }
+        }
+        long arabic = quote.codePoints().filter(Character::isLetter).count();
+        long longestEnglish = paragraph.codePoints().filter(Character::isLetter).count();
+        assertThat(arabic).as("the quotation is far longer than any English paragraph").isGreaterThan(longestEnglish * 3);
+        assertThat(detector.detect(page.toString(), null).tag()).isEqualTo("en");
+    }
+
+    @Test
     void germanBodyWinsOverEnglishMenuInTheSameScript() {
         String page = """
                 Home News Login Subscribe

@@ -71,11 +71,12 @@ class NlpModelsTest {
     @Test
     void chineseCoreNlpIsUsedOnlyWithItsModelsAndAHeapThatHoldsThem() {
         boolean chinese = getClass().getClassLoader().getResource(CoreNlpLanguage.CHINESE_SEGMENTER) != null;
+        Assumptions.assumeTrue(chinese, "the gate can only be seen with the models: build with -Pchinese-models");
         long twoGigabytes = 2L << 30;
         // a default 2 GB workbench never loads them, whatever is installed: it would run out of memory
         assertThat(new CoreNlpPipelines(twoGigabytes).handles("zh")).isFalse();
         assertThat(new CoreNlpPipelines(twoGigabytes).handles("en")).isTrue();
-        assertThat(new CoreNlpPipelines(CoreNlpPipelines.CHINESE_MIN_HEAP_BYTES).handles("zh")).isEqualTo(chinese);
+        assertThat(new CoreNlpPipelines(CoreNlpPipelines.CHINESE_MIN_HEAP_BYTES).handles("zh")).isTrue();
     }
 
     @Test

@@ -20,6 +20,38 @@ class WatchQueriesTest {
     @TempDir
     Path tmp;
 
+    private static long count(WatchQueries watches, String name) {
+        return watches.counts().stream().filter(c -> c.search().name().equals(name)).findFirst().orElseThrow().newMatches();
+    }
+
+    /** A clock the test moves on. */
+    private static final class MovableClock extends java.time.Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     private static void save(WorkspaceSession session, String key, String title, Instant published) {
         URI url = URI.create("https://wire.example.org/" + key);
         session.items().save(new NewItem("wire", url, url, null, title, null, title + ". Officials denied it.", "en",
@@ -29,10 +61,11 @@ class WatchQueriesTest {
     @Test
     void markingSeenKeepsNewWhatNoSearchCouldShowYetAndTheRangeMovesWithTime() throws Exception {
         Path feeds = Files.writeString(tmp.resolve("feeds.yml"), "sources:\n  - id: wire\n    url: https://wire.example.org/feed\n");
-        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), feeds)) {
+        Instant now = Instant.now();
+        MovableClock clock = new MovableClock(now);
+        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), feeds, clock)) {
             session.bringIndexUpToDate(RebuildProgress.NONE);
             WatchQueries watches = session.watchQueries();
-            Instant now = Instant.now();
             SavedSearch dam = watches.save("dam", SearchRequest.of("dam"), null);
             SavedSearch recentDam = watches.save("recent dam", SearchRequest.of("dam"), Duration.ofDays(2));
 
@@ -64,6 +97,13 @@ class WatchQueriesTest {
             session.bringIndexUpToDate(RebuildProgress.NONE);
             assertThat(watches.newMatches(watches.find("old dam").orElseThrow(), 10).hits())
                     .extracting(hit -> hit.title().text()).containsExactly("Another old dam photo");
+
+            // three days on, "the last two days" no longer reaches the items of today; the fixed range stays
+            long recentBefore = count(watches, "recent dam");
+            assertThat(recentBefore).isEqualTo(2);
+            clock.advance(Duration.ofDays(3));
+            assertThat(count(watches, "recent dam")).isZero();
+            assertThat(count(watches, "old dam")).isEqualTo(1);
         }
     }
 }
