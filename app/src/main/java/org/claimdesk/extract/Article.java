@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param language     the declared language ({@code <html lang>}, meta), or null
  * @param text         the clean body text: paragraphs separated by blank lines, no navigation,
  *                     ads, comments, scripts or styles
+ * @param siteName     the site's own name (og:site_name and the like), or null
  */
 public record Article(URI url, URI canonicalUrl, String title, String byline, Instant published,
-                      String language, String text) {
+                      String language, String text, String siteName) {
 }

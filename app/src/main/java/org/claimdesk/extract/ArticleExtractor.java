@@ -56,7 +56,8 @@ public final class ArticleExtractor {
                     + "scripts, navigation and other page furniture");
         }
         URI canonical = meta.canonical() == null ? null : UrlCanonicalizer.canonical(meta.canonical());
-        return new Article(url, canonical, title, byline, published, meta.language(), text);
+        return new Article(url, canonical, title, byline, published, meta.language(), text,
+                meta.siteName() == null || meta.siteName().isBlank() ? null : meta.siteName().strip());
     }
 
     private static String automaticBody(Document doc, String title) {

@@ -191,12 +191,23 @@ public final class OfflineImporter {
 
     private int importPage(String name, URI fileUri, byte[] content) throws ExtractException {
         Article article = articleExtractor.extract(content, null, fileUri, PageSelectors.NONE);
-        Source source = importSource(name, fileUri, SourceKind.PAGE, article.title(), article.language());
         // A saved page often names its web address (<link rel=canonical>): that is the address analysts share.
         URI web = isWeb(article.canonicalUrl()) ? article.canonicalUrl() : null;
+        Source source = importSource(name, fileUri, SourceKind.PAGE, sourceNameOf(article, web, name), article.language());
         NewItem item = new NewItem(source.id(), web != null ? web : fileUri, web, null, article.title(), article.byline(),
                 article.text(), article.language(), article.published(), clock.instant(), ContentHash.of(article.text()));
         return items.save(item) == SaveOutcome.INSERTED ? 1 : 0;
+    }
+
+    /**
+     * What a saved page's source is called: the site's own name, else its web host, else the
+     * file's name. Never the page's headline: that names the item, not where it came from.
+     */
+    static String sourceNameOf(Article article, URI web, String fileName) {
+        if (article.siteName() != null) {
+            return article.siteName();
+        }
+        return web != null && web.getHost() != null ? web.getHost() : fileName;
     }
 
     /** The source imported items are attributed to: one per file, kept apart from feeds.yml. */

@@ -101,6 +101,10 @@ class OfflineImporterTest {
         // A saved page is known by its web address, not by where it sat on disk.
         assertThat(page.url().toString()).isEqualTo("https://times.example.org/2026/11/water-rumour-debunked");
         assertThat(page.text()).contains("240 samples").doesNotContain("Home", "© Example Times");
+        // its source is named after the site it was saved from, not after its own headline
+        // (this page names no site, so its web host stands in; the sample's pages name theirs)
+        assertThat(sources.health()).extracting(h -> h.name()).contains("times.example.org")
+                .doesNotContain("Water rumour debunked");
         assertThat(page.language()).isEqualTo("en");
         StoredItem arabic = items.find(newest.stream().filter(i -> i.title().startsWith("الحكومة"))
                 .findFirst().orElseThrow().id()).orElseThrow();

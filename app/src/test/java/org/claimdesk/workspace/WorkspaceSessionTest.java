@@ -115,6 +115,10 @@ class WorkspaceSessionTest {
             List<ItemSummary> items = session.items().newest(100);
             assertThat(items).extracting(i -> i.language() == null ? "" : i.language().substring(0, 2))
                     .contains("ar", "en", "de", "ja");
+            // Every item is attributed to its outlet by name, the saved pages included (not to their headlines).
+            assertThat(items).extracting(ItemSummary::sourceName).allSatisfy(name ->
+                    assertThat(name).isIn("The Harbour Ledger", "Nordkanal Rundschau – Welt & Faktencheck",
+                            "Nordkanal Rundschau", "الرصيف نيوز", "みなと検証ネット"));
             // Importing it again adds nothing: the sample is de-duplicated like any other source.
             assertThat(SampleBundle.importInto(session).newItems()).isZero();
         }
