@@ -4,6 +4,7 @@ import org.claimdesk.index.SearchHit;
 import org.claimdesk.index.SearchQueryException;
 import org.claimdesk.index.SearchRequest;
 import org.claimdesk.index.SearchResults;
+import org.claimdesk.source.HumanUnits;
 import org.claimdesk.store.SavedSearch;
 import org.claimdesk.store.StoreException;
 import org.claimdesk.workspace.WatchQueries;
@@ -147,7 +148,7 @@ final class WatchCommand extends SessionCommand {
         s.tags().forEach(l -> sb.append(" tag:").append(l));
         s.entities().forEach(l -> sb.append(" entity:").append(l));
         if (s.since() != null) {
-            sb.append(" since:").append(org.claimdesk.source.HumanUnits.formatDuration(s.since()));
+            sb.append(" since:").append(HumanUnits.formatDuration(s.since()));
         }
         return sb.isEmpty() ? "" : "  [" + sb.toString().strip() + "]";
     }

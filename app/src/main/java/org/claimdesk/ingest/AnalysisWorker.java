@@ -417,7 +417,12 @@ public final class AnalysisWorker implements AutoCloseable {
      */
     private List<PendingItem> nextBatch(int size) {
         if (arrivalsAfter < 0) {
-            arrivalsAfter = analyses.newestItemId();
+            // the newest item waiting now: whatever waits above it later arrived while the worker ran
+            List<PendingItem> newest = analyses.pendingBefore(Long.MAX_VALUE, 1);
+            if (newest.isEmpty()) {
+                return newest;
+            }
+            arrivalsAfter = newest.getFirst().id();
         }
         List<PendingItem> arrivals = analyses.pending(arrivalsAfter, size);
         if (!arrivals.isEmpty()) {

@@ -86,16 +86,6 @@ public final class AnalysisStore {
         });
     }
 
-    /** The highest item id stored so far, or 0 when there is none. */
-    public long newestItemId() {
-        return database.inTransaction("find the newest item id", connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT MAX(id) FROM item")) {
-                return rows.next() ? rows.getLong(1) : 0L;
-            }
-        });
-    }
-
     /** Items not analysed yet. */
     public long pendingCount() {
         return database.inTransaction("count items waiting for analysis", connection -> {
