@@ -1,14 +1,7 @@
 package org.claimdesk.app;
 
-import org.claimdesk.cli.ClaimDeskCommand;
-import org.claimdesk.ui.WorkbenchApplication;
-import org.claimdesk.ui.WorkbenchStartup;
-import org.claimdesk.ui.WorkspaceOpener;
-import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceDirectory;
-import org.claimdesk.workspace.WorkspaceSession;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -33,37 +26,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
-        WorkspaceDirectory directory = new WorkspaceDirectory(WorkspaceDirectory.defaultDataDir());
-        WorkspaceOpening opening = new WorkspaceOpening(directory);
-        int code = ClaimDeskCommand.commandLine(directory, opening::open, Launcher::startWindow).execute(args);
-        System.exit(code);
-    }
-
-    private static int startWindow(Workspace initial, Path feedsFile, WorkspaceDirectory directory) {
-        WorkspaceOpening opening = new WorkspaceOpening(directory);
-        WorkspaceOpener opener = new WorkspaceOpener() {
-            @Override
-            public WorkspaceSession open(Path folder) throws Exception {
-                Workspace workspace = new Workspace(folder);
-                // --feeds applies to the workspace it was given with, not to others opened later.
-                WorkspaceSession session = opening.open(workspace, workspace.equals(initial) ? feedsFile : null);
-                session.startIndexing();
-                session.startAnalysis();
-                session.startScheduledPolling();
-                return session;
-            }
-
-            @Override
-            public List<Workspace> recent() {
-                return directory.recent();
-            }
-        };
-        try {
-            new WorkbenchApplication(new WorkbenchStartup(initial.root(), opener, null)).run();
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
-        }
+        ClaimDesk claimDesk = new ClaimDesk(new WorkspaceDirectory(WorkspaceDirectory.defaultDataDir()));
+        System.exit(claimDesk.commandLine().execute(args));
     }
 }

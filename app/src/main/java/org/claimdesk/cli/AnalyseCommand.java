@@ -28,7 +28,7 @@ final class AnalyseCommand extends SessionCommand {
         if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
             return ExitCodes.CANCELLED;
         }
-        long waiting = session.analyses().pendingCount();
+        long waiting = session.itemsWaitingForAnalysis();
         long toDo = limit == null ? waiting : Math.min(limit, waiting);
         if (toDo == 0) {
             out().println("No items waiting for analysis.");
@@ -36,17 +36,17 @@ final class AnalyseCommand extends SessionCommand {
         }
         out().printf("Analysing %d of %d waiting items (the first item of each language loads its models)...%n", toDo, waiting);
         out().flush();
-        AnalysisWorker worker = session.analysisWorker(null);
+        AnalysisWorker worker = session.analysisWorker();
         long started = System.nanoTime();
         worker.analysePending(toDo);
         double seconds = (System.nanoTime() - started) / 1e9;
         // the languages and entities found go into the search index now, not at the next command
-        session.bringIndexUpToDate(RebuildProgress.NONE);
+        session.search().bringUpToDate(RebuildProgress.NONE);
         AnalysisWorker.Totals totals = worker.totals();
         out().printf("Analysed %d items in %.1f s (%.1f items/s): %d entity mentions found%s; %d items still waiting%n",
                 totals.analysed() + totals.failed(), seconds, (totals.analysed() + totals.failed()) / Math.max(seconds, 1e-3),
                 totals.entities(), totals.failed() > 0 ? ", " + totals.failed() + " items failed (see the log)" : "",
-                session.analyses().pendingCount());
+                session.itemsWaitingForAnalysis());
         return totals.failed() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

@@ -13,8 +13,8 @@ final class ExportOpmlCommand extends SessionCommand {
 
     @Override
     int run(WorkspaceSession session) {
-        session.exportOpml(target);
-        out().printf("%d sources written to %s%n", session.config().sources().size(), target);
+        session.exports().exportOpml(target);
+        out().printf("%d sources written to %s%n", session.sources().config().sources().size(), target);
         return ExitCodes.OK;
     }
 }

@@ -27,7 +27,7 @@ final class ImportCommand extends SessionCommand {
     int run(WorkspaceSession session) throws InterruptedException {
         boolean problems = false;
         for (Path path : paths) {
-            ImportReport report = session.importPath(path, ImportProgress.NONE);
+            ImportReport report = session.ingest().importPath(path, ImportProgress.NONE);
             out().printf("%s: %d files, %d new items%s%n", path, report.files(), report.newItems(),
                     report.cancelled() ? " (cancelled)" : "");
             for (String problem : report.problems()) {
@@ -36,9 +36,9 @@ final class ImportCommand extends SessionCommand {
             if (!report.sources().isEmpty() && addSources) {
                 try {
                     FeedsFileWriter.Appended appended = new FeedsFileWriter(new FeedsFileParser())
-                            .append(session.feedsFile(), report.sources());
+                            .append(session.sources().feedsFile(), report.sources());
                     out().printf("  %d feeds added to %s, %d were already there%n", appended.added().size(),
-                            session.feedsFile(), appended.alreadyPresent().size());
+                            session.sources().feedsFile(), appended.alreadyPresent().size());
                 } catch (FeedsFileException e) {
                     err().println("  feeds.yml was not changed: " + String.join("; ", e.lines()));
                     problems = true;
@@ -48,7 +48,7 @@ final class ImportCommand extends SessionCommand {
                 }
             } else if (!report.sources().isEmpty()) {
                 out().printf("  %d feeds in OPML lists; add them with --add-sources, or paste those you want into %s:%n",
-                        report.sources().size(), session.feedsFile());
+                        report.sources().size(), session.sources().feedsFile());
                 out().print(FeedsFileWriter.entries(report.sources(), "  "));
             }
             problems |= !report.problems().isEmpty();

@@ -2,6 +2,7 @@ package org.claimdesk.cli;
 
 import org.claimdesk.index.RebuildProgress;
 import org.claimdesk.index.RebuildReport;
+import org.claimdesk.workspace.Searching;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ final class IndexCommand extends SessionCommand {
 
     @Override
     int run(WorkspaceSession session) {
-        RebuildReport report = session.rebuildIndex(progressPrinter(err()));
+        RebuildReport report = session.search().rebuildIndex(progressPrinter(err()));
         out().printf("Indexed %d items in %.1f s%s%n", report.indexed(), report.took().toMillis() / 1000.0,
                 report.cancelled() ? " (cancelled: run rebuild-index again)" : "");
         return report.cancelled() ? ExitCodes.CANCELLED : ExitCodes.OK;
@@ -25,13 +26,14 @@ final class IndexCommand extends SessionCommand {
      * missing or damaged (with progress), else brought up to date with items stored since.
      */
     static RebuildReport bringUpToDate(WorkspaceSession session, PrintWriter progress) {
-        if (session.index().needsRebuild()) {
+        Searching.IndexCondition index = session.search().condition();
+        if (index.needsRebuild()) {
             progress.printf("Search index %s%s: rebuilding it from the database%n",
-                    session.index().stateAtOpen().name().toLowerCase(java.util.Locale.ROOT),
-                    session.index().problemAtOpen() == null ? "" : " (" + session.index().problemAtOpen() + ")");
+                    index.stateAtOpen().name().toLowerCase(java.util.Locale.ROOT),
+                    index.problem() == null ? "" : " (" + index.problem() + ")");
             progress.flush();
         }
-        RebuildReport report = session.bringIndexUpToDate(progressPrinter(progress));
+        RebuildReport report = session.search().bringUpToDate(progressPrinter(progress));
         if (report.indexed() > 0 || report.removed() > 0) {
             progress.printf("Search index updated: %d items added, %d removed%n", report.indexed(), report.removed());
             progress.flush();

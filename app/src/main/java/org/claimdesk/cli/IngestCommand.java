@@ -19,15 +19,13 @@ final class IngestCommand extends SessionCommand {
     int run(WorkspaceSession session) throws InterruptedException {
         if (!once) {
             out().printf("Polling %d sources of %s on their intervals; Ctrl+C to stop.%n",
-                    session.config().enabledSources().size(), session.feedsFile());
+                    session.sources().config().enabledSources().size(), session.sources().feedsFile());
             out().flush();
-            session.startIndexing();
-            session.startAnalysis();
-            session.startScheduledPolling();
+            session.startBackgroundWork();
             new CountDownLatch(1).await();
             return ExitCodes.OK;
         }
-        PollReport report = session.pollNow(new PollProgress() {
+        PollReport report = session.ingest().pollNow(new PollProgress() {
             @Override
             public void sourceFinished(SourcePollResult r, int done, int total) {
                 synchronized (IngestCommand.this) {

@@ -21,7 +21,7 @@ abstract class SessionCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Workspace workspace = root.workspaceOptions.resolve(root.directory);
         try (WorkspaceSession session = root.sessions.open(workspace, root.workspaceOptions.feedsFile())) {
-            for (String problem : session.configProblems()) {
+            for (String problem : session.sources().configProblems()) {
                 err().println(problem);
             }
             return run(session);

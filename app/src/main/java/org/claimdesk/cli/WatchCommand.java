@@ -57,7 +57,7 @@ final class WatchCommand extends SessionCommand {
         if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
             return ExitCodes.CANCELLED;
         }
-        WatchQueries watches = session.watchQueries();
+        WatchQueries watches = session.search().savedSearches();
         return switch (action) {
             case "list" -> list(watches);
             case "add" -> add(watches);

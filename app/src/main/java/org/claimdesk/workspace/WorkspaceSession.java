@@ -1,5 +1,6 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.export.OpmlExport;
 import org.claimdesk.extract.ArticleExtractor;
 import org.claimdesk.extract.FeedParser;
 import org.claimdesk.extract.SectionPage;
@@ -7,8 +8,6 @@ import org.claimdesk.fetch.HttpFetcher;
 import org.claimdesk.index.IndexFeeder;
 import org.claimdesk.index.ItemIndex;
 import org.claimdesk.index.ItemSearch;
-import org.claimdesk.index.RebuildProgress;
-import org.claimdesk.index.RebuildReport;
 import org.claimdesk.ingest.AnalysisWorker;
 import org.claimdesk.ingest.ImportProgress;
 import org.claimdesk.ingest.ImportReport;
@@ -18,12 +17,10 @@ import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;
 import org.claimdesk.nlp.AnalysisPath;
-import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWatcher;
 import org.claimdesk.source.FetchSettings;
-import org.claimdesk.source.OpmlFile;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourcesConfig;
 import org.claimdesk.store.AnalysisStore;
@@ -31,14 +28,19 @@ import org.claimdesk.store.Database;
 import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.SavedSearchStore;
-import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.SourceStore;
+import org.claimdesk.workspace.WorkspaceEvent.BackgroundFailure;
+import org.claimdesk.workspace.WorkspaceEvent.ConfigChanged;
+import org.claimdesk.workspace.WorkspaceEvent.ConfigRejected;
+import org.claimdesk.workspace.WorkspaceEvent.IndexRebuilding;
+import org.claimdesk.workspace.WorkspaceEvent.ItemsStored;
+import org.claimdesk.workspace.WorkspaceEvent.ItemsUpdated;
+import org.claimdesk.workspace.WorkspaceEvent.PollFinished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,67 +48,94 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 
 /**
- * An open workspace with its services wired: database, stores, the feeds.yml watcher, ingest
- * and scheduled polling. The UI and the command line both work through it. Every method that
- * does I/O blocks: call it off the UI thread.
+ * One open workspace: its services started and closed in one declared order ({@link Service}),
+ * the events it publishes, and the narrow facades through which the window and the command line
+ * use it ({@link #items()}, {@link #sources()}, {@link #search()}, {@link #ingest()},
+ * {@link #exports()}). Nothing outside this package sees a store. Every method that does I/O
+ * blocks: call it off the UI thread.
  */
 public final class WorkspaceSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceSession.class);
-    /** How often the scheduler looks for sources that are due. */
-    private static final long SCHEDULER_TICK_SECONDS = 30;
     static final String STARTER_FEEDS_RESOURCE = "/org/claimdesk/workspace/feeds.yml";
 
+    /**
+     * The services of a session in the order they depend on each other: each may use those above
+     * it. They start in this order (some on first use) and close in the reverse order.
+     */
+    enum Service {
+        /** H2, the source of truth; everything else reads or writes through it. */
+        DATABASE,
+        /** HTTP for polls; replaced when feeds.yml changes its fetch settings. */
+        FETCHER,
+        /** feeds.yml, watched for edits; syncs the source table and replaces the fetcher. */
+        FEEDS_WATCHER,
+        /** The Lucene index (derived from the database), opened on first use. */
+        SEARCH_INDEX,
+        /** Applies the database's index change log to the index. */
+        INDEX_FEEDER,
+        /** Stages after the store: language analysis (claims, clusters, flags later). */
+        STAGES,
+        /** Polls sources on their intervals. */
+        POLL_SCHEDULER
+    }
+
     private final Workspace workspace;
+    private final SessionSettings settings;
     private final Clock clock;
+    private final ServiceLifecycle<Service> lifecycle = new ServiceLifecycle<>(Service.class);
+    private final WorkspaceEvents events = new WorkspaceEvents();
     private final Database database;
     private final ItemStore items;
     private final SourceStore sources;
     private final AnalysisStore analyses;
-    // Opened on first use, so commands that never search leave the index folder alone.
-    private ItemIndex index;
-    private IndexFeeder indexFeeder;
-    // Created on first use: analysis loads large models when it meets a language.
-    private AnalysisWorker analysisWorker;
-    /** The analyzer this session made for itself (closed with it), or null when given one. */
     private final FeedParser feedParser = new FeedParser();
     private final ArticleExtractor articleExtractor = new ArticleExtractor();
     private final SectionPage sectionPage = new SectionPage();
     private final FeedsFileWatcher watcher;
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ItemBrowsing itemBrowsing;
+    private final SourceWatch sourceWatch;
+    private final Searching searching = new Searching(this);
+    private final Ingesting ingesting = new Ingesting(this);
+    private final Exporting exporting = new Exporting(this);
+
     /** One poll at a time: a manual poll waits for a scheduled one rather than fetching twice. */
     private final ReentrantLock pollLock = new ReentrantLock();
     private volatile List<String> configProblems = List.of();
-    private volatile ScheduledExecutorService scheduler;
     // Rebuilt when feeds.yml changes its settings; written under pollLock, read by imports without it.
     private volatile FetchSettings fetchSettings;
     private HttpFetcher fetcher;
     private IngestService ingest;
+    // Opened on first use, so commands that never search leave the index folder alone.
+    private ItemIndex index;
+    private IndexFeeder indexFeeder;
+    private AnalysisWorker analysisWorker;
+    private PollScheduler pollScheduler;
 
-    private WorkspaceSession(Workspace workspace, Path feedsFile, Clock clock) {
+    private WorkspaceSession(Workspace workspace, Path feedsFile, SessionSettings settings) {
         this.workspace = workspace;
-        this.clock = clock;
+        this.settings = settings;
+        this.clock = settings.clock();
         this.database = Database.open(workspace.databaseDir());
+        lifecycle.started(Service.DATABASE, database);
         try {
             this.items = new ItemStore(database);
             this.sources = new SourceStore(database);
             this.analyses = new AnalysisStore(database);
+            this.itemBrowsing = new ItemBrowsing(items);
             this.watcher = new FeedsFileWatcher(feedsFile, new FeedsFileParser());
+            lifecycle.started(Service.FEEDS_WATCHER, watcher);
+            this.sourceWatch = new SourceWatch(watcher, sources, () -> configProblems);
             applyConfig(watcher.current());
+            lifecycle.started(Service.FETCHER, this::closeFetcher);
             watcher.rejection().ifPresent(this::rejectConfig);
             watcher.addListener(new FeedsFileWatcher.Listener() {
                 @Override
                 public void configChanged(SourcesConfig config) {
                     applyConfig(config);
+                    events.publish(new ConfigChanged(config));
                 }
 
                 @Override
@@ -116,10 +145,10 @@ public final class WorkspaceSession implements AutoCloseable {
             });
             watcher.start();
         } catch (IOException e) {
-            database.close();
+            lifecycle.close();
             throw new UncheckedIOException("cannot watch " + feedsFile + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            database.close();
+            lifecycle.close();
             throw e;
         }
     }
@@ -127,21 +156,27 @@ public final class WorkspaceSession implements AutoCloseable {
     /**
      * Opens a workspace, creating its layout and a starter feeds.yml when new. A broken
      * feeds.yml does not stop the workspace from opening: it runs with no sources (or the last
-     * good ones) and {@link #configProblems()} says what is wrong.
+     * good ones) and {@link SourceWatch#configProblems()} says what is wrong. Nothing runs in the
+     * background until {@link #startBackgroundWork()}.
      *
      * @param feedsFile another feeds.yml to use instead of the workspace's own, or null
      */
-    public static WorkspaceSession open(Workspace workspace, Path feedsFile) {
-        return open(workspace, feedsFile, Clock.systemUTC());
-    }
-
-    static WorkspaceSession open(Workspace workspace, Path feedsFile, Clock clock) {
+    public static WorkspaceSession open(Workspace workspace, Path feedsFile, SessionSettings settings) {
         workspace.ensureLayout();
         Path feeds = feedsFile != null ? feedsFile.toAbsolutePath() : workspace.feedsFile();
         if (feedsFile == null && !Files.exists(feeds)) {
             writeStarterFeeds(feeds);
         }
-        return new WorkspaceSession(workspace, feeds, clock);
+        return new WorkspaceSession(workspace, feeds, settings);
+    }
+
+    /** Like {@link #open(Workspace, Path, SessionSettings)} with the system clock and an analyzer of its own. */
+    public static WorkspaceSession open(Workspace workspace, Path feedsFile) {
+        return open(workspace, feedsFile, SessionSettings.standalone());
+    }
+
+    static WorkspaceSession open(Workspace workspace, Path feedsFile, Clock clock) {
+        return open(workspace, feedsFile, new SessionSettings(clock, SessionSettings.standalone().analyzer()));
     }
 
     private static void writeStarterFeeds(Path target) {
@@ -173,144 +208,158 @@ public final class WorkspaceSession implements AutoCloseable {
         } finally {
             pollLock.unlock();
         }
-        listeners.forEach(l -> l.configChanged(config));
     }
 
     private void rejectConfig(FeedsFileException problems) {
         configProblems = List.copyOf(problems.lines());
         LOG.warn("feeds.yml rejected, keeping the last good configuration:\n{}", String.join("\n", configProblems));
-        listeners.forEach(l -> l.configRejected(configProblems));
+        events.publish(new ConfigRejected(configProblems));
     }
+
+    private void closeFetcher() {
+        pollLock.lock(); // a poll in flight finishes (or is cancelled by its caller) first
+        try {
+            if (fetcher != null) {
+                fetcher.close();
+            }
+        } finally {
+            pollLock.unlock();
+        }
+    }
+
+    // ---- what the window and the command line see ----------------------------------------------
 
     public Workspace workspace() {
         return workspace;
     }
 
-    public ItemStore items() {
-        return items;
+    /** What this workspace tells its views: new items, searchable items, progress, failures. */
+    public WorkspaceEvents events() {
+        return events;
     }
 
-    public SourceStore sources() {
-        return sources;
+    /** Stored items, for the live list and the reader. */
+    public ItemBrowsing items() {
+        return itemBrowsing;
     }
 
-    /** What language analysis found in the items. */
-    public AnalysisStore analyses() {
-        return analyses;
+    /** The sources this workspace watches, feeds.yml and source health. */
+    public SourceWatch sources() {
+        return sourceWatch;
     }
 
-    /** The workspace's search index; derived from the database (see {@link #bringIndexUpToDate}). */
+    /** Search, saved searches, and the index's state and rebuild. */
+    public Searching search() {
+        return searching;
+    }
+
+    /** Polling and importing. */
+    public Ingesting ingest() {
+        return ingesting;
+    }
+
+    /** Exports: OPML now; rebuttal packs later. */
+    public Exporting exports() {
+        return exporting;
+    }
+
+    // ---- background work ----------------------------------------------------------------------
+
+    /**
+     * Starts everything the workbench runs in the background, in the declared order: the index
+     * feeder (the index is brought up to date, then follows new items within a second), the stages
+     * (language analysis), and polling each enabled source on its interval. Idempotent.
+     */
+    public void startBackgroundWork() {
+        startIndexing();
+        startStages();
+        startScheduledPolling();
+    }
+
+    /** Brings the index up to date in the background, then indexes new items as they are stored. Idempotent. */
+    public void startIndexing() {
+        indexFeeder().start((done, total) -> events.publish(new IndexRebuilding(done, total)));
+    }
+
+    /** Runs the stages after the store (language analysis) in the background. Idempotent. */
+    public void startStages() {
+        analysisWorker().start();
+    }
+
+    /** Starts polling each enabled source on its own interval. Idempotent. */
+    public synchronized void startScheduledPolling() {
+        if (pollScheduler == null) {
+            PollScheduler scheduler = new PollScheduler(() -> sourceWatch.config().enabledSources(), sources::health,
+                    this::poll, clock, e -> events.publish(new BackgroundFailure("scheduled poll",
+                    e.getMessage() == null ? e.toString() : e.getMessage(), clock.instant(), false)));
+            lifecycle.started(Service.POLL_SCHEDULER, scheduler);
+            pollScheduler = scheduler;
+        }
+        pollScheduler.start();
+    }
+
+    /** The scheduler's choice of sources due now; for tests. */
+    List<Source> dueSources(Instant now) {
+        return new PollScheduler(() -> sourceWatch.config().enabledSources(), sources::health, this::poll, clock, e -> {
+        }).dueSources(now);
+    }
+
+    // ---- the services behind the facades --------------------------------------------------------
+
+    /** Transitional for the window; the index is the search facade's. */
     public synchronized ItemIndex index() {
         if (index == null) {
-            index = ItemIndex.open(workspace.indexDir());
-            indexFeeder = new IndexFeeder(index, items, new IndexChangeLog(database));
+            ItemIndex opened = ItemIndex.open(workspace.indexDir());
+            lifecycle.started(Service.SEARCH_INDEX, () -> closeIndex(opened));
+            index = opened;
         }
         return index;
     }
 
-    private synchronized IndexFeeder indexFeeder() {
-        index();
+    synchronized IndexFeeder indexFeeder() {
+        if (indexFeeder == null) {
+            IndexFeeder feeder = new IndexFeeder(index(), items, new IndexChangeLog(database));
+            lifecycle.started(Service.INDEX_FEEDER, feeder);
+            indexFeeder = feeder;
+        }
         return indexFeeder;
     }
 
-    /**
-     * Recreates the search index from the database with progress; blocks (run it off the UI
-     * thread). Changes stored meanwhile are applied right after. Interrupting cancels it.
-     */
-    public RebuildReport rebuildIndex(RebuildProgress progress) {
-        return indexFeeder().rebuild(progress);
-    }
-
-    /** A search over this workspace's index. */
-    public ItemSearch search() {
+    ItemSearch itemSearch() {
         return new ItemSearch(index());
     }
 
-    /**
-     * Makes the index hold every stored item, rebuilding it when missing or damaged; blocks (for
-     * the command line). The window uses {@link #startIndexing()} instead.
-     */
-    public RebuildReport bringIndexUpToDate(RebuildProgress progress) {
-        return indexFeeder().bringUpToDate(progress);
-    }
-
-    /** Saved searches that count new matches as items arrive. */
+    /** Transitional for the window: use {@link Searching#savedSearches()}. */
     public WatchQueries watchQueries() {
-        return new WatchQueries(new SavedSearchStore(database), items, this::search, clock);
-    }
-
-    /** Brings the index up to date in the background, then indexes new items as they are stored. */
-    public void startIndexing() {
-        indexFeeder().start((done, total) -> listeners.forEach(l -> l.indexRebuilding(done, total)));
+        return new WatchQueries(new SavedSearchStore(database), items, this::itemSearch, clock);
     }
 
     /**
-     * The session's analysis worker, created with {@code analyzer} (or an analyzer of its own when
-     * null) on first call. What it stores reaches the search index through the index feeder
-     * ({@link #startIndexing}, or {@link #bringIndexUpToDate} after it ran).
+     * The session's analysis worker, created on first call with the application's analyzer. What
+     * it stores reaches the search index through the index feeder.
      */
-    public synchronized AnalysisWorker analysisWorker(TextAnalyzer analyzer) {
+    public synchronized AnalysisWorker analysisWorker() {
         if (analysisWorker == null) {
-            TextAnalyzer chosen = analyzer;
-            if (chosen == null) {
-                chosen = new TextAnalyzer();
-            }
             // FAST: sentences, tokens and the names the index uses (persons, organisations, places),
             // without POS taggers or the extra English NER models: 3.5x the English throughput and
             // hundreds of MB less heap (docs/benchmarks.md). FULL stays for stages that need lemmas.
-            analysisWorker = new AnalysisWorker(chosen::analyse, analyses, AnalysisPath.FAST,
-                    AnalysisWorker.defaultThreads(), clock, () -> listeners.forEach(SessionListener::itemsAnalysed));
+            AnalysisWorker worker = new AnalysisWorker(settings.analyzer()::analyse, analyses, AnalysisPath.FAST,
+                    AnalysisWorker.defaultThreads(), clock, () -> events.publish(new ItemsUpdated("analysis", 1)));
+            lifecycle.started(Service.STAGES, worker);
+            analysisWorker = worker;
         }
         return analysisWorker;
     }
 
-    /**
-     * Analyses stored items in the background (language, entities) and updates their search
-     * documents; starts indexing too, since analysis follows it. Never blocks ingestion.
-     */
-    public void startAnalysis() {
-        startAnalysis(null);
+    /** Items waiting for analysis; for the command line. */
+    public long itemsWaitingForAnalysis() {
+        return analyses.pendingCount();
     }
 
-    /** Like {@link #startAnalysis()} with a given analyzer (shared, e.g. by tests; not closed by the session). */
-    public void startAnalysis(TextAnalyzer analyzer) {
-        startIndexing();
-        analysisWorker(analyzer).start();
-    }
-
-    /** The feeds.yml in force (the last good one). */
-    public SourcesConfig config() {
-        return watcher.current();
-    }
-
-    /** The feeds.yml file this session reads. */
-    public Path feedsFile() {
-        return watcher.file();
-    }
-
-    /** Problems of the feeds.yml on disk when it is broken, else empty. */
-    public List<String> configProblems() {
-        return configProblems;
-    }
-
-    public void addListener(SessionListener listener) {
-        listeners.add(Objects.requireNonNull(listener));
-    }
-
-    public void removeListener(SessionListener listener) {
-        listeners.remove(listener);
-    }
-
-    /** Polls every enabled source now; cancel by interrupting the calling thread. */
-    public PollReport pollNow(PollProgress progress) throws InterruptedException {
-        return poll(config().enabledSources(), progress);
-    }
-
-    /** Polls the given sources; used by the scheduler and by the command line. */
-    public PollReport poll(List<Source> toPoll, PollProgress progress) throws InterruptedException {
+    PollReport poll(List<Source> toPoll, PollProgress progress) throws InterruptedException {
         pollLock.lockInterruptibly();
         try {
-            PollProgress tellListeners = new PollProgress() {
+            PollProgress tellViews = new PollProgress() {
                 @Override
                 public void sourceStarted(String sourceId, int total) {
                     progress.sourceStarted(sourceId, total);
@@ -320,116 +369,100 @@ public final class WorkspaceSession implements AutoCloseable {
                 public void sourceFinished(SourcePollResult result, int done, int total) {
                     progress.sourceFinished(result, done, total);
                     if (result.newItems() > 0) {
-                        listeners.forEach(SessionListener::itemsStored);
+                        events.publish(new ItemsStored(result.newItems()));
                     }
                 }
             };
-            PollReport report = ingest.poll(toPoll, tellListeners);
-            listeners.forEach(l -> l.pollFinished(report));
+            PollReport report = ingest.poll(toPoll, tellViews);
+            events.publish(new PollFinished(report));
             return report;
         } finally {
             pollLock.unlock();
         }
     }
 
-    /** Imports a folder or zip of saved feeds, pages and OPML lists. */
+    /** Also transitional for the window: use {@link #ingest()}. */
     public ImportReport importPath(Path path, ImportProgress progress) throws InterruptedException {
         // No poll lock: an import may run while a poll fetches; the store keeps them from duplicating items.
         OfflineImporter importer = new OfflineImporter(feedParser, articleExtractor, items, sources, clock,
                 fetchSettings.maxPageBytes());
         ImportReport report = importer.importPath(path, progress);
         if (report.newItems() > 0) {
-            listeners.forEach(SessionListener::itemsStored);
+            events.publish(new ItemsStored(report.newItems()));
         }
         return report;
     }
 
-    /** Writes the configured sources as OPML 2.0. */
+    /** Also transitional for the window: use {@link #exports()}. */
     public void exportOpml(Path target) {
-        try (OutputStream out = Files.newOutputStream(target)) {
-            OpmlFile.write(config().sources(), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        OpmlExport.write(sourceWatch.config().sources(), target);
     }
 
-    /** Starts polling each enabled source on its own interval, in the background. Idempotent. */
-    public synchronized void startScheduledPolling() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("poll-scheduler").daemon(true).factory());
-        scheduler.scheduleWithFixedDelay(this::pollDueSources, 0, SCHEDULER_TICK_SECONDS, TimeUnit.SECONDS);
+    // ---- seams for tests in this package: storing items the way ingest does -------------------
+
+    ItemStore itemStore() {
+        return items;
     }
 
-    /** Sources whose poll interval has passed since their last attempt (or never polled). */
-    List<Source> dueSources(Instant now) {
-        Map<String, Instant> lastAttempt = sources.health().stream()
-                .filter(h -> h.lastAttempt() != null)
-                .collect(Collectors.toMap(SourceHealth::sourceId, SourceHealth::lastAttempt, (a, b) -> a));
-        return config().enabledSources().stream()
-                .filter(s -> {
-                    Instant last = lastAttempt.get(s.id());
-                    return last == null || !last.plus(s.pollInterval()).isAfter(now);
-                })
-                .toList();
+    SourceStore sourceStore() {
+        return sources;
     }
 
-    private void pollDueSources() {
-        try {
-            List<Source> due = dueSources(clock.instant());
-            if (!due.isEmpty()) {
-                PollReport report = poll(due, PollProgress.NONE);
-                LOG.info("scheduled poll of {} sources: {} new items, {} failing", due.size(),
-                        report.newItems(), report.failedSources());
+    AnalysisStore analysisStore() {
+        return analyses;
+    }
+
+    // ---- transitional: the window's calls until its screens move to the facades and events ------
+
+    /** @deprecated the window moves to {@link #events()}; removed with the screen split */
+    @Deprecated
+    public void addListener(SessionListener listener) {
+        events.subscribe(event -> {
+            switch (event) {
+                case ConfigChanged e -> listener.configChanged(e.config());
+                case ConfigRejected e -> listener.configRejected(e.problems());
+                case ItemsStored e -> listener.itemsStored();
+                case ItemsUpdated e -> listener.itemsAnalysed();
+                case IndexRebuilding e -> listener.indexRebuilding(e.done(), e.total());
+                case PollFinished e -> listener.pollFinished(e.report());
+                default -> {
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // A scheduled executor stops for good after an exception: log it and keep going.
-            LOG.error("scheduled poll failed", e);
-        }
+        });
     }
 
+    @Deprecated
+    public PollReport pollNow(PollProgress progress) throws InterruptedException {
+        return ingesting.pollNow(progress);
+    }
+
+    @Deprecated
+    public SourcesConfig config() {
+        return sourceWatch.config();
+    }
+
+    @Deprecated
+    public Path feedsFile() {
+        return sourceWatch.feedsFile();
+    }
+
+    @Deprecated
+    public List<String> configProblems() {
+        return configProblems;
+    }
+
+    @Deprecated
+    public org.claimdesk.index.RebuildReport rebuildIndex(org.claimdesk.index.RebuildProgress progress) {
+        return searching.rebuildIndex(progress);
+    }
+
+    /** Stops background work and closes every service, in reverse declared order. Idempotent. */
     @Override
     public void close() {
-        ScheduledExecutorService s = scheduler;
-        if (s != null) {
-            s.shutdownNow();
-            try {
-                s.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        watcher.close();
-        synchronized (this) {
-            // first: it writes to the index and the database
-            if (analysisWorker != null) {
-                analysisWorker.close();
-            }
-            if (indexFeeder != null) {
-                indexFeeder.close();
-            }
-        }
-        pollLock.lock();
-        try {
-            if (fetcher != null) {
-                fetcher.close();
-            }
-        } finally {
-            pollLock.unlock();
-        }
-        synchronized (this) {
-            closeQuietly(index);
-        }
-        database.close();
+        lifecycle.close();
     }
 
-    private static void closeQuietly(ItemIndex index) {
-        if (index == null) {
-            return;
-        }
+    private static void closeIndex(ItemIndex index) {
         try {
             index.close();
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package org.claimdesk.cli;
 
+import org.claimdesk.store.Database;
+import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.NewItem;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -41,7 +43,10 @@ class AnalyseCommandTest {
                     url: https://ru.example.org/feed
                     language: ru
                 """);
-        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(workspace).ensureLayout(), feeds)) {
+        // the session syncs feeds.yml's sources; the items are stored as an earlier run would have
+        WorkspaceSession.open(new Workspace(workspace).ensureLayout(), feeds).close();
+        try (Database database = Database.open(new Workspace(workspace).databaseDir())) {
+            ItemStore session = new ItemStore(database);
             save(session, "ja-news", "山田太郎氏、東京で水道水の安全を説明",
                     "山田太郎氏は東京で記者会見を開き、水道水に化学物質の汚染はないと説明した。噂は事実ではないという。", 1);
             save(session, "ja-news", "大阪の給水所について",
@@ -51,10 +56,10 @@ class AnalyseCommandTest {
         }
     }
 
-    private static void save(WorkspaceSession session, String source, String title, String text, int n) {
+    private static void save(ItemStore session, String source, String title, String text, int n) {
         URI url = URI.create("https://" + source + ".example.org/" + n);
         Instant at = Instant.parse("2026-11-21T10:00:00Z").plusSeconds(n);
-        session.items().save(new NewItem(source, url, url, null, title, null, text, null, at, at, "h" + n));
+        session.save(new NewItem(source, url, url, null, title, null, text, null, at, at, "h" + n));
     }
 
     private int run(String... args) {
@@ -77,7 +82,7 @@ class AnalyseCommandTest {
         assertThat(out.toString()).contains("No items waiting for analysis.");
 
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(workspace), feeds)) {
-            assertThat(session.analyses().pendingCount()).isZero();
+            assertThat(session.itemsWaitingForAnalysis()).isZero();
         }
         out.getBuffer().setLength(0);
         // the items were stored without a language: the detected one is what the index filters by

@@ -196,7 +196,7 @@ class SearchWindowTest {
         robot.clickOn("#searchField").write("water");
         waitUntil(() -> hitTitles(robot).contains(lagos));
         assertThat(entityChips(robot)).isEmpty();
-        session.startAnalysis(); // as the app's Launcher does; the window hears when items are analysed
+        session.startStages(); // as the app's Launcher does; the window hears when items are analysed
         // the first English item loads the NER model: give it time on a shared machine
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> entityChips(robot).contains("Jane Okafor (1)"));
 

@@ -35,7 +35,7 @@ class StoredToSearchableBench {
         Path feeds = Files.writeString(tmp.resolve("feeds.yml"), "sources:\n  - id: wire\n    url: https://wire.example.org/feed\n");
         StringBuilder report = new StringBuilder();
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), feeds)) {
-            session.bringIndexUpToDate(RebuildProgress.NONE);
+            session.search().bringUpToDate(RebuildProgress.NONE);
             session.startIndexing();
             report.append(measure(session, "idle", false));
             report.append(measure(session, "while " + BACKGROUND_ITEMS_PER_SECOND + " other items/s are stored", true));
@@ -67,7 +67,7 @@ class StoredToSearchableBench {
             String marker = "zq" + Long.toString(label.hashCode() & 0xffffL, 36) + "x" + i;
             save(session, "probe-" + label.hashCode() + "-" + i, "Probe " + marker + " on the water supply rumour.");
             long committed = System.nanoTime();
-            while (session.search().countNewMatches(SearchRequest.of(marker), 0) == 0) {
+            while (session.itemSearch().countNewMatches(SearchRequest.of(marker), 0) == 0) {
                 Thread.sleep(2);
                 if (System.nanoTime() - committed > 30_000_000_000L) {
                     throw new AssertionError("item with " + marker + " not searchable after 30 s");
@@ -89,7 +89,7 @@ class StoredToSearchableBench {
     private static void save(WorkspaceSession session, String key, String text) {
         URI url = URI.create("https://wire.example.org/" + key);
         Instant now = Instant.now();
-        session.items().save(new NewItem("wire", url, url, null, text, null, text, "en", now, now, key));
+        session.itemStore().save(new NewItem("wire", url, url, null, text, null, text, "en", now, now, key));
     }
 
     private static void sleep(long ms) {

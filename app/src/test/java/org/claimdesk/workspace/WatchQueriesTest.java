@@ -54,7 +54,7 @@ class WatchQueriesTest {
 
     private static void save(WorkspaceSession session, String key, String title, Instant published) {
         URI url = URI.create("https://wire.example.org/" + key);
-        session.items().save(new NewItem("wire", url, url, null, title, null, title + ". Officials denied it.", "en",
+        session.itemStore().save(new NewItem("wire", url, url, null, title, null, title + ". Officials denied it.", "en",
                 published, published, key));
     }
 
@@ -64,21 +64,21 @@ class WatchQueriesTest {
         Instant now = Instant.now();
         MovableClock clock = new MovableClock(now);
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), feeds, clock)) {
-            session.bringIndexUpToDate(RebuildProgress.NONE);
-            WatchQueries watches = session.watchQueries();
+            session.search().bringUpToDate(RebuildProgress.NONE);
+            WatchQueries watches = session.search().savedSearches();
             SavedSearch dam = watches.save("dam", SearchRequest.of("dam"), null);
             SavedSearch recentDam = watches.save("recent dam", SearchRequest.of("dam"), Duration.ofDays(2));
 
             save(session, "a", "Dam burst rumour", now.minus(Duration.ofHours(3)));
             save(session, "b", "Old dam photo", now.minus(Duration.ofDays(20)));
-            session.bringIndexUpToDate(RebuildProgress.NONE);
+            session.search().bringUpToDate(RebuildProgress.NONE);
             assertThat(watches.counts()).extracting(WatchQueries.WatchCount::newMatches).containsExactly(2L, 1L);
 
             // stored, not yet searchable when the analyst opens the search: it stays new
             save(session, "c", "Dam inspection rumour", now.minus(Duration.ofHours(1)));
             watches.markSeen(watches.find("dam").orElseThrow());
             watches.markSeen(watches.find("recent dam").orElseThrow());
-            session.bringIndexUpToDate(RebuildProgress.NONE);
+            session.search().bringUpToDate(RebuildProgress.NONE);
             assertThat(watches.counts()).extracting(WatchQueries.WatchCount::newMatches).containsExactly(1L, 1L);
             assertThat(watches.newMatches(watches.find("dam").orElseThrow(), 10).hits())
                     .extracting(hit -> hit.title().text()).containsExactly("Dam inspection rumour");
@@ -94,7 +94,7 @@ class WatchQueriesTest {
             assertThat(watches.find("old dam").orElseThrow().until()).isEqualTo(until.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
             save(session, "d", "Another old dam photo", now.minus(Duration.ofDays(15)));
             save(session, "e", "Fresh dam rumour", now.minus(Duration.ofHours(2)));
-            session.bringIndexUpToDate(RebuildProgress.NONE);
+            session.search().bringUpToDate(RebuildProgress.NONE);
             assertThat(watches.newMatches(watches.find("old dam").orElseThrow(), 10).hits())
                     .extracting(hit -> hit.title().text()).containsExactly("Another old dam photo");
 

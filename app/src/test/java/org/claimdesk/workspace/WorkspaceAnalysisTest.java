@@ -46,7 +46,7 @@ class WorkspaceAnalysisTest {
     }
 
     private WorkspaceSession openWithSample() throws InterruptedException {
-        WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), null);
+        WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), null, new SessionSettings(java.time.Clock.systemUTC(), analyzer));
         assertThat(SampleBundle.importInto(session).newItems()).isGreaterThan(20);
         return session;
     }
@@ -56,15 +56,15 @@ class WorkspaceAnalysisTest {
     void sampleItemsGetTheirLanguageAndEntitiesAndEntitySearchFindsThem() throws Exception {
         try (WorkspaceSession session = openWithSample()) {
             long started = System.nanoTime();
-            session.startAnalysis(analyzer);
-            awaitTrue(() -> session.analyses().pendingCount() == 0);
+            session.startStages();
+            awaitTrue(() -> session.analysisStore().pendingCount() == 0);
             double seconds = (System.nanoTime() - started) / 1e9;
-            AnalysisWorker.Totals totals = session.analysisWorker(analyzer).totals();
+            AnalysisWorker.Totals totals = session.analysisWorker().totals();
             System.out.printf("analysis of the sample: %d items in %.1f s (%.2f items/s, models loading included;"
                             + " %.1f s analysing), %d entity mentions%n", totals.analysed(), seconds,
                     totals.analysed() / seconds, totals.analysisTime().toMillis() / 1000.0, totals.entities());
 
-            List<StoredItem> all = session.items().itemsAfter(0, 1000);
+            List<StoredItem> all = session.itemStore().itemsAfter(0, 1000);
             assertThat(totals.failed()).isZero();
             assertThat(totals.analysed()).isEqualTo(all.size());
             // every sample item is in the language its outlet writes in, and the text showed it
@@ -81,17 +81,17 @@ class WorkspaceAnalysisTest {
                     StoredEntity::type, Collectors.mapping(StoredEntity::text, Collectors.toList())));
             assertThat(found.get(EntityType.PERSON)).contains("Leila Wardan");
             assertThat(found.get(EntityType.LOCATION)).contains("Marsana");
-            assertThat(session.analyses().entitiesOf(labResults.id())).isEqualTo(labResults.entities());
+            assertThat(session.analysisStore().entitiesOf(labResults.id())).isEqualTo(labResults.entities());
 
             session.index().refresh();
             assertThat(session.search().search(SearchRequest.of("entity:\"Leila Wardan\"")).hits())
                     .extracting(SearchHit::itemId).contains(labResults.id());
             assertThat(session.search().search(SearchRequest.of("entity:\"Leila Wardan\"")).hits())
-                    .allSatisfy(hit -> assertThat(session.analyses().entitiesOf(hit.itemId()))
+                    .allSatisfy(hit -> assertThat(session.analysisStore().entitiesOf(hit.itemId()))
                             .extracting(StoredEntity::text).contains("Leila Wardan"));
 
             // a rebuild of the index keeps what analysis found: it comes from the database
-            session.index().rebuild(session.items(), (done, total) -> { });
+            session.index().rebuild(session.itemStore(), (done, total) -> { });
             assertThat(session.search().search(SearchRequest.of("entity:\"Leila Wardan\"")).hits())
                     .extracting(SearchHit::itemId).contains(labResults.id());
         }
@@ -120,25 +120,25 @@ class WorkspaceAnalysisTest {
     void itemsStoredWhileAnalysisRunsAreSearchableAtOnceAndGainEntitiesLater() throws Exception {
         try (WorkspaceSession session = openWithSample()) {
             long started = System.nanoTime(); // models are loaded by the first test
-            session.startAnalysis(analyzer);
-            String source = session.items().itemsAfter(0, 1).getFirst().sourceIds().getFirst();
+            session.startStages();
+            String source = session.itemStore().itemsAfter(0, 1).getFirst().sourceIds().getFirst();
             NewItem late = new NewItem(source, URI.create("https://late.example.org/1"), URI.create("https://late.example.org/1"),
                     "late-1", "Quarantelli harbour statement", null,
                     "Mayor Tobias Quarantelli of Marsana told reporters in Lisbon that the harbour would reopen on Monday.",
                     "en", Instant.parse("2026-11-22T08:00:00Z"), Instant.parse("2026-11-22T08:00:01Z"), "late-hash-1");
-            session.items().save(late);
-            long lateId = session.items().lastId();
+            session.itemStore().save(late);
+            long lateId = session.itemStore().lastId();
 
             // searchable by its words while analysis is still working through the sample
             awaitTrue(() -> !session.search().search(SearchRequest.of("Quarantelli")).hits().isEmpty());
             assertThat(session.search().search(SearchRequest.of("Quarantelli")).hits())
                     .extracting(SearchHit::itemId).containsExactly(lateId);
 
-            awaitTrue(() -> session.analyses().analysisOf(lateId).isPresent());
-            AnalysisWorker.Totals totals = session.analysisWorker(analyzer).totals();
+            awaitTrue(() -> session.analysisStore().analysisOf(lateId).isPresent());
+            AnalysisWorker.Totals totals = session.analysisWorker().totals();
             System.out.printf("analysis with models loaded: %d items, %.2f items/s on %d thread(s)%n", totals.analysed(),
                     totals.analysed() / ((System.nanoTime() - started) / 1e9), AnalysisWorker.defaultThreads());
-            assertThat(session.analyses().entitiesOf(lateId)).extracting(StoredEntity::text).contains("Tobias Quarantelli");
+            assertThat(session.analysisStore().entitiesOf(lateId)).extracting(StoredEntity::text).contains("Tobias Quarantelli");
             session.index().refresh();
             awaitTrue(() -> !session.search().search(SearchRequest.of("entity:\"Tobias Quarantelli\"")).hits().isEmpty());
         }
@@ -149,24 +149,24 @@ class WorkspaceAnalysisTest {
     void closeStopsAnalysisPromptlyAndTheRestIsAnalysedAtTheNextStart() throws Exception {
         Workspace workspace = new Workspace(tmp.resolve("desk"));
         WorkspaceSession session = openWithSample();
-        session.startAnalysis(analyzer);
-        awaitTrue(() -> session.analysisWorker(analyzer).totals().analysed() >= 1);
+        session.startStages();
+        awaitTrue(() -> session.analysisWorker().totals().analysed() >= 1);
         // a hang guard, not a benchmark: close interrupts the analysis threads and waits for them
         assertTimeoutPreemptively(Duration.ofSeconds(15), session::close);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().startsWith("analysis-"));
         long waitingAfterClose = countWaiting(workspace);
         assertThat(waitingAfterClose).isPositive();
-        try (WorkspaceSession again = WorkspaceSession.open(workspace, null)) {
-            again.startAnalysis(analyzer);
-            awaitTrue(() -> again.analyses().pendingCount() == 0);
-            assertThat(again.analysisWorker(analyzer).totals().failed()).isZero();
-            assertThat(again.analysisWorker(analyzer).totals().analysed()).isEqualTo(waitingAfterClose);
+        try (WorkspaceSession again = WorkspaceSession.open(workspace, null, new SessionSettings(java.time.Clock.systemUTC(), analyzer))) {
+            again.startStages();
+            awaitTrue(() -> again.analysisStore().pendingCount() == 0);
+            assertThat(again.analysisWorker().totals().failed()).isZero();
+            assertThat(again.analysisWorker().totals().analysed()).isEqualTo(waitingAfterClose);
         }
     }
 
     private static long countWaiting(Workspace workspace) {
-        try (WorkspaceSession session = WorkspaceSession.open(workspace, null)) {
-            return session.analyses().pendingCount();
+        try (WorkspaceSession session = WorkspaceSession.open(workspace, null, new SessionSettings(java.time.Clock.systemUTC(), analyzer))) {
+            return session.analysisStore().pendingCount();
         }
     }
 

@@ -98,7 +98,7 @@ class WorkspaceSessionTest {
             Instant now = Instant.now();
             assertThat(session.dueSources(now)).extracting(Source::id).containsExactly("fast", "slow");
             for (String id : List.of("fast", "slow")) {
-                session.sources().record(new org.claimdesk.store.FetchAttempt(0, id,
+                session.sourceStore().record(new org.claimdesk.store.FetchAttempt(0, id,
                         java.net.URI.create("https://" + id + ".example.org/feed.xml"), now, 10, 200, 100, 0, null, null));
             }
             assertThat(session.dueSources(now.plus(Duration.ofMinutes(10)))).extracting(Source::id).containsExactly("fast");
@@ -139,7 +139,7 @@ class WorkspaceSessionTest {
         // Reopened, the index is complete and needs no rebuild.
         try (WorkspaceSession again = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), tmp.resolve("none.yml"))) {
             assertThat(again.index().needsRebuild()).isFalse();
-            assertThat(again.bringIndexUpToDate(org.claimdesk.index.RebuildProgress.NONE).indexed()).isZero();
+            assertThat(again.search().bringUpToDate(org.claimdesk.index.RebuildProgress.NONE).indexed()).isZero();
         }
     }
 
