@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one place where ClaimDesk is wired (decision 0006): what lives as long as the application
+ * The one place where ClaimDesk is wired (decision 0009): what lives as long as the application
  * (the workspace directory, the language models through one shared analyzer) and how the window
  * and the command line open a workspace. The launcher and the window tests both go through it,
  * so tests run what users run.

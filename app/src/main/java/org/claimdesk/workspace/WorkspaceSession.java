@@ -233,6 +233,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return workspace;
     }
 
+    /** What the application gave this workspace: the clock and the shared analyzer. */
+    public SessionSettings settings() {
+        return settings;
+    }
+
     /** What this workspace tells its views: new items, searchable items, progress, failures. */
     public WorkspaceEvents events() {
         return events;

@@ -29,10 +29,10 @@ class WorkspaceSessionTest {
             assertThat(workspace.databaseDir()).isDirectory();
             assertThat(workspace.logsDir()).isDirectory();
             assertThat(workspace.feedsFile()).isRegularFile();
-            assertThat(session.configProblems()).isEmpty();
+            assertThat(session.sources().configProblems()).isEmpty();
             // The starter list is the repository's feeds.yml: many languages, all known to the store.
-            assertThat(session.config().sources()).extracting(Source::languageHint).contains("ar", "en", "de", "ja", "fr", "es");
-            assertThat(session.sources().health()).hasSameSizeAs(session.config().sources());
+            assertThat(session.sources().config().sources()).extracting(Source::languageHint).contains("ar", "en", "de", "ja", "fr", "es");
+            assertThat(session.sources().health()).hasSameSizeAs(session.sources().config().sources());
         }
     }
 
@@ -43,29 +43,26 @@ class WorkspaceSessionTest {
         List<SourcesConfig> changes = new CopyOnWriteArrayList<>();
         List<List<String>> rejections = new CopyOnWriteArrayList<>();
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), feeds)) {
-            session.addListener(new SessionListener() {
-                @Override
-                public void configChanged(SourcesConfig config) {
-                    changes.add(config);
-                }
-
-                @Override
-                public void configRejected(List<String> problems) {
-                    rejections.add(problems);
+            session.events().subscribe(event -> {
+                switch (event) {
+                    case WorkspaceEvent.ConfigChanged e -> changes.add(e.config());
+                    case WorkspaceEvent.ConfigRejected e -> rejections.add(e.problems());
+                    default -> {
+                    }
                 }
             });
-            assertThat(session.config().sources()).extracting(Source::id).containsExactly("one");
+            assertThat(session.sources().config().sources()).extracting(Source::id).containsExactly("one");
 
             Files.writeString(feeds, Files.readString(feeds) + "  - id: two\n    url: https://two.example.org/feed.xml\n");
             awaitTrue(() -> !changes.isEmpty());
-            assertThat(session.config().sources()).extracting(Source::id).containsExactly("one", "two");
+            assertThat(session.sources().config().sources()).extracting(Source::id).containsExactly("one", "two");
             assertThat(session.sources().health()).extracting(SourceHealth::sourceId).containsExactly("one", "two");
 
             Files.writeString(feeds, "sources:\n  - id: one\n    url: not a url\n");
             awaitTrue(() -> !rejections.isEmpty());
             assertThat(rejections.getFirst()).singleElement().asString().startsWith("feeds.yml:3:10:");
-            assertThat(session.configProblems()).isEqualTo(rejections.getFirst());
-            assertThat(session.config().sources()).extracting(Source::id).containsExactly("one", "two");
+            assertThat(session.sources().configProblems()).isEqualTo(rejections.getFirst());
+            assertThat(session.sources().config().sources()).extracting(Source::id).containsExactly("one", "two");
         }
     }
 
@@ -74,8 +71,8 @@ class WorkspaceSessionTest {
         Path feeds = tmp.resolve("feeds.yml");
         Files.writeString(feeds, "sources:\n  - id: a\n    url: https://a.example.org/\n  - id: a\n    url: https://b.example.org/\n");
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), feeds)) {
-            assertThat(session.config().sources()).isEmpty();
-            assertThat(session.configProblems()).anySatisfy(p -> assertThat(p).startsWith("feeds.yml:4:").contains("duplicate"));
+            assertThat(session.sources().config().sources()).isEmpty();
+            assertThat(session.sources().configProblems()).anySatisfy(p -> assertThat(p).startsWith("feeds.yml:4:").contains("duplicate"));
         }
     }
 
