@@ -1,5 +1,7 @@
 package org.claimdesk;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,19 +10,55 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the shape of docs/architecture.md true: data flows one way through the feature packages,
- * and only the window (ui) and the wiring (app) know JavaFX.
+ * each library is used only by the package that owns it, and the window's screens stay apart.
  */
 class ArchitectureTest {
-    /** Feature packages in the order data flows through them; each may use only earlier ones. */
-    static final List<String> FLOW = List.of("source", "fetch", "extract", "nlp", "store", "index", "ingest", "workspace", "cli", "ui", "app");
+    /**
+     * Feature packages in the order data flows through them; each may use only earlier ones.
+     * {@code cli} and {@code ui} are siblings (neither may use the other); {@code app} wires both.
+     */
+    static final List<String> FLOW = List.of("script", "source", "fetch", "extract", "nlp", "store", "ingest", "index",
+            "pipeline", "claims", "rebuttals", "export", "workspace", "cli", "ui", "app");
+
+    /**
+     * Which packages may touch each library. A library not listed here may be used anywhere
+     * (the JDK, SLF4J). Kuromoji is built on Lucene's tokenizer API, so {@code nlp} may use
+     * that part of Lucene (and nothing of its index or search).
+     */
+    static final Map<String, List<String>> LIBRARY_OWNERS = Map.ofEntries(
+            Map.entry("org.apache.lucene..", List.of("index")),
+            Map.entry("edu.stanford.nlp..", List.of("nlp")),
+            Map.entry("com.github.pemistahl.lingua..", List.of("nlp")),
+            Map.entry("com.ibm.icu..", List.of("nlp")),
+            Map.entry("java.sql..", List.of("store")),
+            Map.entry("javax.sql..", List.of("store")),
+            Map.entry("org.h2..", List.of("store")),
+            Map.entry("org.flywaydb..", List.of("store")),
+            Map.entry("org.jsoup..", List.of("fetch", "extract")),
+            Map.entry("com.rometools..", List.of("extract")),
+            Map.entry("org.yaml.snakeyaml..", List.of("source")),
+            Map.entry("javafx..", List.of("ui", "app")),
+            Map.entry("atlantafx..", List.of("ui")),
+            Map.entry("org.kordamp.ikonli..", List.of("ui")),
+            Map.entry("picocli..", List.of("cli", "app")),
+            Map.entry("ch.qos.logback..", List.of("app")));
 
     static JavaClasses classes;
 
@@ -30,23 +68,25 @@ class ArchitectureTest {
                 .importPackages("org.claimdesk");
     }
 
+    private static String pkg(String name) {
+        return "org.claimdesk." + name + "..";
+    }
+
     @TestFactory
     List<DynamicTest> packagesUseOnlyEarlierPackages() {
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < FLOW.size(); i++) {
-            String pkg = FLOW.get(i);
-            List<String> later = FLOW.subList(i + 1, FLOW.size()).stream()
-                    .map(p -> "org.claimdesk." + p + "..").toList();
-            // cli and ui are siblings: neither may use the other.
-            List<String> forbidden = new ArrayList<>(later);
-            if (pkg.equals("cli")) {
-                forbidden.add("org.claimdesk.ui..");
+            String name = FLOW.get(i);
+            List<String> forbidden = new ArrayList<>(FLOW.subList(i + 1, FLOW.size()).stream()
+                    .map(ArchitectureTest::pkg).toList());
+            if (name.equals("ui")) {
+                forbidden.add(pkg("cli")); // siblings: the window never runs a command, nor the reverse
             }
-            if (later.isEmpty() && forbidden.isEmpty()) {
+            if (forbidden.isEmpty()) {
                 continue;
             }
-            tests.add(DynamicTest.dynamicTest(pkg + " uses only earlier packages", () ->
-                    noClasses().that().resideInAPackage("org.claimdesk." + pkg + "..")
+            tests.add(DynamicTest.dynamicTest(name + " uses only earlier packages", () ->
+                    noClasses().that().resideInAPackage(pkg(name))
                             .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
                             .allowEmptyShould(true)
                             .check(classes)));
@@ -54,17 +94,58 @@ class ArchitectureTest {
         return tests;
     }
 
+    @TestFactory
+    List<DynamicTest> eachLibraryIsUsedOnlyByThePackagesThatOwnIt() {
+        List<DynamicTest> tests = new ArrayList<>();
+        new TreeMap<>(LIBRARY_OWNERS).forEach((library, owners) -> tests.add(DynamicTest.dynamicTest(
+                library + " only in " + owners, () -> {
+                    String[] allowed = owners.stream().map(ArchitectureTest::pkg).toArray(String[]::new);
+                    if (library.equals("org.apache.lucene..")) {
+                        // nlp's Japanese segmenter: Kuromoji and the tokenizer API it is built on, nothing more
+                        allowed = Stream.concat(Stream.of(allowed), Stream.of(pkg("nlp"))).toArray(String[]::new);
+                        noClasses().that().resideInAPackage(pkg("nlp"))
+                                .should().dependOnClassesThat(DescribedPredicate.describe("Lucene outside its analysis API",
+                                        (JavaClass c) -> c.getPackageName().startsWith("org.apache.lucene")
+                                                && !c.getPackageName().startsWith("org.apache.lucene.analysis")))
+                                .check(classes);
+                    }
+                    noClasses().that().resideOutsideOfPackages(allowed)
+                            .should().dependOnClassesThat().resideInAPackage(library)
+                            .allowEmptyShould(true)
+                            .check(classes);
+                })));
+        return tests;
+    }
+
     @Test
-    void onlyUiAndAppImportJavaFx() {
-        noClasses().that().resideOutsideOfPackages("org.claimdesk.ui..", "org.claimdesk.app..")
-                .should().dependOnClassesThat().resideInAPackage("javafx..")
+    void viewModelsKnowNoControls() {
+        // a view model is tested without a toolkit: properties and collections, never scene or stage
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(classes);
     }
 
     @Test
     void everyClassLivesInAFeaturePackage() {
-        classes().should().resideInAnyPackage(FLOW.stream().map(p -> "org.claimdesk." + p + "..").toArray(String[]::new))
+        classes().should().resideInAnyPackage(FLOW.stream().map(ArchitectureTest::pkg).toArray(String[]::new))
                 .because("a newcomer finds where a thing lives from the package names alone (docs/architecture.md)")
                 .check(classes);
+    }
+
+    @Test
+    void decisionRecordsHaveUniqueNumbers() throws IOException {
+        Path decisions = Path.of("..", "docs", "decisions");
+        Pattern numbered = Pattern.compile("^(\\d{4})-.+\\.md$");
+        Map<String, List<String>> byNumber = new TreeMap<>();
+        try (Stream<Path> files = Files.list(decisions)) {
+            files.map(f -> f.getFileName().toString()).forEach(name -> {
+                Matcher m = numbered.matcher(name);
+                if (m.matches()) {
+                    byNumber.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(name);
+                }
+            });
+        }
+        assertThat(byNumber).isNotEmpty();
+        assertThat(byNumber.values()).allSatisfy(names -> assertThat(names).as("decision records sharing a number").hasSize(1));
     }
 }

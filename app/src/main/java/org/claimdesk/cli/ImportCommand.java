@@ -1,5 +1,6 @@
 package org.claimdesk.cli;
 
+import org.claimdesk.extract.CssSelectors;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.ingest.ImportProgress;
 import org.claimdesk.source.FeedsFileException;
@@ -35,7 +36,7 @@ final class ImportCommand extends SessionCommand {
             }
             if (!report.sources().isEmpty() && addSources) {
                 try {
-                    FeedsFileWriter.Appended appended = new FeedsFileWriter(new FeedsFileParser())
+                    FeedsFileWriter.Appended appended = new FeedsFileWriter(new FeedsFileParser(CssSelectors.CHECK))
                             .append(session.sources().feedsFile(), report.sources());
                     out().printf("  %d feeds added to %s, %d were already there%n", appended.added().size(),
                             session.sources().feedsFile(), appended.alreadyPresent().size());

@@ -1,5 +1,6 @@
 package org.claimdesk.ingest;
 
+import org.claimdesk.extract.CssSelectors;
 import org.claimdesk.extract.Article;
 import org.claimdesk.extract.ArticleExtractor;
 import org.claimdesk.extract.ContentHash;
@@ -158,7 +159,7 @@ public final class OfflineImporter {
         try {
             return switch (SavedFileKind.of(file.name(), content)) {
                 case OPML -> {
-                    foundSources.addAll(OpmlFile.read(new ByteArrayInputStream(content), file.name()));
+                    foundSources.addAll(OpmlFile.read(new ByteArrayInputStream(content), file.name(), CssSelectors.CHECK));
                     yield 0;
                 }
                 case FEED -> importFeed(file.name(), fileUri, content);

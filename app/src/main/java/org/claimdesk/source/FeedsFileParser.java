@@ -1,6 +1,5 @@
 package org.claimdesk.source;
 
-import org.jsoup.select.QueryParser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.composer.ComposerException;
@@ -58,6 +57,13 @@ public final class FeedsFileParser {
     public static final int MAX_ALIASES = 100;
     public static final Duration MIN_POLL_INTERVAL = Duration.ofMinutes(1);
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(30);
+    private final SelectorCheck selectorCheck;
+
+    /** @param selectorCheck refuses CSS selectors extraction could not run ({@code CssSelectors.CHECK}) */
+    public FeedsFileParser(SelectorCheck selectorCheck) {
+        this.selectorCheck = java.util.Objects.requireNonNull(selectorCheck, "selectorCheck");
+    }
+
     private static final int MAX_NESTING = 20;
     private static final int MAX_PROBLEMS = 200;
     /** Tags the YAML core schema resolves plain values to; anything else was written by hand. */
@@ -111,7 +117,7 @@ public final class FeedsFileParser {
 
     /** Validates feeds.yml text; {@code file} names it in problems and in the result. */
     public SourcesConfig parse(Path file, String text) throws FeedsFileException {
-        Run run = new Run(file);
+        Run run = new Run(file, selectorCheck);
         if (text.codePointCount(0, text.length()) > MAX_FILE_BYTES) {
             run.whole("the file is larger than " + HumanUnits.formatSize(MAX_FILE_BYTES)
                     + "; feeds.yml lists sources and should be far smaller");
@@ -416,12 +422,12 @@ public final class FeedsFileParser {
                 run.at(entry.getValue().getValueNode(), "empty CSS selector for '" + entry.getKey() + "' " + where);
                 continue;
             }
-            try {
-                QueryParser.parse(selector);
+            String problem = run.selectorCheck.problem(selector);
+            if (problem == null) {
                 valid.put(entry.getKey(), selector.strip());
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } else {
                 run.at(entry.getValue().getValueNode(), "invalid CSS selector '" + selector + "' for '" + entry.getKey()
-                        + "' " + where + ": " + e.getMessage());
+                        + "' " + where + ": " + problem);
             }
         }
         return new PageSelectors(valid.get("article_links"), valid.get("title"), valid.get("byline"),
@@ -724,10 +730,12 @@ public final class FeedsFileParser {
         private final Path file;
         private final String name;
         private final List<FileProblem> problems = new ArrayList<>();
+        private final SelectorCheck selectorCheck;
         private int suppressed;
 
-        Run(Path file) {
+        Run(Path file, SelectorCheck selectorCheck) {
             this.file = file;
+            this.selectorCheck = selectorCheck;
             this.name = displayName(file);
         }
 

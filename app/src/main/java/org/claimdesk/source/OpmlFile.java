@@ -1,6 +1,5 @@
 package org.claimdesk.source;
 
-import org.jsoup.select.QueryParser;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -55,10 +54,10 @@ public final class OpmlFile {
     private OpmlFile() {
     }
 
-    public static List<Source> read(Path file) throws OpmlFileException {
+    public static List<Source> read(Path file, SelectorCheck selectorCheck) throws OpmlFileException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name);
+            return read(in, name, selectorCheck);
         } catch (NoSuchFileException e) {
             throw new OpmlFileException(List.of(new FileProblem(name, 0, 0, "the file does not exist (" + file + ")")));
         } catch (IOException e) {
@@ -69,15 +68,16 @@ public final class OpmlFile {
     /**
      * Reads sources from OPML.
      *
-     * @param name how to call the input in problems, e.g. the file name
+     * @param name          how to call the input in problems, e.g. the file name
+     * @param selectorCheck refuses CSS selectors extraction could not run
      */
-    public static List<Source> read(InputStream in, String name) throws OpmlFileException, IOException {
+    public static List<Source> read(InputStream in, String name, SelectorCheck selectorCheck) throws OpmlFileException, IOException {
         byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         if (bytes.length > MAX_FILE_BYTES) {
             throw new OpmlFileException(List.of(new FileProblem(name, 0, 0,
                     "the file is larger than " + HumanUnits.formatSize(MAX_FILE_BYTES) + "; refusing to import it")));
         }
-        return new Reading(name).read(bytes);
+        return new Reading(name, selectorCheck).read(bytes);
     }
 
     /** Writes OPML 2.0 (UTF-8); does not close {@code out}. */
@@ -202,8 +202,11 @@ public final class OpmlFile {
         private String text;
         private int[] lineStarts;
 
-        Reading(String name) {
+        private final SelectorCheck selectorCheck;
+
+        Reading(String name, SelectorCheck selectorCheck) {
             this.name = name;
+            this.selectorCheck = java.util.Objects.requireNonNull(selectorCheck, "selectorCheck");
         }
 
         List<Source> read(byte[] bytes) throws OpmlFileException {
@@ -357,13 +360,12 @@ public final class OpmlFile {
             if (selector == null || selector.isBlank()) {
                 return null;
             }
-            try {
-                QueryParser.parse(selector);
-                return selector.strip();
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                problem(at, "invalid CSS selector '" + selector + "' in claimdesk:" + attribute + ": " + e.getMessage());
+            String problem = selectorCheck.problem(selector);
+            if (problem != null) {
+                problem(at, "invalid CSS selector '" + selector + "' in claimdesk:" + attribute + ": " + problem);
                 return null;
             }
+            return selector.strip();
         }
 
         /** An attribute without namespace; names compared ignoring case, as some exporters write xmlurl. */

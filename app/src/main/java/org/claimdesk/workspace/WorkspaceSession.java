@@ -1,5 +1,6 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.extract.CssSelectors;
 import org.claimdesk.export.OpmlExport;
 import org.claimdesk.extract.ArticleExtractor;
 import org.claimdesk.extract.FeedParser;
@@ -125,7 +126,7 @@ public final class WorkspaceSession implements AutoCloseable {
             this.sources = new SourceStore(database);
             this.analyses = new AnalysisStore(database);
             this.itemBrowsing = new ItemBrowsing(items);
-            this.watcher = new FeedsFileWatcher(feedsFile, new FeedsFileParser());
+            this.watcher = new FeedsFileWatcher(feedsFile, new FeedsFileParser(CssSelectors.CHECK));
             lifecycle.started(Service.FEEDS_WATCHER, watcher);
             this.sourceWatch = new SourceWatch(watcher, sources, () -> configProblems);
             applyConfig(watcher.current());

@@ -1,5 +1,6 @@
 package org.claimdesk.source;
 
+import org.claimdesk.extract.CssSelectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class FeedsFileParserTest {
     private static final Path FILE = Path.of("feeds.yml");
-    private final FeedsFileParser parser = new FeedsFileParser();
+    private final FeedsFileParser parser = new FeedsFileParser(CssSelectors.CHECK);
 
     private SourcesConfig parse(String yaml) throws FeedsFileException {
         return parser.parse(FILE, yaml);

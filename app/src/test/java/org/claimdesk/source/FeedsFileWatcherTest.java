@@ -1,5 +1,6 @@
 package org.claimdesk.source;
 
+import org.claimdesk.extract.CssSelectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class FeedsFileWatcherTest {
     @TempDir
     Path dir;
 
-    private final FeedsFileParser parser = new FeedsFileParser();
+    private final FeedsFileParser parser = new FeedsFileParser(CssSelectors.CHECK);
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final FeedsFileWatcher.Listener recorder = new FeedsFileWatcher.Listener() {
         @Override

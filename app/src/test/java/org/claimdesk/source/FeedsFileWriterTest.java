@@ -1,5 +1,6 @@
 package org.claimdesk.source;
 
+import org.claimdesk.extract.CssSelectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class FeedsFileWriterTest {
     @TempDir
     Path dir;
 
-    private final FeedsFileParser parser = new FeedsFileParser();
+    private final FeedsFileParser parser = new FeedsFileParser(CssSelectors.CHECK);
     private final FeedsFileWriter writer = new FeedsFileWriter(parser);
 
     private static Source feed(String id, String url) {
@@ -124,7 +125,7 @@ class FeedsFileWriterTest {
         Files.copy(Path.of("..", "feeds.yml"), file);
         List<Source> imported;
         try (var in = FeedsFileWriterTest.class.getResourceAsStream("/source/reader-export.opml")) {
-            imported = OpmlFile.read(in, "reader-export.opml");
+            imported = OpmlFile.read(in, "reader-export.opml", CssSelectors.CHECK);
         }
         FeedsFileWriter.Appended result = writer.append(file, imported);
         // These are in the shipped file already.

@@ -1,5 +1,6 @@
 package org.claimdesk.source;
 
+import org.claimdesk.extract.CssSelectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class OpmlFileTest {
 
     private static List<Source> read(String xml) throws Exception {
-        return OpmlFile.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "subs.opml");
+        return OpmlFile.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "subs.opml", CssSelectors.CHECK);
     }
 
     private static List<String> problems(String xml) {
@@ -33,7 +34,7 @@ class OpmlFileTest {
     void readsAFeedReaderExportWithFoldersAsTags() throws Exception {
         List<Source> sources;
         try (InputStream in = OpmlFileTest.class.getResourceAsStream("/source/reader-export.opml")) {
-            sources = OpmlFile.read(in, "reader-export.opml");
+            sources = OpmlFile.read(in, "reader-export.opml", CssSelectors.CHECK);
         }
         assertThat(sources).extracting(Source::id).containsExactly(
                 "bbc-news-world", "feeds-bbci-co-uk", "tagesschau-de", "full-fact", "misbar", "full-fact-2", "untitled");
@@ -73,7 +74,7 @@ class OpmlFileTest {
         try (var out = Files.newOutputStream(file)) {
             OpmlFile.write(original, out);
         }
-        assertThat(OpmlFile.read(file)).containsExactlyElementsOf(original);
+        assertThat(OpmlFile.read(file, CssSelectors.CHECK)).containsExactlyElementsOf(original);
 
         String xml = Files.readString(file);
         assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\"")
@@ -158,7 +159,7 @@ class OpmlFileTest {
                 <?xml version="1.0" encoding="ISO-8859-1"?>
                 <opml version="1.1"><body><outline type="rss" text="Le Monde – Les Décodeurs" xmlUrl="https://www.lemonde.fr/les-decodeurs/rss_full.xml"/></body></opml>
                 """.replace("–", "-").getBytes(StandardCharsets.ISO_8859_1);
-        List<Source> sources = OpmlFile.read(new ByteArrayInputStream(latin1), "latin1.opml");
+        List<Source> sources = OpmlFile.read(new ByteArrayInputStream(latin1), "latin1.opml", CssSelectors.CHECK);
         assertThat(sources).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("Le Monde - Les Décodeurs");
             assertThat(s.id()).isEqualTo("le-monde-les-decodeurs");
@@ -169,6 +170,6 @@ class OpmlFileTest {
     void anEmptyListIsWrittenAndReadBack() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OpmlFile.write(List.of(), out);
-        assertThat(OpmlFile.read(new ByteArrayInputStream(out.toByteArray()), "empty.opml")).isEmpty();
+        assertThat(OpmlFile.read(new ByteArrayInputStream(out.toByteArray()), "empty.opml", CssSelectors.CHECK)).isEmpty();
     }
 }

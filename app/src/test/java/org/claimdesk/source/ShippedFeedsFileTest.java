@@ -1,5 +1,6 @@
 package org.claimdesk.source;
 
+import org.claimdesk.extract.CssSelectors;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class ShippedFeedsFileTest {
 
     @Test
     void parsesAndCoversTheSixLanguagesWithWorkingSources() throws Exception {
-        SourcesConfig config = new FeedsFileParser().parse(shippedFile());
+        SourcesConfig config = new FeedsFileParser(CssSelectors.CHECK).parse(shippedFile());
 
         assertThat(config.sources()).hasSizeGreaterThanOrEqualTo(25);
         assertThat(config.sources()).allSatisfy(s -> assertThat(s.languageHint()).as(s.id()).isNotNull());
@@ -53,7 +54,7 @@ class ShippedFeedsFileTest {
 
     @Test
     void pollsPolitelyAndUsesHttps() throws Exception {
-        SourcesConfig config = new FeedsFileParser().parse(shippedFile());
+        SourcesConfig config = new FeedsFileParser(CssSelectors.CHECK).parse(shippedFile());
         assertThat(config.sources()).allSatisfy(s -> {
             assertThat(s.pollInterval()).as(s.id()).isBetween(Duration.ofMinutes(15), Duration.ofMinutes(60));
             assertThat(s.url().getScheme()).as(s.id()).isEqualTo("https");
@@ -64,7 +65,7 @@ class ShippedFeedsFileTest {
     @Test
     void everyUncertainAddressIsDisabled() throws Exception {
         Path file = shippedFile();
-        SourcesConfig config = new FeedsFileParser().parse(file);
+        SourcesConfig config = new FeedsFileParser(CssSelectors.CHECK).parse(file);
         // An entry whose lines say "check URL" must not be polled until someone has checked it.
         String text = Files.readString(file);
         for (Source source : config.sources()) {
@@ -89,7 +90,7 @@ class ShippedFeedsFileTest {
                 .map(line -> line.startsWith("  # ") ? "  " + line.substring(4) : line.replaceFirst("^  #$", ""))
                 .collect(Collectors.joining("\n", "", "\n")) + text.substring(end);
 
-        SourcesConfig config = new FeedsFileParser().parse(Path.of("feeds.yml"), uncommented);
+        SourcesConfig config = new FeedsFileParser(CssSelectors.CHECK).parse(Path.of("feeds.yml"), uncommented);
 
         assertThat(config.sources()).extracting(Source::id)
                 .contains("mastodon-example", "bluesky-example", "youtube-example", "reddit-example", "telegram-example");

@@ -1,5 +1,6 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.extract.CssSelectors;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.Source;
@@ -20,7 +21,7 @@ class PollSchedulerTest {
     private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
 
     private static List<Source> sources() throws Exception {
-        return new FeedsFileParser().parse(java.nio.file.Path.of("feeds.yml"), """
+        return new FeedsFileParser(CssSelectors.CHECK).parse(java.nio.file.Path.of("feeds.yml"), """
                 sources:
                   - id: fast
                     url: https://fast.example.org/feed.xml
