@@ -1,5 +1,13 @@
 package org.claimdesk.index;
 
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.claimdesk.source.PageSelectors;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourceKind;
@@ -29,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -237,6 +246,32 @@ class ItemIndexRebuildTest {
             assertThat(feeder.applyChanges()).isEqualTo(1);
             index.refresh();
             assertThat(ids(index, "entity:\"olaf scholz\"")).containsExactly(fed);
+        }
+    }
+
+    @Test
+    void anIndexFromBeforeDocumentKindsIsRebuiltAndNoKindlessDocumentSurvives() throws IOException {
+        // what schema 1 wrote: documents keyed by an "id" term, no kind
+        try (FSDirectory directory = FSDirectory.open(indexDir);
+             IndexWriter old = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Document doc = new Document();
+            doc.add(new StringField(IndexFields.ID, "1", Field.Store.YES));
+            doc.add(new TextField(IndexFields.title(TextLanguage.of("en")), "Minister denies flood rumour 1", Field.Store.YES));
+            old.addDocument(doc);
+            old.setLiveCommitData(Map.of(ItemIndex.USER_DATA_SCHEMA, "1", ItemIndex.USER_DATA_STATE, "complete").entrySet());
+            old.commit();
+        }
+
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            assertThat(index.stateAtOpen()).isEqualTo(IndexState.OUTDATED);
+            assertThat(index.needsRebuild()).isTrue();
+            RebuildReport report = feeder(index).bringUpToDate(RebuildProgress.NONE);
+            assertThat(report.indexed()).isEqualTo(1200);
+            assertThat(index.count()).isEqualTo(1200);
+            assertThat(ids(index, "flood")).hasSize(200).doesNotHaveDuplicates();
+        }
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            assertThat(index.stateAtOpen()).isEqualTo(IndexState.READY);
         }
     }
 
