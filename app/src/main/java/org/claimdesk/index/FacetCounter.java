@@ -20,7 +20,8 @@ import java.util.Map;
  * Counts every hit per value of the keyword fields (language, source, tag, entity) from their
  * doc values: per segment by ordinal into an array, then by value across segments. Simpler than
  * lucene-facet's reader state (which must be rebuilt on every near-real-time reopen) and, on the
- * bench corpus, fast enough (see docs/benchmarks.md).
+ * bench corpus, fast enough (see docs/benchmarks.md). It counts the hits of the query it runs
+ * under, which {@link ItemSearch} filters to items, so other kinds never add to an item facet.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
 

@@ -1,34 +1,35 @@
 package org.claimdesk.index;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
-import org.claimdesk.store.StoredItem;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * The one place that names the index fields and says how an item becomes a document. Changing a
- * field's name or type here means raising {@link #SCHEMA_VERSION}: an index with another version
- * is reported as needing a rebuild.
+ * The one place that names the index fields, for every {@link DocumentKind}. Changing a field's
+ * name or type here, or what a kind's documents hold ({@link ItemDocuments}), means raising
+ * {@link #SCHEMA_VERSION}: an index with another version is reported as needing a rebuild.
  */
 public final class IndexFields {
 
-    /** Written into every commit's user data; bump when documents change shape. */
-    public static final String SCHEMA_VERSION = "1";
+    /**
+     * Written into every commit's user data; bump when documents change shape. 2: documents have
+     * a kind and are keyed by kind and key (decision 0008).
+     */
+    public static final String SCHEMA_VERSION = "2";
 
-    /** The item id as a string term: the key for updateDocument / deleteDocuments. Stored. */
+    /** The document's {@link DocumentKind#value() kind}: every search filters to one. Every kind. */
+    public static final String KIND = "kind";
+    /** Kind and key in one term ("item:42"): the key for updateDocument / deleteDocuments. Every kind. */
+    public static final String UID = "uid";
+    /** The key within the kind (an item's id) as text. Stored only. Every kind. */
     public static final String ID = "id";
-    /** The item id as a number: range ("stored after item N", for watch queries) and sort tiebreak. */
+    /**
+     * The key within the kind as a number: the keys a kind holds ({@link ItemIndex#keys}); for
+     * items, range ("stored after item N", for watch queries) and sort tiebreak. Every kind.
+     */
     public static final String ID_NUMBER = "id_number";
     /** The analysis group of the text ({@link TextLanguage#key()}): restricts each group's query part. Stored. */
     public static final String ANALYSIS = "analysis";
@@ -81,66 +82,22 @@ public final class IndexFields {
         return field.startsWith(TITLE_PREFIX);
     }
 
-    public static Term idTerm(long itemId) {
-        return new Term(ID, Long.toString(itemId));
+    static String uid(DocumentKind kind, long key) {
+        return kind.value() + ":" + key;
+    }
+
+    /** The term that names one document, whatever its kind, for upsert and delete. */
+    static Term uidTerm(DocumentKind kind, long key) {
+        return new Term(UID, uid(kind, key));
+    }
+
+    /** Matches the documents of one kind: a filter under every search of that kind. */
+    static Query ofKind(DocumentKind kind) {
+        return new TermQuery(new Term(KIND, kind.value()));
     }
 
     /** How tags and entity keys are compared: case-insensitively. */
     static String keyword(String value) {
         return value.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** The time an item sorts by: published, else fetched (as the item list does). */
-    static Instant time(StoredItem item) {
-        return item.publishedAt() != null ? item.publishedAt()
-                : item.fetchedAt() != null ? item.fetchedAt() : Instant.EPOCH;
-    }
-
-    /**
-     * The document for an item; tags and entities may be empty (entities arrive with analysis).
-     * The text is analysed as the item's effective language: the detected one once analysis read
-     * it reliably from the text, the declared one before that.
-     */
-    static Document document(StoredItem item, List<String> tags, List<String> entities) {
-        String language = item.effectiveLanguage();
-        TextLanguage group = TextLanguage.of(language);
-        Document doc = new Document();
-        doc.add(new StringField(ID, Long.toString(item.id()), Field.Store.YES));
-        doc.add(new LongField(ID_NUMBER, item.id(), Field.Store.NO));
-        doc.add(new StringField(ANALYSIS, group.key(), Field.Store.YES));
-        doc.add(new KeywordField(LANGUAGE, TextLanguage.primarySubtag(language), Field.Store.YES));
-        for (String source : new LinkedHashSet<>(item.sourceIds())) {
-            doc.add(new KeywordField(SOURCE, source, Field.Store.YES));
-        }
-        for (String tag : distinct(tags, true)) {
-            doc.add(new KeywordField(TAG, tag, Field.Store.YES));
-        }
-        for (String entity : distinct(entities, false)) {
-            doc.add(new KeywordField(ENTITY, entity, Field.Store.YES));
-            doc.add(new StringField(ENTITY_KEY, keyword(entity), Field.Store.NO));
-        }
-        doc.add(new LongField(TIME, time(item).toEpochMilli(), Field.Store.YES));
-        if (item.url() != null) {
-            doc.add(new StoredField(URL, item.url().toString()));
-        }
-        if (item.title() != null && !item.title().isBlank()) {
-            doc.add(new TextField(title(group), item.title().strip(), Field.Store.YES));
-        }
-        if (item.text() != null && !item.text().isBlank()) {
-            doc.add(new TextField(body(group), item.text(), Field.Store.YES));
-        }
-        return doc;
-    }
-
-    private static Set<String> distinct(List<String> values, boolean lowerCase) {
-        Set<String> set = new LinkedHashSet<>();
-        if (values != null) {
-            for (String value : values) {
-                if (value != null && !value.isBlank()) {
-                    set.add(lowerCase ? keyword(value) : value.strip());
-                }
-            }
-        }
-        return set;
     }
 }

@@ -8,70 +8,73 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.claimdesk.nlp.EntityType;
-import org.claimdesk.store.ItemStore;
-import org.claimdesk.store.StoredEntity;
-import org.claimdesk.store.StoredItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * The Lucene index of the workspace's items: one long-lived {@link IndexWriter}, a
- * {@link SearcherManager} for near-real-time search, and the ways to bring it back in line with
- * the database, which is the source of truth.
+ * The workspace's Lucene index: one long-lived {@link IndexWriter} on its own thread, a
+ * {@link SearcherManager} reopened in near real time, periodic commits, and the check at open
+ * that finds a damaged or unfinished index. It holds documents of every {@link DocumentKind}
+ * (items today), keyed by kind and key, and knows nothing of the database: {@link IndexFeeder}
+ * keeps it in step with H2, the source of truth.
  *
  * <p>Durability: the writer commits every {@link #COMMIT_INTERVAL} when something changed, and
- * on close; nothing is fsynced per item. Writes since the last commit are lost if the process
+ * on close; nothing is fsynced per document. Writes since the last commit are lost if the process
  * dies, but the database's change log keeps every change until a commit holds it
- * ({@link #committedUpTo()}, {@link IndexFeeder}, decision 0005), and {@link #catchUp} compares
- * item ids with the database as well, so a crash costs time, never items or their analysis.
+ * ({@link #committedUpTo()}, {@link IndexFeeder}, decision 0005), and the feeder's catch-up at
+ * start compares keys with the database as well, so a crash costs time, never items or their
+ * analysis.
  */
 public final class ItemIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ItemIndex.class);
 
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(15);
-    /** Reopen at least this often when items changed; a caller waiting for its write gets it sooner. */
+    /** Reopen at least this often when documents changed; a caller waiting for its write gets it sooner. */
     // With IndexFeeder's half-second rounds this keeps "stored to searchable" under a second with
     // margin; reopening when nothing changed is a cheap no-op.
     private static final double MAX_STALE_SECONDS = 0.25;
     private static final double MIN_STALE_SECONDS = 0.02;
-    private static final int BATCH = 500;
 
     static final String USER_DATA_SCHEMA = "claimdesk.schema";
     static final String USER_DATA_STATE = "claimdesk.state";
@@ -86,15 +89,17 @@ public final class ItemIndex implements AutoCloseable {
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private final ScheduledExecutorService committer;
     /**
-     * Every write to the IndexWriter runs here. An interrupt that lands in Lucene's file I/O
-     * (ClosedByInterruptException) closes the writer for good, and callers (a cancelled poll, a
-     * cancelled rebuild) are interrupted on purpose; this thread never is.
+     * Every write to the IndexWriter runs here, and every reopen a caller asks for (it flushes). An
+     * interrupt that lands in Lucene's file I/O (ClosedByInterruptException) closes the writer for
+     * good, and callers (a cancelled poll, a cancelled rebuild) are interrupted on purpose; this
+     * thread never is.
      */
-    private final java.util.concurrent.ExecutorService writerThread;
+    private final ExecutorService writerThread;
     private final IndexState stateAtOpen;
     private final String problemAtOpen;
-    private final Object rebuildLock = new Object();
+    private final ReentrantLock rebuildLock = new ReentrantLock();
     private volatile boolean complete;
+    private volatile boolean closed;
     private final AtomicLong committedUpTo = new AtomicLong(-1);
 
     private ItemIndex(Path path, Directory directory, LanguageAnalyzers analyzers, IndexWriter writer,
@@ -132,8 +137,9 @@ public final class ItemIndex implements AutoCloseable {
 
     /**
      * Opens the index in {@code folder}, creating it when missing. A missing, damaged, outdated or
-     * half-built index is replaced by an empty one and reported by {@link #stateAtOpen()}: call
-     * {@link #rebuild} then. Throws {@link IndexException} when the folder cannot be used at all.
+     * half-built index is replaced by an empty one and reported by {@link #stateAtOpen()}: rebuild
+     * it then ({@link #startRebuild}, which {@link IndexFeeder} drives). Throws
+     * {@link IndexException} when the folder cannot be used at all.
      */
     public static ItemIndex open(Path folder) {
         Path path = folder.toAbsolutePath();
@@ -192,6 +198,9 @@ public final class ItemIndex implements AutoCloseable {
                 }
             }
             return new Inspection(IndexState.READY, null);
+        } catch (ClosedByInterruptException e) {
+            // the caller was cancelled while the files were read: that says nothing about them
+            throw new IndexException("Opening the search index was cancelled", e);
         } catch (IndexNotFoundException e) {
             return new Inspection(IndexState.MISSING, e.getMessage());
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
@@ -233,7 +242,7 @@ public final class ItemIndex implements AutoCloseable {
         return path;
     }
 
-    /** What open found; anything but READY means the index started empty and needs {@link #rebuild}. */
+    /** What open found; anything but READY means the index started empty and needs a rebuild. */
     public IndexState stateAtOpen() {
         return stateAtOpen;
     }
@@ -255,7 +264,7 @@ public final class ItemIndex implements AutoCloseable {
 
     /** Runs writer work on the writer thread and waits for it even when the caller is interrupted. */
     private <T> T write(WriterWork<T> work) throws IOException {
-        java.util.concurrent.Future<T> result = writerThread.submit(work::run);
+        Future<T> result = writerThread.submit(work::run);
         boolean interrupted = false;
         try {
             while (true) {
@@ -263,7 +272,7 @@ public final class ItemIndex implements AutoCloseable {
                     return result.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof IOException io) {
                         throw io;
                     }
@@ -281,24 +290,30 @@ public final class ItemIndex implements AutoCloseable {
     }
 
     /**
-     * Adds or replaces the item's document. Searchable within a second; returns the write's
-     * sequence number for {@link #awaitSearchable}.
+     * Adds or replaces the document with this kind and key. Searchable within a second; returns
+     * the write's sequence number for {@link #awaitSearchable}.
      */
-    public long upsert(StoredItem item, List<String> tags, List<String> entities) {
+    public long upsert(IndexDocument document) {
         try {
-            var document = IndexFields.document(item, tags, entities);
-            return write(() -> writer.updateDocument(IndexFields.idTerm(item.id()), document));
+            return write(() -> writer.updateDocument(
+                    IndexFields.uidTerm(document.kind(), document.key()), document.fields()));
         } catch (IOException | RuntimeException e) {
-            throw new IndexException("Cannot index item " + item.id() + " in " + path + ": " + e.getMessage(), e);
+            throw new IndexException("Cannot index " + describe(document.kind(), document.key()) + " in " + path + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    public long delete(long itemId) {
+    /** Removes the document with this kind and key, if any; returns the write's sequence number. */
+    public long delete(DocumentKind kind, long key) {
         try {
-            return write(() -> writer.deleteDocuments(IndexFields.idTerm(itemId)));
+            return write(() -> writer.deleteDocuments(IndexFields.uidTerm(kind, key)));
         } catch (IOException e) {
-            throw new IndexException("Cannot remove item " + itemId + " from the index in " + path, e);
+            throw new IndexException("Cannot remove " + describe(kind, key) + " from the index in " + path, e);
         }
+    }
+
+    private static String describe(DocumentKind kind, long key) {
+        return kind.value() + " " + key;
     }
 
     /** Waits until the write with this sequence number is visible to searches; false on timeout. */
@@ -306,10 +321,29 @@ public final class ItemIndex implements AutoCloseable {
         return reopener.waitForGeneration(sequenceNumber, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
+    /**
+     * The sequence number up to which every write is visible to searches: it grows when the
+     * searcher is reopened (by the reopen thread or {@link #refresh}). Once closed, the reopen
+     * thread reports every write as searchable (it releases waiters so): see {@link #isClosed}.
+     */
+    public long searchableUpTo() {
+        return reopener.getSearchingGen();
+    }
+
+    /** True once {@link #close} began. */
+    boolean isClosed() {
+        return closed;
+    }
+
     /** Makes every write so far visible to searches now, instead of within the reopen interval. */
     public void refresh() {
         try {
-            searchers.maybeRefreshBlocking();
+            // Opening a near-real-time reader flushes what the writer buffered, on the calling
+            // thread: on the writer thread, so a cancelled caller's interrupt cannot land in it.
+            write(() -> {
+                searchers.maybeRefreshBlocking();
+                return null;
+            });
         } catch (IOException e) {
             throw new IndexException("Cannot refresh the search index in " + path, e);
         }
@@ -356,196 +390,144 @@ public final class ItemIndex implements AutoCloseable {
     }
 
     /**
-     * Recreates the index from every item in the database, in batches, with progress. A complete
-     * index is rewritten in place, item by item, so searches keep finding everything meanwhile and
-     * a cancelled rebuild leaves it complete; a missing, damaged or incomplete one is emptied first.
-     * Interrupting the thread stops it; an emptied index is then marked incomplete (a later open
-     * reports it) and the report says cancelled.
+     * Starts rewriting the index from the source of truth: the caller writes every document
+     * ({@link Rebuild#write}), removes those the source no longer has, then calls
+     * {@link Rebuild#finish}; {@link IndexFeeder} does this from the database. A complete index is
+     * rewritten in place, document by document, so searches keep finding everything meanwhile and
+     * an unfinished rebuild leaves it complete; a missing, damaged or incomplete one is emptied
+     * first and stays marked incomplete until finish (a later open reports it). One rebuild at a
+     * time: a second one waits. Close it on the thread that started it (try-with-resources).
      */
-    public RebuildReport rebuild(ItemStore items, RebuildProgress progress) {
-        synchronized (rebuildLock) {
-            long started = System.nanoTime();
-            long done = 0;
-            long removed = 0;
-            boolean cancelled = false;
+    public Rebuild startRebuild() {
+        rebuildLock.lock();
+        try {
             boolean inPlace = complete;
-            try {
-                if (!inPlace) {
-                    write(() -> {
-                        writer.setLiveCommitData(userData(REBUILDING).entrySet());
-                        writer.deleteAll();
-                        return writer.commit();
-                    });
-                }
-                Map<String, List<String>> tags = items.tagsBySource();
-                long total = items.count();
-                progress.indexed(0, total);
-                long after = 0;
-                for (List<StoredItem> page; !(page = items.itemsAfter(after, BATCH)).isEmpty(); ) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        cancelled = true;
-                        break;
-                    }
-                    List<StoredItem> batch = page;
-                    write(() -> {
-                        for (StoredItem item : batch) {
-                            writer.updateDocument(IndexFields.idTerm(item.id()),
-                                    IndexFields.document(item, tagsOf(item, tags), entitiesOf(item)));
-                        }
-                        return null;
-                    });
-                    done += page.size();
-                    after = page.getLast().id();
-                    progress.indexed(done, Math.max(total, done));
-                }
-                boolean finished = !cancelled;
-                if (finished && inPlace) {
-                    // documents of items the database no longer has were not rewritten: drop them
-                    for (long id : idsNotIn(items, indexedIds(), new ArrayList<>())) {
-                        delete(id);
-                        removed++;
-                    }
-                }
+            if (!inPlace) {
                 write(() -> {
-                    if (finished) {
-                        writer.setLiveCommitData(userData(COMPLETE).entrySet());
-                        complete = true;
+                    writer.setLiveCommitData(userData(REBUILDING).entrySet());
+                    writer.deleteAll();
+                    return writer.commit();
+                });
+            }
+            return new Rebuild(inPlace);
+        } catch (IOException | RuntimeException e) {
+            rebuildLock.unlock();
+            throw new IndexException("Cannot start rebuilding the search index in " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A rebuild under way; see {@link #startRebuild}. */
+    public final class Rebuild implements AutoCloseable {
+        private final boolean inPlace;
+        private boolean finished;
+        private boolean closed;
+
+        private Rebuild(boolean inPlace) {
+            this.inPlace = inPlace;
+        }
+
+        /** True when the index was complete and keeps its documents until each is rewritten. */
+        public boolean inPlace() {
+            return inPlace;
+        }
+
+        /** Adds or replaces these documents, in one call to the writer thread. */
+        public void write(List<IndexDocument> documents) {
+            try {
+                ItemIndex.this.write(() -> {
+                    for (IndexDocument document : documents) {
+                        writer.updateDocument(IndexFields.uidTerm(document.kind(), document.key()), document.fields());
                     }
+                    return null;
+                });
+            } catch (IOException e) {
+                throw new IndexException("Rebuilding the search index in " + path + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** Marks the index complete, commits and makes it all searchable. */
+        public void finish() {
+            try {
+                ItemIndex.this.write(() -> {
+                    writer.setLiveCommitData(userData(COMPLETE).entrySet());
+                    complete = true;
                     return commitOnWriterThread();
                 });
-                if (!Thread.currentThread().isInterrupted()) {
-                    refresh();
+            } catch (IOException e) {
+                throw new IndexException("Cannot save the rebuilt search index in " + path + ": " + e.getMessage(), e);
+            }
+            finished = true;
+            refresh();
+        }
+
+        /** Ends the rebuild; one not finished is committed as it stands (an emptied index stays incomplete). */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (!finished) {
+                    ItemIndex.this.write(ItemIndex.this::commitOnWriterThread);
                 }
             } catch (IOException e) {
-                throw new IndexException("Rebuilding the search index in " + path + " failed after " + done
-                        + " items: " + e.getMessage(), e);
-            }
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            log.info("Search index rebuilt from the database{}: {} items in {} ms{}", inPlace ? " in place" : "", done,
-                    took.toMillis(), cancelled ? " (cancelled)" : "");
-            return new RebuildReport(done, removed, took, cancelled);
-        }
-    }
-
-    /**
-     * Brings a READY index in line with the database by item id: indexes items it lacks (stored
-     * while the index was closed, or written after its last commit before a crash) and removes
-     * documents of items the database no longer has. Changes to items it holds (a new source, an
-     * analysis) come from the change log, which the feeder applies after this.
-     */
-    public RebuildReport catchUp(ItemStore items) {
-        return catchUp(items, id -> { });
-    }
-
-    /** Like {@link #catchUp(ItemStore)}, telling {@code indexed} each item it wrote (and committed). */
-    public RebuildReport catchUp(ItemStore items, LongConsumer indexed) {
-        synchronized (rebuildLock) {
-            long started = System.nanoTime();
-            List<Long> missing = new ArrayList<>();
-            long removed = 0;
-            for (long id : idsNotIn(items, indexedIds(), missing)) {
-                delete(id);
-                removed++;
-            }
-            Map<String, List<String>> tags = missing.isEmpty() ? Map.of() : items.tagsBySource();
-            for (long id : missing) {
-                items.find(id).ifPresent(item -> upsert(item, tagsOf(item, tags), entitiesOf(item)));
-            }
-            if (!missing.isEmpty() || removed > 0) {
-                commit();
-                log.info("Search index caught up with the database: {} items added, {} removed", missing.size(), removed);
-            }
-            missing.forEach(indexed::accept);
-            return new RebuildReport(missing.size(), removed, Duration.ofNanos(System.nanoTime() - started), false);
-        }
-    }
-
-    /**
-     * The ids among {@code indexed} (sorted) that the database does not hold; the database's ids
-     * the index lacks are added to {@code missing}.
-     */
-    private static List<Long> idsNotIn(ItemStore items, long[] indexed, List<Long> missing) {
-        Set<Long> inDatabase = new HashSet<>();
-        long after = 0;
-        for (long[] page; (page = items.idsAfter(after, 10_000)).length > 0; after = page[page.length - 1]) {
-            for (long id : page) {
-                inDatabase.add(id);
-                if (Arrays.binarySearch(indexed, id) < 0) {
-                    missing.add(id);
-                }
-            }
-        }
-        List<Long> orphans = new ArrayList<>();
-        for (long id : indexed) {
-            if (!inDatabase.contains(id)) {
-                orphans.add(id);
-            }
-        }
-        return orphans;
-    }
-
-    /** Ids of every live document, sorted, from a fresh view of the index. */
-    private long[] indexedIds() {
-        try {
-            searchers.maybeRefreshBlocking();
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                long[] ids = new long[searcher.getIndexReader().numDocs()];
-                int n = 0;
-                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                    SortedNumericDocValues values = leaf.reader().getSortedNumericDocValues(IndexFields.ID_NUMBER);
-                    Bits live = leaf.reader().getLiveDocs();
-                    if (values == null) {
-                        continue;
-                    }
-                    for (int doc = values.nextDoc(); doc != SortedNumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
-                        if ((live == null || live.get(doc)) && n < ids.length) {
-                            ids[n++] = values.nextValue();
-                        }
-                    }
-                }
-                long[] sorted = Arrays.copyOf(ids, n);
-                Arrays.sort(sorted);
-                return sorted;
+                throw new IndexException("Cannot save the search index in " + path + ": " + e.getMessage(), e);
             } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new IndexException("Cannot read the search index in " + path, e);
-        }
-    }
-
-    /**
-     * Entity types worth a filter and a facet: who, which organisation, where. Dates and amounts are
-     * not names; CoreNLP's MISC is mostly nationalities and language names ("Arabic", "German"),
-     * which swamp the facet without telling an analyst anything; all stay in H2.
-     */
-    private static final Set<EntityType> NAME_TYPES =
-            EnumSet.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION);
-
-    /** The names analysis found in an item (persons, organisations, places, other names), for its document. */
-    public static List<String> entitiesOf(StoredItem item) {
-        List<String> names = new ArrayList<>();
-        for (StoredEntity entity : item.entities()) {
-            if (NAME_TYPES.contains(entity.type())) {
-                names.add(entity.text());
+                rebuildLock.unlock();
             }
         }
-        return names;
     }
 
-    /** An item carries the tags of every source it came from. */
-    public static List<String> tagsOf(StoredItem item, Map<String, List<String>> tagsBySource) {
-        Set<String> tags = new LinkedHashSet<>();
-        for (String source : item.sourceIds()) {
-            tags.addAll(tagsBySource.getOrDefault(source, List.of()));
+    /** The keys of every document of this kind, sorted, from a fresh view of the index. */
+    public long[] keys(DocumentKind kind) {
+        refresh();
+        return withSearcher(searcher -> searcher.search(IndexFields.ofKind(kind), new KeyCollector()));
+    }
+
+    /** Collects {@link IndexFields#ID_NUMBER} of every hit. */
+    private static final class KeyCollector implements CollectorManager<KeyCollector.Keys, long[]> {
+        static final class Keys extends SimpleCollector {
+            private final LongStream.Builder keys = LongStream.builder();
+            private SortedNumericDocValues values;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                values = DocValues.getSortedNumeric(context.reader(), IndexFields.ID_NUMBER);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (values.advanceExact(doc)) {
+                    keys.add(values.nextValue());
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
         }
-        return List.copyOf(tags);
+
+        @Override
+        public Keys newCollector() {
+            return new Keys();
+        }
+
+        @Override
+        public long[] reduce(Collection<Keys> collectors) {
+            return collectors.stream().flatMapToLong(c -> c.keys.build()).sorted().toArray();
+        }
     }
 
-    /** Documents visible to searches now. */
+    /** Items visible to searches now. */
     public int count() {
-        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+        return count(DocumentKind.ITEM);
+    }
+
+    /** Documents of this kind visible to searches now. */
+    public int count(DocumentKind kind) {
+        return withSearcher(searcher -> searcher.count(IndexFields.ofKind(kind)));
     }
 
     @FunctionalInterface
@@ -567,7 +549,10 @@ public final class ItemIndex implements AutoCloseable {
         }
     }
 
-    /** The analysis groups that have at least one document in this searcher's view. */
+    /**
+     * The analysis groups that have at least one document in this searcher's view, of any kind: a
+     * group only another kind has costs a query part that matches nothing, never a wrong hit.
+     */
     static Set<TextLanguage> groupsPresent(IndexSearcher searcher) throws IOException {
         Set<TextLanguage> groups = EnumSet.noneOf(TextLanguage.class);
         Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.ANALYSIS);
@@ -587,6 +572,7 @@ public final class ItemIndex implements AutoCloseable {
     /** Commits what is pending and closes; safe to call twice. */
     @Override
     public void close() {
+        closed = true;
         committer.shutdown();
         reopener.close();
         try {

@@ -36,7 +36,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Searches the item index: the query is parsed once per analysis group present in the index,
+ * Searches the items in the index (never documents of another {@link DocumentKind}): the query
+ * is parsed once per analysis group present in the index,
  * each part with its group's analyzer against its group's fields and restricted to that group's
  * items, and the parts are OR-ed. So an Arabic word is stemmed as Arabic for Arabic items and a
  * German compound split for German items, and "-word" excludes per item in its own language.
@@ -70,7 +71,7 @@ public final class ItemSearch {
     /** The highest item id the index holds now, or 0 when it is empty: the newest item a search can show. */
     public long newestIndexedItemId() {
         return index.withSearcher(searcher -> {
-            TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), 1, HIGHEST_ID_FIRST);
+            TopFieldDocs top = searcher.search(IndexFields.ofKind(DocumentKind.ITEM), 1, HIGHEST_ID_FIRST);
             return top.scoreDocs.length == 0 ? 0L : ((Number) ((FieldDoc) top.scoreDocs[0]).fields[0]).longValue();
         });
     }
@@ -110,10 +111,14 @@ public final class ItemSearch {
                 counts.top(IndexFields.TAG, FACET_VALUES), counts.top(IndexFields.ENTITY, FACET_VALUES));
     }
 
-    /** The query box text for every group present, plus the filters. */
+    /**
+     * The query box text for every group present, plus the filters; items only, so hits, counts,
+     * facets and watch counts never include another kind.
+     */
     Query query(IndexSearcher searcher, SearchRequest request) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         all.add(textQuery(searcher, request.query()), Occur.MUST);
+        all.add(IndexFields.ofKind(DocumentKind.ITEM), Occur.FILTER);
         if (!request.languages().isEmpty()) {
             all.add(anyOf(IndexFields.LANGUAGE, request.languages().stream().map(TextLanguage::primarySubtag).toList()), Occur.FILTER);
         }

@@ -287,8 +287,12 @@ public final class WorkspaceSession implements AutoCloseable {
         indexFeeder().start((done, total) -> events.publish(new IndexRebuilding(done, total)));
     }
 
-    /** Runs the stages after the store (language analysis) in the background. Idempotent. */
+    /**
+     * Runs the stages after the store (language analysis) in the background, and the index
+     * feeder before them, through which what they store reaches the index. Idempotent.
+     */
     public void startStages() {
+        startIndexing();
         analysisWorker().start();
     }
 
@@ -296,8 +300,7 @@ public final class WorkspaceSession implements AutoCloseable {
     public synchronized void startScheduledPolling() {
         if (pollScheduler == null) {
             PollScheduler scheduler = new PollScheduler(() -> sourceWatch.config().enabledSources(), sources::health,
-                    this::poll, clock, e -> events.publish(new BackgroundFailure("scheduled poll",
-                    e.getMessage() == null ? e.toString() : e.getMessage(), clock.instant(), false)));
+                    this::poll, clock, e -> events.publish(new BackgroundFailure("scheduled poll", messageOf(e), clock.instant(), false)));
             lifecycle.started(Service.POLL_SCHEDULER, scheduler);
             pollScheduler = scheduler;
         }
@@ -325,6 +328,10 @@ public final class WorkspaceSession implements AutoCloseable {
     synchronized IndexFeeder indexFeeder() {
         if (indexFeeder == null) {
             IndexFeeder feeder = new IndexFeeder(index(), items, new IndexChangeLog(database));
+            // the index, not a guessed delay, tells views when what was stored can be found
+            feeder.onSearchable(upTo -> events.publish(new WorkspaceEvent.ItemsSearchable()));
+            feeder.onFailure((what, cause) -> events.publish(new BackgroundFailure("search index",
+                    what + ": " + messageOf(cause), clock.instant(), false)));
             lifecycle.started(Service.INDEX_FEEDER, feeder);
             indexFeeder = feeder;
         }
@@ -466,6 +473,15 @@ public final class WorkspaceSession implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.close();
+    }
+
+    /** An exception's own words for a person; ours are written for that, others get their type. */
+    static String messageOf(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     private static void closeIndex(ItemIndex index) {

@@ -31,8 +31,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -261,6 +263,57 @@ class IndexFeederTest {
             save("afp", "c", "Fabricated quote spreads");
             assertThat(feeder.applyChanges()).isEqualTo(1);
             assertThat(ids(index, "quote OR photos OR flood")).hasSize(3);
+        }
+    }
+
+    @Test
+    void listenersAreToldOnceAStoredItemIsSearchableWithoutAnyoneRefreshing() throws Exception {
+        save("afp", "old", "Old photos shared as new");
+        try (ItemIndex index = ItemIndex.open(dir.resolve("index"));
+             IndexFeeder feeder = new IndexFeeder(index, items, changes)) {
+            BlockingQueue<Long> heard = new LinkedBlockingQueue<>();
+            feeder.onSearchable(heard::add);
+            feeder.start();
+
+            // the start rebuilds the missing index, then says so
+            Long rebuilt = heard.poll(30, TimeUnit.SECONDS);
+            assertThat(rebuilt).as("told after the rebuild").isNotNull();
+            assertThat(found(index, "photos")).hasSize(1);
+
+            save("afp", "ferry", "Ferry strike rumour");
+            long id = items.lastId();
+            Long applied = heard.poll(30, TimeUnit.SECONDS);
+            assertThat(applied).as("told after the change was applied").isNotNull().isGreaterThan(rebuilt);
+            // no refresh here: the searcher searches use already shows the item
+            assertThat(found(index, "ferry")).containsExactly(id);
+        }
+    }
+
+    /** Searches the searcher as it is, without asking the index to reopen first. */
+    private static List<Long> found(ItemIndex index, String query) {
+        return new ItemSearch(index).search(SearchRequest.of(query).facets(false)).hits().stream()
+                .map(SearchHit::itemId).toList();
+    }
+
+    @Test
+    void aRebuildAndACatchUpTellTheListenersToo() {
+        save("afp", "a", "Old photos shared as new");
+        Path indexDir = dir.resolve("index");
+        List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            IndexFeeder feeder = new IndexFeeder(index, items, changes);
+            feeder.onSearchable(heard::add);
+            feeder.rebuild(RebuildProgress.NONE);
+            assertThat(heard).hasSize(1);
+            assertThat(found(index, "photos")).hasSize(1);
+        }
+        save("afp", "b", "Minister denies flood rumour");
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            IndexFeeder feeder = new IndexFeeder(index, items, changes);
+            feeder.onSearchable(heard::add);
+            feeder.bringUpToDate(RebuildProgress.NONE);
+            assertThat(heard).hasSize(2);
+            assertThat(found(index, "flood")).hasSize(1);
         }
     }
 }

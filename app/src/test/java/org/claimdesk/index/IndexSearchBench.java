@@ -67,8 +67,8 @@ class IndexSearchBench {
                 URI url = URI.create("https://example.org/" + i);
                 StoredItem item = new StoredItem(i, url, url, title, null, body.toString(), lang, published, published,
                         "h" + i, List.of(sources[random.nextInt(sources.length)]));
-                index.upsert(item, List.of(random.nextBoolean() ? "news" : "fact-check"),
-                        random.nextInt(3) == 0 ? List.of(entities[random.nextInt(entities.length)]) : List.of());
+                index.upsert(ItemDocuments.of(item, List.of(random.nextBoolean() ? "news" : "fact-check"),
+                        random.nextInt(3) == 0 ? List.of(entities[random.nextInt(entities.length)]) : List.of()));
             }
             index.commit();
             double indexSeconds = (System.nanoTime() - started) / 1e9;

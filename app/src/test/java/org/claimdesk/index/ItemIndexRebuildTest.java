@@ -1,5 +1,13 @@
 package org.claimdesk.index;
 
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.claimdesk.source.PageSelectors;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourceKind;
@@ -29,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -72,6 +81,11 @@ class ItemIndexRebuildTest {
                 Duration.ofMinutes(30), true, PageSelectors.NONE, false);
     }
 
+    /** Rebuilds go through the feeder, the part that reads the database. */
+    private IndexFeeder feeder(ItemIndex index) {
+        return new IndexFeeder(index, items, new IndexChangeLog(database));
+    }
+
     private static List<Long> ids(ItemIndex index, String query) {
         return new ItemSearch(index).search(SearchRequest.of(query).page(0, 2000).facets(false)).hits().stream()
                 .map(SearchHit::itemId).sorted().toList();
@@ -84,7 +98,7 @@ class ItemIndexRebuildTest {
         try (ItemIndex index = ItemIndex.open(indexDir)) {
             assertThat(index.stateAtOpen()).isEqualTo(IndexState.MISSING);
             assertThat(index.needsRebuild()).isTrue();
-            RebuildReport report = index.rebuild(items, (done, total) -> {
+            RebuildReport report = feeder(index).rebuild((done, total) -> {
                 assertThat(total).isEqualTo(1200);
                 lastDone.set(done);
             });
@@ -100,7 +114,7 @@ class ItemIndexRebuildTest {
 
         try (ItemIndex index = ItemIndex.open(indexDir)) {
             assertThat(index.stateAtOpen()).isEqualTo(IndexState.MISSING);
-            index.rebuild(items, RebuildProgress.NONE);
+            feeder(index).rebuild(RebuildProgress.NONE);
             assertThat(ids(index, "ارهاب OR flood")).isEqualTo(before);
         }
         try (ItemIndex index = ItemIndex.open(indexDir)) {
@@ -113,7 +127,7 @@ class ItemIndexRebuildTest {
     void aGarbledSegmentFileIsDetectedAndTheRebuildLosesNothing() throws IOException {
         List<Long> before;
         try (ItemIndex index = ItemIndex.open(indexDir)) {
-            index.rebuild(items, RebuildProgress.NONE);
+            feeder(index).rebuild(RebuildProgress.NONE);
             before = ids(index, "rumour OR شائعة");
         }
         Path largest;
@@ -131,7 +145,7 @@ class ItemIndexRebuildTest {
             assertThat(index.stateAtOpen()).isEqualTo(IndexState.CORRUPT);
             assertThat(index.problemAtOpen()).isNotBlank();
             assertThat(index.count()).isZero();
-            index.rebuild(items, RebuildProgress.NONE);
+            feeder(index).rebuild(RebuildProgress.NONE);
             assertThat(index.count()).isEqualTo(1200);
             assertThat(ids(index, "rumour OR شائعة")).isEqualTo(before).hasSize(400);
         }
@@ -140,7 +154,7 @@ class ItemIndexRebuildTest {
     @Test
     void aCancelledRebuildIsReportedAndTheNextOpenAsksForAnother() {
         try (ItemIndex index = ItemIndex.open(indexDir)) {
-            RebuildReport report = index.rebuild(items, (done, total) -> {
+            RebuildReport report = feeder(index).rebuild((done, total) -> {
                 if (done >= 500) {
                     Thread.currentThread().interrupt();
                 }
@@ -158,11 +172,12 @@ class ItemIndexRebuildTest {
     @Test
     void rebuildingACompleteIndexKeepsEveryItemSearchableThroughoutAndACancelLeavesItComplete() {
         try (ItemIndex index = ItemIndex.open(indexDir)) {
-            index.rebuild(items, RebuildProgress.NONE);
-            index.upsert(Items.item(99_999, "en", "Stale document", "An item the database never had."), List.of(), List.of());
+            feeder(index).rebuild(RebuildProgress.NONE);
+            index.upsert(ItemDocuments.of(Items.item(99_999, "en", "Stale document", "An item the database never had."),
+                    List.of(), List.of()));
             index.refresh();
             AtomicLong smallestSeen = new AtomicLong(Long.MAX_VALUE);
-            RebuildReport report = index.rebuild(items, (done, total) -> {
+            RebuildReport report = feeder(index).rebuild((done, total) -> {
                 // mid-rebuild, a search still finds all of them (old documents until rewritten)
                 index.refresh();
                 smallestSeen.accumulateAndGet(ids(index, "ارهاب OR flood").size(), Math::min);
@@ -172,7 +187,7 @@ class ItemIndexRebuildTest {
             assertThat(ids(index, "stale")).isEmpty();
             assertThat(index.count()).isEqualTo(1200);
 
-            RebuildReport cancelled = index.rebuild(items, (done, total) -> {
+            RebuildReport cancelled = feeder(index).rebuild((done, total) -> {
                 if (done >= 500) {
                     Thread.currentThread().interrupt();
                 }
@@ -191,7 +206,7 @@ class ItemIndexRebuildTest {
     @Test
     void itemsStoredWhileTheIndexWasClosedAreCaughtUp() {
         try (ItemIndex index = ItemIndex.open(indexDir)) {
-            index.rebuild(items, RebuildProgress.NONE);
+            feeder(index).rebuild(RebuildProgress.NONE);
         }
         URI url = URI.create("https://example.org/late");
         items.save(new NewItem("afp", url, url, null, "Late bridge rumour", null, "A bridge rumour arrived late.",
@@ -200,13 +215,13 @@ class ItemIndexRebuildTest {
         try (ItemIndex index = ItemIndex.open(indexDir)) {
             assertThat(index.stateAtOpen()).isEqualTo(IndexState.READY);
             assertThat(ids(index, "bridge")).isEmpty();
-            RebuildReport report = index.catchUp(items);
+            IndexFeeder feeder = feeder(index);
+            RebuildReport report = feeder.bringUpToDate(RebuildProgress.NONE);
             assertThat(report.indexed()).isEqualTo(1);
-            index.refresh();
             assertThat(ids(index, "bridge")).hasSize(1);
             assertThat(new ItemSearch(index).search(SearchRequest.of("bridge")).hits().getFirst().tags())
                     .containsExactly("fact-check");
-            assertThat(index.catchUp(items).indexed()).isZero();
+            assertThat(feeder.bringUpToDate(RebuildProgress.NONE).indexed()).isZero();
         }
     }
 
@@ -214,25 +229,49 @@ class ItemIndexRebuildTest {
     void whatAnalysisStoredComesAlongInCatchUpAndTheFeeder() {
         AnalysisStore analyses = new AnalysisStore(database);
         try (ItemIndex index = ItemIndex.open(indexDir)) {
-            index.rebuild(items, RebuildProgress.NONE);
+            feeder(index).rebuild(RebuildProgress.NONE);
         }
         // declared English by its feed, written in German; analysed before the index saw it
         long late = saveAnalysed(analyses, "late", "Gerücht über die Brücke", "Angela Merkel");
         try (ItemIndex index = ItemIndex.open(indexDir)) {
-            assertThat(index.catchUp(items).indexed()).isEqualTo(1);
-            index.refresh();
+            IndexFeeder feeder = feeder(index);
+            assertThat(feeder.bringUpToDate(RebuildProgress.NONE).indexed()).isEqualTo(1);
             assertThat(ids(index, "entity:\"angela merkel\"")).containsExactly(late);
             assertThat(ids(index, "lang:de")).containsExactly(late);
             // dates are stored but are not names: no entity filter for them
             assertThat(ids(index, "entity:montag")).isEmpty();
 
-            IndexFeeder feeder = new IndexFeeder(index, items, new IndexChangeLog(database));
-            feeder.bringUpToDate(RebuildProgress.NONE);
             long fed = saveAnalysed(analyses, "fed", "Neues Gerücht", "Olaf Scholz");
             // stored, then analysed: two changes, one document written
             assertThat(feeder.applyChanges()).isEqualTo(1);
             index.refresh();
             assertThat(ids(index, "entity:\"olaf scholz\"")).containsExactly(fed);
+        }
+    }
+
+    @Test
+    void anIndexFromBeforeDocumentKindsIsRebuiltAndNoKindlessDocumentSurvives() throws IOException {
+        // what schema 1 wrote: documents keyed by an "id" term, no kind
+        try (FSDirectory directory = FSDirectory.open(indexDir);
+             IndexWriter old = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Document doc = new Document();
+            doc.add(new StringField(IndexFields.ID, "1", Field.Store.YES));
+            doc.add(new TextField(IndexFields.title(TextLanguage.of("en")), "Minister denies flood rumour 1", Field.Store.YES));
+            old.addDocument(doc);
+            old.setLiveCommitData(Map.of(ItemIndex.USER_DATA_SCHEMA, "1", ItemIndex.USER_DATA_STATE, "complete").entrySet());
+            old.commit();
+        }
+
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            assertThat(index.stateAtOpen()).isEqualTo(IndexState.OUTDATED);
+            assertThat(index.needsRebuild()).isTrue();
+            RebuildReport report = feeder(index).bringUpToDate(RebuildProgress.NONE);
+            assertThat(report.indexed()).isEqualTo(1200);
+            assertThat(index.count()).isEqualTo(1200);
+            assertThat(ids(index, "flood")).hasSize(200).doesNotHaveDuplicates();
+        }
+        try (ItemIndex index = ItemIndex.open(indexDir)) {
+            assertThat(index.stateAtOpen()).isEqualTo(IndexState.READY);
         }
     }
 

@@ -1,5 +1,10 @@
 package org.claimdesk.index;
 
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.claimdesk.testing.SharedFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +44,7 @@ class ItemSearchTest {
 
     private void add(org.claimdesk.store.StoredItem... items) {
         for (var item : items) {
-            index.upsert(item, List.of(), List.of());
+            index.upsert(ItemDocuments.of(item, List.of(), List.of()));
         }
         index.commit();
         refresh();
@@ -152,12 +157,12 @@ class ItemSearchTest {
     @Test
     void filtersAndDateRangeAndSortByTime() {
         Instant day = Instant.parse("2026-05-01T00:00:00Z");
-        index.upsert(item(1, "en", "Flood claim", "Photos of the flood are old.", day.minus(Duration.ofDays(3)), "afp"),
-                List.of("fact-check"), List.of("Lagos"));
-        index.upsert(item(2, "ar", "فيضان", "صور الفيضان flood قديمة.", day.minus(Duration.ofDays(1)), "aljazeera"),
-                List.of("news", "ar"), List.of("Lagos", "الأمم المتحدة"));
-        index.upsert(item(3, "en", "Flood warning", "A flood warning was issued.", day.plus(Duration.ofDays(1)), "bbc", "afp"),
-                List.of("news"), List.of());
+        index.upsert(ItemDocuments.of(item(1, "en", "Flood claim", "Photos of the flood are old.", day.minus(Duration.ofDays(3)), "afp"),
+                List.of("fact-check"), List.of("Lagos")));
+        index.upsert(ItemDocuments.of(item(2, "ar", "فيضان", "صور الفيضان flood قديمة.", day.minus(Duration.ofDays(1)), "aljazeera"),
+                List.of("news", "ar"), List.of("Lagos", "الأمم المتحدة")));
+        index.upsert(ItemDocuments.of(item(3, "en", "Flood warning", "A flood warning was issued.", day.plus(Duration.ofDays(1)), "bbc", "afp"),
+                List.of("news"), List.of()));
         index.commit();
         refresh();
 
@@ -179,10 +184,10 @@ class ItemSearchTest {
 
     @Test
     void facetsCountEveryHitPerLanguageSourceTagAndEntity() {
-        index.upsert(item(1, "en", "Flood", "flood", "afp"), List.of("fact-check"), List.of("Lagos"));
-        index.upsert(item(2, "ar", "فيضان", "flood", "aljazeera", "afp"), List.of("news"), List.of("Lagos", "Abuja"));
-        index.upsert(item(3, "en", "Flood", "flood", "bbc"), List.of("news"), List.of());
-        index.upsert(item(4, "en", "Storm", "storm", "bbc"), List.of("news"), List.of("Lagos"));
+        index.upsert(ItemDocuments.of(item(1, "en", "Flood", "flood", "afp"), List.of("fact-check"), List.of("Lagos")));
+        index.upsert(ItemDocuments.of(item(2, "ar", "فيضان", "flood", "aljazeera", "afp"), List.of("news"), List.of("Lagos", "Abuja")));
+        index.upsert(ItemDocuments.of(item(3, "en", "Flood", "flood", "bbc"), List.of("news"), List.of()));
+        index.upsert(ItemDocuments.of(item(4, "en", "Storm", "storm", "bbc"), List.of("news"), List.of("Lagos")));
         index.commit();
         refresh();
 
@@ -223,7 +228,7 @@ class ItemSearchTest {
     @Test
     void anUpsertedItemIsFoundWithinASecondWithoutACommit() throws InterruptedException {
         add(item(1, "en", "Old", "old news"));
-        index.upsert(item(2, "en", "Fresh rumour", "a fresh rumour about the bridge"), List.of(), List.of());
+        index.upsert(ItemDocuments.of(item(2, "en", "Fresh rumour", "a fresh rumour about the bridge"), List.of(), List.of()));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
         List<Long> found = List.of();
@@ -243,7 +248,7 @@ class ItemSearchTest {
         assertThat(ids("tunnel")).containsExactly(1L);
         assertThat(index.count()).isEqualTo(1);
 
-        index.delete(1);
+        index.delete(DocumentKind.ITEM, 1);
         index.commit();
         refresh();
         assertThat(ids("tunnel")).isEmpty();
@@ -266,7 +271,7 @@ class ItemSearchTest {
                 {"en-web-special.txt", "en"}, {"ja-essay.txt", "ja"}};
         for (int i = 0; i < files.length; i++) {
             String text = Files.readString(articles.resolve(files[i][0]));
-            index.upsert(item(i + 1, files[i][1], files[i][0], text), List.of(), List.of());
+            index.upsert(ItemDocuments.of(item(i + 1, files[i][1], files[i][0], text), List.of(), List.of()));
         }
         index.commit();
         refresh();
@@ -278,5 +283,44 @@ class ItemSearchTest {
         assertThat(ids("技術の意識的")).containsExactly(5L);
         SearchResults results = search.search(SearchRequest.of("資本主義"));
         assertThat(results.hits().getFirst().snippets().getFirst().marked("<", ">")).contains("<資本主義>");
+    }
+
+    @Test
+    void documentsOfAnotherKindShareTheIndexButNeverItemResults() {
+        add(item(1, "en", "Flood claim", "Photos of the flood are old.", "afp"));
+        // a later kind (a claim, say) with the fields an item has and the same key
+        DocumentKind claim = new DocumentKind("claim");
+        TextLanguage en = TextLanguage.of("en");
+        Instant later = T0.plus(Duration.ofDays(30));
+        index.upsert(new IndexDocument(claim, 1, List.of(
+                new StringField(IndexFields.ANALYSIS, en.key(), Field.Store.YES),
+                new KeywordField(IndexFields.LANGUAGE, "en", Field.Store.YES),
+                new KeywordField(IndexFields.SOURCE, "claims-desk", Field.Store.YES),
+                new LongField(IndexFields.TIME, later.toEpochMilli(), Field.Store.YES),
+                new TextField(IndexFields.title(en), "The flood photos are old", Field.Store.YES))));
+        index.upsert(new IndexDocument(claim, 99, List.of(
+                new StringField(IndexFields.ANALYSIS, en.key(), Field.Store.YES),
+                new TextField(IndexFields.title(en), "Another flood claim", Field.Store.YES))));
+        index.commit();
+        refresh();
+
+        assertThat(index.count()).isEqualTo(1);
+        assertThat(index.count(claim)).isEqualTo(2);
+        assertThat(index.keys(DocumentKind.ITEM)).containsExactly(1L);
+        assertThat(index.keys(claim)).containsExactly(1L, 99L);
+        SearchResults results = search.search(SearchRequest.of("flood"));
+        assertThat(results.totalHits()).isEqualTo(1);
+        assertThat(results.hits()).extracting(SearchHit::itemId).containsExactly(1L);
+        assertThat(results.sources()).containsExactly(new FacetCount("afp", 1));
+        assertThat(ids(SearchRequest.of("").orderedBy(SearchOrder.NEWEST))).containsExactly(1L);
+        assertThat(search.newestIndexedItemId()).isEqualTo(1L);
+        assertThat(search.countNewMatches(SearchRequest.of("flood"), 0)).isEqualTo(1);
+
+        // keyed by kind and key: removing the claim leaves the item with the same key
+        index.delete(claim, 1);
+        index.delete(claim, 99);
+        refresh();
+        assertThat(index.count(claim)).isZero();
+        assertThat(ids("flood")).containsExactly(1L);
     }
 }

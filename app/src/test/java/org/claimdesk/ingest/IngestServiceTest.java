@@ -26,6 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -229,25 +231,59 @@ class IngestServiceTest {
 
     @Test
     void cancellingStopsAPollPromptlyAndKeepsWhatWasStored() throws Exception {
-        server.serveAfterDelay("/slow.xml", Duration.ofSeconds(1), "application/atom+xml",
-                LoopbackServer.resourceBytes("web/feeds/en-atom.xml"));
+        // The slow feed answers only when the test lets it (never, here): the poll cannot end by
+        // itself, and the interrupt comes once it is surely in flight, not after a guessed delay.
+        CountDownLatch slowAsked = new CountDownLatch(1);
+        CountDownLatch answerSlow = new CountDownLatch(1);
+        byte[] slowFeed = LoopbackServer.resourceBytes("web/feeds/en-atom.xml");
+        server.handle("/slow.xml", exchange -> {
+            slowAsked.countDown();
+            try {
+                answerSlow.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return; // the server is closing
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/atom+xml");
+            exchange.sendResponseHeaders(200, slowFeed.length);
+            exchange.getResponseBody().write(slowFeed);
+        });
+        // a read timeout that cannot end the slow fetch before the test interrupts the poll
+        HttpFetcher patient = new HttpFetcher(new FetchSettings(Duration.ZERO, Duration.ofSeconds(2),
+                Duration.ofMinutes(2), 5L * 1024 * 1024, 3, "ClaimDesk-test", 8));
+        IngestService ingest = new IngestService(patient, new FeedParser(), new ArticleExtractor(), new SectionPage(),
+                items, sources, Clock.systemUTC());
         List<Source> list = List.of(feed("de", "/feeds/de-rss-utf8.xml", null), feed("slow", "/slow.xml", null));
         sources.sync(list);
+        CountDownLatch fastDone = new CountDownLatch(1);
+        PollProgress progress = new PollProgress() {
+            @Override
+            public void sourceFinished(SourcePollResult result, int done, int total) {
+                if (result.sourceId().equals("de")) {
+                    fastDone.countDown();
+                }
+            }
+        };
         AtomicReference<PollReport> report = new AtomicReference<>();
         Thread poller = Thread.ofPlatform().start(() -> {
             try {
-                report.set(ingest.poll(list, PollProgress.NONE));
+                report.set(ingest.poll(list, progress));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        Thread.sleep(300);
-        poller.interrupt();
-        poller.join(Duration.ofSeconds(5));
+        try {
+            assertThat(slowAsked.await(30, TimeUnit.SECONDS)).as("slow feed requested").isTrue();
+            assertThat(fastDone.await(30, TimeUnit.SECONDS)).as("fast feed polled").isTrue();
+            poller.interrupt();
+            poller.join(Duration.ofSeconds(5));
 
-        assertThat(poller.isAlive()).isFalse();
-        assertThat(report.get()).isNotNull();
-        assertThat(report.get().cancelled()).isTrue();
+            assertThat(poller.isAlive()).isFalse();
+            assertThat(report.get()).isNotNull();
+            assertThat(report.get().cancelled()).isTrue();
+        } finally {
+            answerSlow.countDown();
+            patient.close();
+        }
     }
 
     private Map<String, SourceHealth> healthById() {

@@ -91,7 +91,7 @@ class WorkspaceAnalysisTest {
                             .extracting(StoredEntity::text).contains("Leila Wardan"));
 
             // a rebuild of the index keeps what analysis found: it comes from the database
-            session.index().rebuild(session.itemStore(), (done, total) -> { });
+            session.search().rebuildIndex((done, total) -> { });
             assertThat(session.search().search(SearchRequest.of("entity:\"Leila Wardan\"")).hits())
                     .extracting(SearchHit::itemId).contains(labResults.id());
         }
