@@ -1,5 +1,7 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.script.ReaderFonts;
+import org.claimdesk.script.WritingSystem;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
@@ -88,7 +90,7 @@ import java.util.function.Function;
 public final class MainWindow {
     private final WorkbenchViewModel model;
     private final Messages messages;
-    private final ReaderFonts fonts;
+    private final ScriptStyles fonts;
     private final Runnable quit;
 
     private final BorderPane root = new BorderPane();
@@ -105,7 +107,7 @@ public final class MainWindow {
     public MainWindow(WorkbenchViewModel model, Messages messages, ReaderFonts fonts, Runnable quit) {
         this.model = model;
         this.messages = messages;
-        this.fonts = fonts;
+        this.fonts = new ScriptStyles(fonts);
         this.quit = quit;
         build();
     }

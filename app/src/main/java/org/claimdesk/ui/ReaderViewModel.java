@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.script.WritingSystem;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

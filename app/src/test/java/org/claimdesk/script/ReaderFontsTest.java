@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.script;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +32,7 @@ class ReaderFontsTest {
     void nothingSuitableInstalledKeepsTheThemeFont() {
         ReaderFonts fonts = new ReaderFonts(List.of("Liberation Sans"));
         assertThat(fonts.familyFor(WritingSystem.ARABIC)).isEmpty();
-        assertThat(fonts.styleFor(WritingSystem.JAPANESE)).isEmpty();
+        assertThat(fonts.familyFor(WritingSystem.JAPANESE)).isEmpty();
         assertThat(fonts.familyFor(WritingSystem.DEFAULT)).isEmpty();
-    }
-
-    @Test
-    void styleNamesTheFamilyQuoted() {
-        assertThat(new ReaderFonts(List.of("DejaVu Sans")).styleFor(WritingSystem.HEBREW))
-                .isEqualTo("-fx-font-family: \"DejaVu Sans\";");
     }
 }

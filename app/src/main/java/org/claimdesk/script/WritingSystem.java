@@ -1,10 +1,10 @@
-package org.claimdesk.ui;
+package org.claimdesk.script;
 
 import java.util.Locale;
 
 /**
- * The script family an item is written in, as far as the screen cares: which way it runs and
- * which fonts draw it correctly. Decided by the item's language tag, else by its first strong
+ * The script family an item is written in, as far as anything that shows it cares (the window,
+ * an export): which way it runs and which fonts draw it correctly. Decided by the item's language tag, else by its first strong
  * character (many feeds do not declare a language).
  */
 public enum WritingSystem {
@@ -73,7 +73,7 @@ public enum WritingSystem {
     }
 
     /** The script of the first letter that has a direction of its own; digits and punctuation are skipped. */
-    static WritingSystem byFirstStrongCharacter(String sample) {
+    public static WritingSystem byFirstStrongCharacter(String sample) {
         if (sample == null) {
             return DEFAULT;
         }

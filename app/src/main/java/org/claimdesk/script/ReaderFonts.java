@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.script;
 
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which installed font family to name explicitly for text in a writing system. JavaFX's own
+ * Which installed font family to name explicitly for text in a writing system: the window uses
+ * it, and so will anything that lays text out itself (a PDF export). JavaFX's own
  * fallback gets two things wrong (docs: shared STACK.md): Arabic drawn through a fallback font
  * comes out with punctuation and Latin runs in the wrong order, and CJK fonts shipped as CFF
  * .ttc files are skipped, leaving empty boxes. Naming a family that covers the script
@@ -28,7 +29,7 @@ public final class ReaderFonts {
 
     private final Set<String> installed;
 
-    /** @param installedFamilies what the platform has, e.g. {@code javafx.scene.text.Font.getFamilies()} */
+    /** @param installedFamilies what the platform has (in the window, JavaFX's {@code Font.getFamilies()}) */
     public ReaderFonts(Collection<String> installedFamilies) {
         this.installed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         this.installed.addAll(installedFamilies);
@@ -39,10 +40,5 @@ public final class ReaderFonts {
         return PREFERENCES.getOrDefault(system, List.of()).stream()
                 .filter(installed::contains)
                 .findFirst();
-    }
-
-    /** An inline style naming the family, or "" when the theme's font should stay. */
-    public String styleFor(WritingSystem system) {
-        return familyFor(system).map(family -> "-fx-font-family: \"" + family + "\";").orElse("");
     }
 }

@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.script;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
