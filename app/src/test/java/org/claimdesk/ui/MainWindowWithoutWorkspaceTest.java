@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.sources.SourceRow;
 import org.claimdesk.script.ReaderFonts;
 import org.claimdesk.script.WritingSystem;
 import javafx.geometry.NodeOrientation;
@@ -54,7 +55,8 @@ class MainWindowWithoutWorkspaceTest {
                 return List.of();
             }
         };
-        model = new WorkbenchViewModel(unreadable, messages);
+        model = new WorkbenchViewModel(unreadable, messages, javafx.application.Platform::runLater, new WorkerThreads(),
+                java.time.Clock.systemDefaultZone());
         new MainWindow(model, messages, new ReaderFonts(Font.getFamilies()), stage::close).show(stage);
     }
 
@@ -98,7 +100,7 @@ class MainWindowWithoutWorkspaceTest {
         robot.interact(() -> {
             model.sources().replaceSources(health);
             model.errors().replaceFetchFailures(List.of(new FetchAttempt(1, "bad", URI.create("https://example.org/bad.xml"),
-                    later, 120, 503, 0, 0, "HTTP_STATUS", "HTTP 503 from example.org")), model.sources()::nameOf);
+                    later, 120, 503, 0, 0, "HTTP_STATUS", "HTTP 503 from example.org")));
             model.errors().replaceConfigProblems(List.of("feeds.yml:4:5: unknown key 'ulr' in source 'bbc' (did you mean 'url'?)"));
         });
 
@@ -106,7 +108,7 @@ class MainWindowWithoutWorkspaceTest {
         assertThat(robot.lookup(".source-status-failing").queryAll()).hasSize(1);
         assertThat(robot.lookup(".source-status-never").queryAll()).hasSize(1);
         ListCell<?> broken = robot.lookup("#sourceList .list-cell")
-                .match(n -> n instanceof ListCell<?> c && c.getItem() instanceof SourceHealth h && h.sourceId().equals("bad"))
+                .match(n -> n instanceof ListCell<?> c && c.getItem() instanceof SourceRow row && row.id().equals("bad"))
                 .queryAs(ListCell.class);
         assertThat(broken.getTooltip().getText()).contains("HTTP 503 from example.org");
         assertThat(banner.isVisible()).isTrue();

@@ -1,6 +1,5 @@
-package org.claimdesk.ui;
+package org.claimdesk.ui.reader;
 
-import org.claimdesk.script.WritingSystem;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -12,19 +11,39 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.StoredItem;
+import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.task.Reload;
+import org.claimdesk.ui.task.Scheduler;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
- * The reader pane: the selected item's extracted text as plain strings. Nothing here is ever
- * interpreted as markup or fetched: the URL is shown, not followed.
+ * The reader pane: one item's extracted text as plain strings. Nothing here is ever interpreted
+ * as markup or fetched: the URL is shown, not followed. FX thread.
  */
 public final class ReaderViewModel {
     public static final long NONE = -1;
+    /** Arrow keys through the list ask for many items in a row; only the one the analyst stops on is read. */
+    private static final Duration LOAD_PERIOD = Duration.ofMillis(30);
+
+    private record Loaded(long id, Optional<StoredItem> item) {
+    }
 
     private final Messages messages;
+    private final Reload<Loaded> load;
+    private LongFunction<Optional<StoredItem>> find;
+    private Function<String, String> sourceName = id -> id;
+    /** The item asked for last; read by the reads thread. */
+    private volatile long wanted = NONE;
+
     private final ReadOnlyLongWrapper itemId = new ReadOnlyLongWrapper(this, "itemId", NONE);
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
@@ -36,8 +55,41 @@ public final class ReaderViewModel {
     private final ObjectProperty<WritingSystem> writingSystem =
             new SimpleObjectProperty<>(this, "writingSystem", WritingSystem.DEFAULT);
 
-    public ReaderViewModel(Messages messages) {
+    /** @param readFailed told when reading an item failed */
+    public ReaderViewModel(Scheduler reads, Executor fx, Messages messages, Consumer<RuntimeException> readFailed) {
         this.messages = messages;
+        this.load = new Reload<>("item", reads, LOAD_PERIOD, fx, this::loaded, readFailed);
+    }
+
+    /**
+     * Reads items from this workspace from now on (find null: none open); the pane is cleared.
+     *
+     * @param sourceName the name to show for a source id
+     */
+    public void attach(LongFunction<Optional<StoredItem>> findItem, Function<String, String> sourceName) {
+        clear();
+        find = findItem;
+        this.sourceName = sourceName == null ? id -> id : sourceName;
+        load.from(findItem == null ? null : () -> {
+            long id = wanted;
+            return id == NONE ? null : new Loaded(id, findItem.apply(id));
+        });
+    }
+
+    /** Shows this item once it is read; when several are asked for in a row, the last one wins. */
+    public void open(long id) {
+        if (find == null || id == itemId.get()) {
+            return;
+        }
+        wanted = id;
+        load.request();
+    }
+
+    private void loaded(Loaded loaded) {
+        // Latest wins: the analyst may have moved on while this item loaded.
+        if (loaded != null && loaded.id() == wanted) {
+            loaded.item().ifPresentOrElse(item -> show(item, sourceName), this::clear);
+        }
     }
 
     /** @param sourceName the name to show for a source id */
@@ -45,7 +97,8 @@ public final class ReaderViewModel {
         itemId.set(item.id());
         title.set(nullToEmpty(item.title()));
         byline.set(nullToEmpty(item.byline()));
-        sources.set(item.sourceIds().stream().map(sourceName).collect(Collectors.joining(", ")));
+        sources.set(messages.format("reader.sources",
+                item.sourceIds().stream().map(sourceName).collect(Collectors.joining(", "))));
         published.set(item.publishedAt() != null
                 ? messages.format("reader.published", messages.time(item.publishedAt()))
                 : messages.format("reader.fetched", messages.time(item.fetchedAt())));
@@ -57,6 +110,7 @@ public final class ReaderViewModel {
     }
 
     public void clear() {
+        wanted = NONE;
         itemId.set(NONE);
         showing.set(false);
         title.set("");
@@ -88,6 +142,7 @@ public final class ReaderViewModel {
         return byline;
     }
 
+    /** "Source: …", the item's sources by name. */
     public ReadOnlyStringProperty sourcesProperty() {
         return sources;
     }

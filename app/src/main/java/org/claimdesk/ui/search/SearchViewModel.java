@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.ui.search;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,9 +21,17 @@ import org.claimdesk.index.SearchOrder;
 import org.claimdesk.index.SearchQueryException;
 import org.claimdesk.index.SearchRequest;
 import org.claimdesk.index.SearchResults;
+import org.claimdesk.index.Snippet;
+import org.claimdesk.script.WritingSystem;
+import org.claimdesk.store.SavedSearch;
+import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.errors.ErrorWording;
+import org.claimdesk.ui.task.Debounce;
+import org.claimdesk.ui.task.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,25 +42,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The search panel: the query box, the filters picked from facets, the sort order and what the
  * last search found. Every change re-runs the search after a quiet period (typing a word is one
- * search, not one per key); searches run on the given background executor and a result is only
- * shown when it answers the newest request (latest wins). Methods are called on the FX thread;
- * results come back through {@code fxThread}.
+ * search, not one per key); searches run on the search scheduler and a result is only shown when
+ * it answers the newest request (latest wins). Methods are called on the FX thread; results come
+ * back through {@code fx}.
  */
 public final class SearchViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SearchViewModel.class);
     /** Hits shown at once; the analyst narrows the query or filters rather than scrolling thousands. */
     public static final int PAGE = 50;
+    /** A pause in typing this long runs the search. */
+    static final Duration TYPING_QUIET = Duration.ofMillis(250);
+    /**
+     * The most frequent values of each facet, plus any applied filter: a long tail of chips would
+     * push the hits off the screen, and the query box reaches every other value (entity:"…").
+     */
+    static final int MAX_CHIPS_PER_FACET = 8;
 
-    /** What runs a search; blocks, called on the background executor only. */
+    /** What runs a search; blocks, called on the search scheduler only. */
     @FunctionalInterface
     public interface Backend {
         SearchResults search(SearchRequest request);
@@ -102,11 +114,11 @@ public final class SearchViewModel {
     public record FacetChip(FacetKind kind, String value, String label, int count, boolean selected) {
     }
 
-    private final ScheduledExecutorService executor;
-    private final Executor fxThread;
-    private final Duration typingQuietPeriod;
-    private final Duration newItemsDelay;
+    private final Executor fx;
     private final Messages messages;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Debounce searchSoon;
     private Function<String, String> sourceNames = id -> id;
 
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
@@ -114,13 +126,13 @@ public final class SearchViewModel {
     private final ObservableSet<String> languages = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> sources = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> tags = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> entities = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObjectProperty<Since> since = new SimpleObjectProperty<>(this, "since", Since.ANY);
     /** First and last day of a custom range, in the analyst's time zone; null leaves that end open. */
     private final ObjectProperty<LocalDate> customFrom = new SimpleObjectProperty<>(this, "customFrom");
     private final ObjectProperty<LocalDate> customTo = new SimpleObjectProperty<>(this, "customTo");
-    private final ZoneId zone;
-    private final ObservableSet<String> entities = FXCollections.observableSet(new LinkedHashSet<>());
     private final BooleanBinding active;
+    private final BooleanBinding queryRightToLeft;
 
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final ObservableList<FacetChip> languageFacets = FXCollections.observableArrayList();
@@ -131,42 +143,35 @@ public final class SearchViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
-    /** Hits asked for: PAGE, one more PAGE per "Show more". FX thread only. */
-    private int shownLimit = PAGE;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled");
+    /** Hits asked for: PAGE, one more PAGE per "Show more". */
+    private int shownLimit = PAGE;
+    /** New items became searchable while a search that started before was running: run it once more. */
+    private boolean searchAgain;
 
-    /** Written on the FX thread, read by the background search to see whether it is still wanted. */
+    /** Written on the FX thread, read by the search thread to see what is wanted. */
     private volatile SearchRequest wanted;
+    /** The request the search thread is running, set when it starts. */
+    private volatile SearchRequest running;
     private volatile Backend backend;
-    private ScheduledFuture<?> pending;
-    /** When items were last stored (System.nanoTime), 0 for never: the index may not have them yet. */
-    private volatile long lastItemsStored;
 
     /**
-     * @param executor          where searches run; one thread keeps them in order
-     * @param fxThread          where results are applied ({@code Platform::runLater} in the window)
-     * @param typingQuietPeriod how long the query must stay unchanged before it runs
-     * @param newItemsDelay     how long after "items stored" to re-run: the index takes up to a
-     *                          second to make new items searchable
+     * @param searches where searches run; one thread keeps them in order
+     * @param fx       where results are applied ({@code Platform::runLater} in the window)
+     * @param clock    "now" for the "since" choices, and the analyst's time zone for custom days
      */
-    public SearchViewModel(ScheduledExecutorService executor, Executor fxThread, Duration typingQuietPeriod,
-                           Duration newItemsDelay, Messages messages) {
-        this(executor, fxThread, typingQuietPeriod, newItemsDelay, messages, ZoneId.systemDefault());
-    }
-
-    /** @param zone where a custom range's days begin and end */
-    public SearchViewModel(ScheduledExecutorService executor, Executor fxThread, Duration typingQuietPeriod,
-                           Duration newItemsDelay, Messages messages, ZoneId zone) {
-        this.zone = zone;
-        this.executor = executor;
-        this.fxThread = fxThread;
-        this.typingQuietPeriod = typingQuietPeriod;
-        this.newItemsDelay = newItemsDelay;
+    public SearchViewModel(Scheduler searches, Executor fx, Messages messages, Clock clock) {
+        this.fx = fx;
         this.messages = messages;
+        this.clock = clock;
+        this.zone = clock.getZone();
+        this.searchSoon = new Debounce("search", searches, TYPING_QUIET, null, this::runWanted);
         this.active = Bindings.createBooleanBinding(
                 () -> !query.get().isBlank() || !languages.isEmpty() || !sources.isEmpty() || !tags.isEmpty()
                         || !entities.isEmpty() || since.get() != Since.ANY,
                 query, languages, sources, tags, entities, since);
+        this.queryRightToLeft = Bindings.createBooleanBinding(
+                () -> WritingSystem.byFirstStrongCharacter(query.get()).rightToLeft(), query);
         query.addListener((obs, before, now) -> changed());
         since.addListener((obs, before, now) -> changed());
         customFrom.addListener((obs, before, now) -> changedRange());
@@ -199,6 +204,7 @@ public final class SearchViewModel {
     public void detach() {
         backend = null;
         wanted = null;
+        searchSoon.cancel();
     }
 
     /** Adds the facet's value to the filters, or removes it when already applied; re-runs the search. */
@@ -210,7 +216,13 @@ public final class SearchViewModel {
         changed();
     }
 
-    /** Puts this query and these filters into the panel (a saved search was picked) and runs it. */
+    /** Puts a saved search's query, filters and time range into the panel and runs it. */
+    public void show(SavedSearch saved) {
+        show(saved.query(), saved.languages(), saved.sourceIds(), saved.tags(), saved.entities(),
+                Since.covering(saved.since()), saved.from(), saved.until());
+    }
+
+    /** Puts this query and these filters into the panel and runs it. */
     public void show(String newQuery, Set<String> newLanguages, Set<String> newSources, Set<String> newTags,
                      Set<String> newEntities, Since newSince) {
         show(newQuery, newLanguages, newSources, newTags, newEntities, newSince, null, null);
@@ -251,70 +263,38 @@ public final class SearchViewModel {
         changed();
     }
 
-    /** New items were stored (called from any thread): re-run the current search once the index has them. */
-    public void itemsStored() {
-        lastItemsStored = System.nanoTime();
-        fxThread.execute(() -> {
-            // A search in progress is not pushed back: apply() runs it once more if it started too early.
-            if (active.get() && !searching.get()) {
-                schedule(newItemsDelay);
-            }
-        });
+    /**
+     * The index now shows items it did not before (stored or analysed): the results follow.
+     * A search that is about to start sees them anyway; one already running is run once more.
+     */
+    public void itemsSearchable() {
+        if (!active.get() || backend == null) {
+            return;
+        }
+        if (!searching.get()) {
+            searchNow();
+        } else if (running != null && running == wanted) {
+            searchAgain = true;
+        }
     }
 
     /** Runs the current search again now (the index changed under it, e.g. after a rebuild). */
     public void rerun() {
         if (active.get()) {
-            schedule(Duration.ZERO);
+            searchNow();
         }
     }
 
-    // ---- running searches -------------------------------------------------------------------
-
-    private void changed() {
-        shownLimit = PAGE; // a new question starts with its first page
-        if (!active.get() || backend == null) {
-            cancelPending();
-            wanted = null;
-            moreAvailable.set(false);
-            hits.clear();
-            languageFacets.clear();
-            sourceFacets.clear();
-            tagFacets.clear();
-            entityFacets.clear();
-            hitCount.set("");
-            error.set("");
-            searching.set(false);
-            return;
-        }
-        schedule(typingQuietPeriod);
-    }
-
-    /** A true debounce: each change pushes the search back by the quiet period. */
-    private void schedule(Duration delay) {
-        if (!active.get() || backend == null) {
-            return;
-        }
-        SearchRequest request = request();
-        wanted = request;
-        searching.set(true);
-        cancelPending();
-        try {
-            pending = executor.schedule(() -> run(request), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // The window is closing; nothing to search any more.
-            searching.set(false);
+    /** Shows the next page of hits below those shown ("Show more"); the search runs again at once. */
+    public void showMore() {
+        if (moreAvailable.get()) {
+            shownLimit += PAGE;
+            searchNow();
         }
     }
 
-    private void cancelPending() {
-        if (pending != null) {
-            pending.cancel(false);
-            pending = null;
-        }
-    }
-
-    SearchRequest request() {
+    /** The query and filters as they stand, for running or saving. */
+    public SearchRequest request() {
         return SearchRequest.of(query.get().strip())
                 .withLanguages(Set.copyOf(languages))
                 .withSources(Set.copyOf(sources))
@@ -325,19 +305,39 @@ public final class SearchViewModel {
                 .page(0, shownLimit);
     }
 
-    /** Shows the next page of hits below those shown ("Show more"); the search runs again at once. */
-    public void showMore() {
-        if (moreAvailable.get()) {
-            shownLimit += PAGE;
-            schedule(Duration.ZERO);
+    // ---- running searches -------------------------------------------------------------------
+
+    private void changed() {
+        shownLimit = PAGE; // a new question starts with its first page
+        searchAgain = false;
+        if (!active.get() || backend == null) {
+            searchSoon.cancel();
+            wanted = null;
+            moreAvailable.set(false);
+            clearResults();
+            error.set("");
+            searching.set(false);
+            return;
         }
+        wanted = request();
+        searching.set(true);
+        searchSoon.request(); // each change pushes the search back by the quiet period
+    }
+
+    private void searchNow() {
+        if (!active.get() || backend == null) {
+            return;
+        }
+        wanted = request();
+        searching.set(true);
+        searchSoon.requestNow();
     }
 
     private Instant from() {
         if (since.get() == Since.CUSTOM) {
             return customFrom.get() == null ? null : customFrom.get().atStartOfDay(zone).toInstant();
         }
-        return since.get().from(Instant.now());
+        return since.get().from(clock.instant());
     }
 
     /** The day after the last chosen day, at its start: the range ends exclusive. */
@@ -354,56 +354,46 @@ public final class SearchViewModel {
         }
     }
 
-    private void run(SearchRequest request) {
+    /** On the search thread: runs whatever is wanted now; older requests were superseded while waiting. */
+    private void runWanted() {
+        SearchRequest request = wanted;
         Backend b = backend;
-        if (request != wanted || b == null) {
-            return; // superseded while waiting
+        if (request == null || b == null) {
+            return;
         }
-        long started = System.nanoTime();
-        Outcome outcome;
+        running = request;
+        String problem = null;
+        SearchResults results = null;
         try {
-            SearchResults results = b.search(request);
-            // Read after searching: items stored during the search count too (negative difference).
-            long stored = lastItemsStored;
-            boolean early = stored != 0 && started - stored < newItemsDelay.toNanos();
-            outcome = new Outcome(results, null, early);
+            results = b.search(request);
         } catch (SearchQueryException e) {
-            outcome = new Outcome(null, messages.format("search.badQuery", e.getMessage()), false);
+            problem = messages.format("search.badQuery", e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Search for '{}' failed: {}", request.query(), e.toString(), e);
-            outcome = new Outcome(null, messages.format("search.failed", WorkbenchViewModel.describe(e)), false);
+            problem = messages.format("search.failed", ErrorWording.reason(e));
         }
-        Outcome done = outcome;
-        fxThread.execute(() -> {
+        SearchResults found = results;
+        String failed = problem;
+        fx.execute(() -> {
             // Latest wins: the analyst may have typed on, or switched workspace, meanwhile.
             if (request == wanted && b == backend) {
-                apply(request, done);
+                apply(request, found, failed);
             }
         });
     }
 
-    /** @param mayMissNewItems the search started before the last stored items were surely indexed */
-    private record Outcome(SearchResults results, String error, boolean mayMissNewItems) {
-    }
-
-    private void apply(SearchRequest request, Outcome outcome) {
+    private void apply(SearchRequest request, SearchResults results, String problem) {
         searching.set(false);
-        if (outcome.mayMissNewItems()) {
-            // Items stored shortly before (or during) this search may not have been searchable yet.
-            schedule(newItemsDelay);
+        if (searchAgain) {
+            searchAgain = false;
+            searchNow();
         }
-        if (outcome.error() != null) {
-            error.set(outcome.error());
+        if (problem != null) {
+            error.set(problem);
             moreAvailable.set(false);
-            hits.clear();
-            languageFacets.clear();
-            sourceFacets.clear();
-            tagFacets.clear();
-            entityFacets.clear();
-            hitCount.set("");
+            clearResults();
             return;
         }
-        SearchResults results = outcome.results();
         error.set("");
         hits.setAll(results.hits());
         moreAvailable.set(results.totalHits() > results.hits().size());
@@ -416,13 +406,16 @@ public final class SearchViewModel {
                 : messages.format("search.hitsAtLeast", results.totalHits()));
     }
 
-    /** Counted values, plus applied filters that no hit carries (so they can still be removed). */
-    /**
-     * The most frequent values of each facet, plus any applied filter: a long tail of chips would
-     * push the hits off the screen, and the query box reaches every other value (entity:"…").
-     */
-    static final int MAX_CHIPS_PER_FACET = 8;
+    private void clearResults() {
+        hits.clear();
+        languageFacets.clear();
+        sourceFacets.clear();
+        tagFacets.clear();
+        entityFacets.clear();
+        hitCount.set("");
+    }
 
+    /** Counted values, the most frequent first, plus applied filters that no hit carries (so they can still be removed). */
     private List<FacetChip> chips(FacetKind kind, List<FacetCount> counts, Set<String> applied) {
         List<FacetChip> chips = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
@@ -469,17 +462,54 @@ public final class SearchViewModel {
         };
     }
 
+    // ---- how a hit and a chip read --------------------------------------------------------------
+
+    /** The hit's title with its marks; a placeholder for untitled items. */
+    public Snippet titleOf(SearchHit hit) {
+        return hit.title().text().isBlank() ? new Snippet(messages.get("items.untitled"), List.of()) : hit.title();
+    }
+
+    /**
+     * The script a hit is drawn in: its title's, but right-to-left in an Arabic-capable font when
+     * the index found right-to-left text the title does not show (a Latin headline over Arabic).
+     */
+    public WritingSystem scriptOf(SearchHit hit) {
+        WritingSystem script = WritingSystem.of(hit.language(), hit.title().text());
+        return hit.rightToLeft() && !script.rightToLeft() ? WritingSystem.ARABIC : script;
+    }
+
+    /** "Source · time · language" under a hit. */
+    public String metaOf(SearchHit hit) {
+        String names = hit.sourceIds().stream().map(sourceNames).collect(Collectors.joining(", "));
+        return messages.format("search.hitMeta", names, messages.time(hit.time()), hit.language());
+    }
+
+    /** "Arabic (3)". */
+    public String chipText(FacetChip chip) {
+        return messages.format("search.facet.chip", chip.label(), chip.count());
+    }
+
+    /** "Last 7 days". */
+    public String sinceText(Since choice) {
+        return choice == null ? "" : messages.get("search.since." + choice.name());
+    }
+
     // ---- what the view binds to ---------------------------------------------------------------
 
     public StringProperty queryProperty() {
         return query;
     }
 
+    /** True while the query starts with right-to-left script: the box is typed and read that way. */
+    public BooleanBinding queryRightToLeftProperty() {
+        return queryRightToLeft;
+    }
+
     public ObjectProperty<SearchOrder> orderProperty() {
         return order;
     }
 
-    /** True while there is a query or a filter: the results replace the item stream. */
+    /** True while there is a query or a filter: the results show above the item stream. */
     public BooleanBinding activeProperty() {
         return active;
     }
@@ -505,6 +535,10 @@ public final class SearchViewModel {
         return tagFacets;
     }
 
+    public ObservableList<FacetChip> entityFacets() {
+        return entityFacets;
+    }
+
     /** How far back the results reach; "any time" unless the analyst narrows it. */
     public ObjectProperty<Since> sinceProperty() {
         return since;
@@ -520,14 +554,6 @@ public final class SearchViewModel {
         return customTo;
     }
 
-    public Set<String> tagFilters() {
-        return tags;
-    }
-
-    public ObservableList<FacetChip> entityFacets() {
-        return entityFacets;
-    }
-
     public Set<String> languageFilters() {
         return languages;
     }
@@ -536,16 +562,20 @@ public final class SearchViewModel {
         return sources;
     }
 
+    public Set<String> tagFilters() {
+        return tags;
+    }
+
     public Set<String> entityFilters() {
         return entities;
     }
 
-    /** "3 hits", or "" before the first answer. */
     /** True when the search has more hits than those shown. */
     public ReadOnlyBooleanProperty moreAvailableProperty() {
         return moreAvailable.getReadOnlyProperty();
     }
 
+    /** "3 hits", or "" before the first answer. */
     public ReadOnlyStringProperty hitCountProperty() {
         return hitCount.getReadOnlyProperty();
     }

@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.ui.sources;
 
 import org.claimdesk.store.SourceHealth;
 
