@@ -222,14 +222,8 @@ public final class SearchViewModel {
                 Since.covering(saved.since()), saved.from(), saved.until());
     }
 
-    /** Puts this query and these filters into the panel and runs it. */
-    public void show(String newQuery, Set<String> newLanguages, Set<String> newSources, Set<String> newTags,
-                     Set<String> newEntities, Since newSince) {
-        show(newQuery, newLanguages, newSources, newTags, newEntities, newSince, null, null);
-    }
-
     /**
-     * Like {@link #show(String, Set, Set, Set, Set, Since)}; a fixed range ({@code from}
+     * Puts this query and these filters into the panel and runs it; a fixed range ({@code from}
      * inclusive, {@code until} exclusive, either may be null) shows as a custom range of days.
      */
     public void show(String newQuery, Set<String> newLanguages, Set<String> newSources, Set<String> newTags,
