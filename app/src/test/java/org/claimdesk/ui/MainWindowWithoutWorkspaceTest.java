@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.errors.ErrorsViewModel;
 import org.claimdesk.ui.sources.SourceRow;
 import org.claimdesk.script.ReaderFonts;
 import org.claimdesk.script.WritingSystem;
@@ -118,6 +119,28 @@ class MainWindowWithoutWorkspaceTest {
         assertThat(robot.lookup("#configProblems").query().isVisible()).isTrue();
         TableView<?> errorTable = robot.lookup("#errorTable").queryAs(TableView.class);
         assertThat(errorTable.getItems()).hasSize(1);
+    }
+
+    @Test
+    void aStoppedBackgroundStageShowsInTheStatusBarAndItsFailureUnderErrors(FxRobot robot) {
+        Button stopped = robot.lookup("#stoppedStages").queryAs(Button.class);
+        assertThat(stopped.isVisible()).isFalse();
+
+        robot.interact(() -> model.backgroundFailed("analysis", "Out of memory while analysing item 42",
+                Instant.parse("2026-03-02T10:00:00Z"), true));
+
+        assertThat(stopped.isVisible()).isTrue();
+        assertThat(stopped.getText()).isEqualTo("analysis stopped: Out of memory while analysing item 42");
+        // The line beside it goes on saying what happens; the stopped stage stays.
+        assertThat(robot.lookup("#statusLine").queryAs(Label.class).getText()).isEqualTo("No workspace open.");
+        robot.clickOn(stopped);
+        TableView<?> errorTable = robot.lookup("#errorTable").queryAs(TableView.class);
+        assertThat(errorTable.isVisible()).isTrue();
+        assertThat(errorTable.getItems()).singleElement().satisfies(row ->
+                assertThat(((ErrorsViewModel.ErrorRow) row).source()).isEqualTo("Background: analysis"));
+
+        robot.interact(() -> model.stageChanged("analysis", false, null));
+        assertThat(stopped.isVisible()).isFalse();
     }
 
     @Test
