@@ -1,41 +1,42 @@
 package org.claimdesk.ui;
 
-import javafx.concurrent.Task;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;
-import org.claimdesk.source.Source;
-import org.claimdesk.workspace.WorkspaceSession;
+import org.claimdesk.ui.task.LongTask;
+import org.claimdesk.ui.task.TaskProgress;
 
 /** "Poll now": every enabled source once. Cancelling interrupts the polling thread. */
-final class PollTask extends Task<PollReport> {
-    private final WorkspaceSession session;
+final class PollTask implements LongTask<PollReport> {
+    private final OpenWorkspace workspace;
     private final Messages messages;
 
-    PollTask(WorkspaceSession session, Messages messages) {
-        this.session = session;
+    PollTask(OpenWorkspace workspace, Messages messages) {
+        this.workspace = workspace;
         this.messages = messages;
     }
 
     @Override
-    protected PollReport call() throws InterruptedException {
-        updateMessage(messages.get("poll.starting"));
-        updateProgress(-1, 1);
-        return session.pollNow(new PollProgress() {
+    public PollReport call(TaskProgress progress) throws InterruptedException {
+        progress.message(messages.get("poll.starting"));
+        return workspace.pollNow(new PollProgress() {
             @Override
             public void sourceStarted(String sourceId, int total) {
-                updateMessage(messages.format("poll.source", nameOf(sourceId)));
+                progress.message(messages.format("poll.source", workspace.sourceName(sourceId)));
             }
 
             @Override
             public void sourceFinished(SourcePollResult result, int done, int total) {
-                updateProgress(done, total);
-                updateMessage(messages.format("poll.progress", done, total));
+                progress.progress(done, total);
+                progress.message(messages.format("poll.progress", done, total));
             }
         });
     }
 
-    private String nameOf(String sourceId) {
-        return session.config().source(sourceId).map(Source::name).orElse(sourceId);
+    /** How the poll went, as the status line says it. */
+    static String outcome(Messages messages, PollReport report) {
+        return report.cancelled()
+                ? messages.format("status.pollCancelled", report.newItems())
+                : messages.format("status.pollDone", report.newItems(), report.failedSources());
     }
 }

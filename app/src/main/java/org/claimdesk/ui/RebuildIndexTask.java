@@ -1,26 +1,25 @@
 package org.claimdesk.ui;
 
-import javafx.concurrent.Task;
 import org.claimdesk.index.RebuildReport;
-import org.claimdesk.workspace.WorkspaceSession;
+import org.claimdesk.ui.task.LongTask;
+import org.claimdesk.ui.task.TaskProgress;
 
 /** "Rebuild search index": recreates the index from the database. Cancelling interrupts it. */
-final class RebuildIndexTask extends Task<RebuildReport> {
-    private final WorkspaceSession session;
+final class RebuildIndexTask implements LongTask<RebuildReport> {
+    private final OpenWorkspace workspace;
     private final Messages messages;
 
-    RebuildIndexTask(WorkspaceSession session, Messages messages) {
-        this.session = session;
+    RebuildIndexTask(OpenWorkspace workspace, Messages messages) {
+        this.workspace = workspace;
         this.messages = messages;
     }
 
     @Override
-    protected RebuildReport call() {
-        updateMessage(messages.get("rebuild.starting"));
-        updateProgress(-1, 1);
-        return session.rebuildIndex((done, total) -> {
-            updateProgress(done, total);
-            updateMessage(messages.format("rebuild.progress", done, total));
+    public RebuildReport call(TaskProgress progress) {
+        progress.message(messages.get("rebuild.starting"));
+        return workspace.rebuildIndex((done, total) -> {
+            progress.progress(done, total);
+            progress.message(messages.format("rebuild.progress", done, total));
         });
     }
 }

@@ -1,11 +1,13 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.script.ReaderFonts;
 import javafx.application.Platform;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -56,7 +58,8 @@ public final class WorkbenchApplication {
     public WorkbenchViewModel start(Stage stage) {
         MainWindow.installTheme();
         Messages messages = Messages.forLocale(startup.locale());
-        WorkbenchViewModel model = new WorkbenchViewModel(startup.opener(), messages);
+        WorkbenchViewModel model = new WorkbenchViewModel(startup.opener(), messages, Platform::runLater,
+                new WorkerThreads(), Clock.systemDefaultZone());
         Runnable quit = () -> quit(stage, model);
         MainWindow window = new MainWindow(model, messages, new ReaderFonts(Font.getFamilies()), quit);
         stage.setOnCloseRequest(event -> {

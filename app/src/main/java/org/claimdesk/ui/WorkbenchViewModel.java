@@ -1,10 +1,5 @@
 package org.claimdesk.ui;
 
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -12,160 +7,103 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import org.claimdesk.index.SearchQueryException;
-import org.claimdesk.index.SearchRequest;
-import org.claimdesk.ingest.ImportReport;
-import org.claimdesk.ingest.PollReport;
-import org.claimdesk.source.SourcesConfig;
-import org.claimdesk.store.FetchAttempt;
-import org.claimdesk.store.ItemSummary;
-import org.claimdesk.store.SavedSearch;
-import org.claimdesk.store.StoreException;
-import org.claimdesk.store.SourceHealth;
-import org.claimdesk.store.StoredItem;
-import org.claimdesk.workspace.SessionListener;
-import org.claimdesk.workspace.WatchQueries.WatchCount;
+import org.claimdesk.ui.errors.ErrorWording;
+import org.claimdesk.ui.errors.ErrorsViewModel;
+import org.claimdesk.ui.items.ItemListViewModel;
+import org.claimdesk.ui.reader.ReaderViewModel;
+import org.claimdesk.ui.saved.SavedSearchesViewModel;
+import org.claimdesk.ui.search.SearchViewModel;
+import org.claimdesk.ui.sources.SourceRow;
+import org.claimdesk.ui.sources.SourcesViewModel;
+import org.claimdesk.ui.task.LongTask;
+import org.claimdesk.ui.task.TaskRunner;
+import org.claimdesk.ui.task.Workers;
 import org.claimdesk.workspace.Workspace;
-import org.claimdesk.workspace.WorkspaceSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * The workbench window's state and actions, without any controls: which workspace is open, the
- * lists the panels show, the running task and the status line. Call its methods on the FX
- * thread; it does every workspace call on its own background threads and applies the results
- * on the FX thread, dropping results that belong to a workspace no longer open.
+ * The workbench window without any controls: which workspace is open, the screens' view models,
+ * the long tasks and the status line. It hands each screen plain functions of the open workspace
+ * ({@link OpenWorkspace}, the only class that knows the session) and turns what the session
+ * tells into calls on the screens. Call it on the FX thread.
  */
 public final class WorkbenchViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchViewModel.class);
-    /** Long enough to merge the burst of "items stored" events a poll sends, short enough to feel live. */
-    private static final Duration LIST_QUIET_PERIOD = Duration.ofMillis(150);
-    private static final Duration READER_QUIET_PERIOD = Duration.ofMillis(30);
-    /** A pause in typing this long runs the search. */
-    private static final Duration SEARCH_QUIET_PERIOD = Duration.ofMillis(250);
-    /** New items become searchable up to a second after they are stored (index feeder + reopen, 0.5 s each). */
-    private static final Duration SEARCH_NEW_ITEMS_DELAY = Duration.ofMillis(1100);
 
     private final WorkspaceOpener opener;
     private final Messages messages;
-    private final WorkerThreads threads = new WorkerThreads();
+    private final Executor fx;
+    private final Workers workers;
+    private final ErrorWording wording;
+    private final TaskRunner tasks;
+    private final StatusLineViewModel statusLine;
 
-    private final ItemListViewModel itemList = new ItemListViewModel();
-    private final SourcesViewModel sources = new SourcesViewModel();
+    private final ItemListViewModel items;
+    private final SourcesViewModel sources;
     private final ReaderViewModel reader;
     private final ErrorsViewModel errors;
     private final SearchViewModel search;
-    private final SavedSearchesViewModel savedSearches = new SavedSearchesViewModel();
+    private final SavedSearchesViewModel savedSearches;
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
-    private final ReadOnlyObjectWrapper<Task<?>> runningTask = new ReadOnlyObjectWrapper<>(this, "runningTask");
     private final ReadOnlyBooleanWrapper sessionOpen = new ReadOnlyBooleanWrapper(this, "sessionOpen");
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final StringProperty taskMessage = new SimpleStringProperty(this, "taskMessage", "");
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
-    private final BooleanBinding busy = runningTask.isNotNull();
-    private final StringBinding statusLine = Bindings.when(busy).then(taskMessage).otherwise(status);
     private final ObservableList<Workspace> recent = FXCollections.observableArrayList();
 
-    private final CoalescingRefresh itemsRefresh;
-    private final CoalescingRefresh healthRefresh;
-    private final CoalescingRefresh readerRefresh;
-    private final CoalescingRefresh savedSearchesRefresh;
-    /** After items are stored: counts come from the index, which has them up to a second later. */
-    private final CoalescingRefresh savedSearchesAfterStore;
-    /** When items were last stored (System.nanoTime), 0 for never. */
-    private volatile long lastItemsStored;
-
-    /** The open session; volatile because the background loads read it. Written on the FX thread only. */
-    private volatile WorkspaceSession session;
-    private volatile long wantedItemId = ReaderViewModel.NONE;
+    private OpenWorkspace open;
     private boolean closing;
 
-    public WorkbenchViewModel(WorkspaceOpener opener, Messages messages) {
+    /**
+     * @param fx      the FX thread ({@code Platform::runLater} in the window)
+     * @param workers the background threads; closed with this model
+     * @param clock   "now" for the search panel's time ranges, and the analyst's time zone
+     */
+    public WorkbenchViewModel(WorkspaceOpener opener, Messages messages, Executor fx, Workers workers, Clock clock) {
         this.opener = opener;
         this.messages = messages;
-        this.reader = new ReaderViewModel(messages);
-        this.errors = new ErrorsViewModel(messages);
-        this.search = new SearchViewModel(threads.searches(), Platform::runLater, SEARCH_QUIET_PERIOD,
-                SEARCH_NEW_ITEMS_DELAY, messages);
-        this.windowTitle.set(messages.get("app.title"));
-        this.status.set(messages.get("status.noWorkspace"));
+        this.fx = fx;
+        this.workers = workers;
+        this.wording = new ErrorWording(messages);
+        this.tasks = new TaskRunner(workers.tasks(), fx);
+        this.statusLine = new StatusLineViewModel(messages, tasks);
+        Consumer<RuntimeException> readFailed = e -> statusLine.say(wording.couldNotRead(e));
+        this.items = new ItemListViewModel(workers.reads(), fx, messages, readFailed);
+        this.sources = new SourcesViewModel(workers.reads(), fx, messages, readFailed);
+        this.reader = new ReaderViewModel(workers.reads(), fx, messages, readFailed);
+        this.errors = new ErrorsViewModel(workers.reads(), fx, messages, sources::nameOf, readFailed);
+        this.search = new SearchViewModel(workers.searches(), fx, messages, clock);
+        this.savedSearches = new SavedSearchesViewModel(workers.reads(), fx, messages, statusLine::say, readFailed,
+                search::show);
+        windowTitle.set(messages.get("app.title"));
+        statusLine.say(messages.get("status.noWorkspace"));
 
-        itemsRefresh = refresh("items", LIST_QUIET_PERIOD,
-                s -> s.items().newest(ItemListViewModel.LIMIT), itemList::replaceItems);
-        healthRefresh = refresh("source health", LIST_QUIET_PERIOD,
-                s -> new Health(s.sources().health(), s.sources().recentFailures(ErrorsViewModel.FAILURE_LIMIT),
-                        s.configProblems()),
-                this::applyHealth);
-        savedSearchesRefresh = refresh("saved searches", LIST_QUIET_PERIOD,
-                s -> s.watchQueries().counts(), savedSearches::replace);
-        savedSearchesAfterStore = new CoalescingRefresh("saved searches after new items", threads.reads(),
-                SEARCH_NEW_ITEMS_DELAY, this::reloadSavedSearchesAfterStore);
-        readerRefresh = new CoalescingRefresh("reader", threads.reads(), READER_QUIET_PERIOD, this::loadWantedItem);
-
-        itemList.selectedProperty().addListener((obs, before, item) -> {
-            // A null selection (the item fell off the list) keeps the reader on what it shows.
-            if (item != null && item.id() != reader.itemIdProperty().get()) {
-                wantedItemId = item.id();
-                readerRefresh.request();
+        // A null selection (the item fell off the list) keeps the reader on what it shows.
+        items.selectedProperty().addListener((obs, before, item) -> {
+            if (item != null) {
+                reader.open(item.id());
             }
         });
-    }
-
-    private record Health(List<SourceHealth> sources, List<FetchAttempt> failures, List<String> configProblems) {
-    }
-
-    private record Opened(WorkspaceSession session, List<Workspace> recent) {
-    }
-
-    /** Opens a workspace; a session that opens after the user cancelled is closed again, not leaked. */
-    private final class OpenTask extends Task<Opened> {
-        private final Path folder;
-        private volatile WorkspaceSession opened;
-
-        OpenTask(Path folder) {
-            this.folder = folder;
-            setOnCancelled(e -> {
-                WorkspaceSession late = opened;
-                if (late != null) {
-                    closeInBackground(late);
-                }
-            });
-        }
-
-        @Override
-        protected Opened call() throws Exception {
-            updateMessage(messages.format("status.opening", folder));
-            updateProgress(-1, 1);
-            WorkspaceSession session = opener.open(folder);
-            opened = session;
-            session.addListener(new SessionEvents(session));
-            return new Opened(session, recentOrEmpty());
-        }
+        sources.rows().addListener((ListChangeListener<SourceRow>) change -> errors.sourceNamesChanged());
     }
 
     // ---- actions -------------------------------------------------------------------------
 
     /**
      * Opens the workspace in this folder in the background; when it is open, the window switches
-     * to it and the previous session is closed, also in the background. On failure the current
+     * to it and the previous one is closed, also in the background. On failure the current
      * workspace stays open.
      */
     public void openWorkspace(Path folder) {
@@ -173,22 +111,21 @@ public final class WorkbenchViewModel {
             return;
         }
         Path wanted = folder.toAbsolutePath().normalize();
-        WorkspaceSession current = session;
-        if (current != null && current.workspace().root().equals(wanted)) {
-            status.set(messages.format("status.alreadyOpen", current.workspace().name()));
+        if (open != null && open.workspace().root().equals(wanted)) {
+            statusLine.say(messages.format("status.alreadyOpen", open.workspace().name()));
             return;
         }
-        cancel();
-        OpenTask task = new OpenTask(wanted);
-        start(task, opened -> {
+        OpenWorkspaceTask task = new OpenWorkspaceTask(opener, wanted, messages,
+                opened -> opened.listen(this, fx, workers.reads()), this::recentOrEmpty, WorkbenchViewModel::closeInBackground);
+        run("Opening workspace " + wanted, task, opened -> {
             if (closing) {
-                closeInBackground(opened.session());
+                closeInBackground(opened.workspace());
                 return;
             }
-            WorkspaceSession previous = session;
-            attach(opened.session());
+            OpenWorkspace previous = open;
+            attach(opened.workspace());
             recent.setAll(opened.recent());
-            status.set(messages.format("status.opened", opened.session().workspace().name()));
+            statusLine.say(messages.format("status.opened", opened.workspace().workspace().name()));
             if (previous != null) {
                 closeInBackground(previous);
             }
@@ -197,28 +134,30 @@ public final class WorkbenchViewModel {
 
     /** Polls every enabled source now; the status line then says how it went. */
     public void pollNow() {
-        WorkspaceSession s = session;
-        if (s == null || busy.get()) {
+        OpenWorkspace o = open;
+        if (o == null || tasks.busyProperty().get()) {
             return;
         }
-        start(new PollTask(s, messages), report -> {
-            status.set(pollOutcome(report));
-            itemsRefresh.request();
-            healthRefresh.request();
+        run("Poll", new PollTask(o, messages), report -> {
+            statusLine.say(PollTask.outcome(messages, report));
+            items.reload();
+            sources.reload();
+            errors.reload();
         }, "status.pollFailed");
     }
 
     /** Imports a folder, zip or OPML file of saved material. */
     public void importPath(Path path) {
-        WorkspaceSession s = session;
-        if (s == null || busy.get()) {
+        OpenWorkspace o = open;
+        if (o == null || tasks.busyProperty().get()) {
             return;
         }
-        start(new ImportTask(s, path, messages), report -> {
-            status.set(importOutcome(report));
+        run("Import of " + path, new ImportTask(o, path, messages), report -> {
+            statusLine.say(ImportTask.outcome(messages, report));
             errors.addImportProblems(Instant.now(), report.problems());
-            itemsRefresh.request();
-            healthRefresh.request();
+            items.reload();
+            sources.reload();
+            errors.reload();
         }, "status.importFailed");
     }
 
@@ -227,132 +166,49 @@ public final class WorkbenchViewModel {
      * analysis wrote since); searches meanwhile see a partial index and run again when it is done.
      */
     public void rebuildIndex() {
-        WorkspaceSession s = session;
-        if (s == null || busy.get()) {
+        OpenWorkspace o = open;
+        if (o == null || tasks.busyProperty().get()) {
             return;
         }
-        start(new RebuildIndexTask(s, messages), report -> {
-            status.set(messages.format(report.cancelled() ? "status.rebuildCancelled" : "status.rebuildDone",
+        tasks.start("Rebuild of the search index", new RebuildIndexTask(o, messages), report -> {
+            statusLine.say(messages.format(report.cancelled() ? "status.rebuildCancelled" : "status.rebuildDone",
                     report.indexed()));
             search.rerun();
-            savedSearchesRefresh.request();
-        }, "status.rebuildFailed", () -> threads.reads().execute(() -> {
+            savedSearches.reload();
+        }, failure -> statusLine.say(wording.failed("status.rebuildFailed", failure)), () -> onReads(() -> {
             // A complete index was rewritten in place and still holds everything; an emptied one
             // holds only part of the items now: say which, and what brings the rest back.
-            boolean incomplete = s.index().needsRebuild();
-            Platform.runLater(() -> {
-                if (s == session) {
-                    status.set(messages.get(incomplete ? "status.rebuildCancelledIncomplete" : "status.rebuildCancelledComplete"));
+            boolean incomplete = o.indexIncomplete();
+            fx.execute(() -> {
+                if (o == open) {
+                    statusLine.say(messages.get(incomplete ? "status.rebuildCancelledIncomplete" : "status.rebuildCancelledComplete"));
                     search.rerun();
                 }
             });
-            savedSearchesRefresh.request();
+            savedSearches.reload();
         }));
-    }
-
-    /**
-     * Saves the search in the panel (query and applied filters) under this name. A query the
-     * parser refuses or a name already taken is said in the saved-searches list, not thrown.
-     */
-    public void saveSearch(String name) {
-        WorkspaceSession s = session;
-        if (s == null) {
-            return;
-        }
-        String wanted = name == null ? "" : name.strip();
-        if (wanted.isEmpty()) {
-            savedSearches.problem(messages.get("saved.nameMissing"));
-            return;
-        }
-        if (!search.activeProperty().get()) {
-            savedSearches.problem(messages.get("saved.nothingToSave"));
-            return;
-        }
-        SearchRequest request = search.request();
-        Duration since = search.sinceProperty().get().reach();
-        threads.reads().execute(() -> {
-            String problem;
-            try {
-                s.watchQueries().save(wanted, request, since);
-                problem = null;
-            } catch (SearchQueryException e) {
-                problem = messages.format("saved.badQuery", e.getMessage());
-            } catch (StoreException e) {
-                problem = messages.format("saved.refused", describe(e));
-            } catch (RuntimeException e) {
-                LOG.warn("Saving search '{}' failed: {}", wanted, e.toString(), e);
-                problem = messages.format("saved.refused", describe(e));
-            }
-            String outcome = problem;
-            Platform.runLater(() -> {
-                if (s == session) {
-                    savedSearches.problem(outcome);
-                    status.set(outcome == null ? messages.format("status.searchSaved", wanted) : outcome);
-                }
-            });
-            savedSearchesRefresh.request();
-        });
-    }
-
-    /** Shows a saved search's query and filters in the search panel and marks its matches seen. */
-    public void openSavedSearch(WatchCount row) {
-        WorkspaceSession s = session;
-        if (s == null) {
-            return;
-        }
-        SavedSearch saved = row.search();
-        savedSearches.problem("");
-        search.show(saved.query(), saved.languages(), saved.sourceIds(), saved.tags(), saved.entities(),
-                SearchViewModel.Since.covering(saved.since()), saved.from(), saved.until());
-        threads.reads().execute(() -> {
-            try {
-                s.watchQueries().markSeen(saved);
-            } catch (RuntimeException e) {
-                reportLoadFailure(s, "saved search " + saved.name(), e);
-                return;
-            }
-            savedSearchesRefresh.request();
-        });
-    }
-
-    /** Deletes a saved search; the search panel keeps what it shows. */
-    public void removeSavedSearch(WatchCount row) {
-        WorkspaceSession s = session;
-        if (s == null) {
-            return;
-        }
-        threads.reads().execute(() -> {
-            try {
-                s.watchQueries().remove(row.search());
-            } catch (RuntimeException e) {
-                reportLoadFailure(s, "saved search " + row.search().name(), e);
-                return;
-            }
-            Platform.runLater(() -> {
-                if (s == session) {
-                    status.set(messages.format("status.searchRemoved", row.search().name()));
-                }
-            });
-            savedSearchesRefresh.request();
-        });
     }
 
     /** Writes the configured sources as OPML. */
     public void exportOpml(Path target) {
-        WorkspaceSession s = session;
-        if (s == null || busy.get()) {
+        OpenWorkspace o = open;
+        if (o == null || tasks.busyProperty().get()) {
             return;
         }
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() {
-                updateMessage(messages.format("export.running", target.getFileName()));
-                updateProgress(-1, 1);
-                s.exportOpml(target);
-                return target;
-            }
-        };
-        start(task, written -> status.set(messages.format("status.exported", written)), "status.exportFailed");
+        run("Export of " + target, progress -> {
+            progress.message(messages.format("export.running", target.getFileName()));
+            o.exportOpml(target);
+            return target;
+        }, written -> statusLine.say(messages.format("status.exported", written)), "status.exportFailed");
+    }
+
+    /**
+     * Saves the search in the panel (query and applied filters) under this name; a refusal is
+     * said in the saved-searches list.
+     */
+    public void saveSearch(String name) {
+        savedSearches.save(name, search.activeProperty().get() ? search.request() : null,
+                search.sinceProperty().get().reach());
     }
 
     /**
@@ -360,30 +216,28 @@ public final class WorkbenchViewModel {
      * dropped, so a reload of the list does not put its old selection back into the reader.
      */
     public void openItem(long itemId) {
-        if (session == null) {
+        if (open == null) {
             return;
         }
-        itemList.select(null);
-        if (itemId != reader.itemIdProperty().get()) {
-            wantedItemId = itemId;
-            readerRefresh.request();
-        }
+        items.select(null);
+        reader.open(itemId);
     }
 
-    /** Cancels the running poll, import or export (its thread is interrupted). */
+    /** Cancels the running task (its thread is interrupted). */
     public void cancel() {
-        Task<?> task = runningTask.get();
-        if (task != null) {
-            task.cancel();
-        }
+        tasks.cancel();
     }
 
     /** Reloads the recent-workspaces list in the background (e.g. when the menu opens). */
     public void reloadRecent() {
-        threads.tasks().execute(() -> {
-            List<Workspace> list = recentOrEmpty();
-            Platform.runLater(() -> recent.setAll(list));
-        });
+        try {
+            workers.tasks().execute(() -> {
+                List<Workspace> list = recentOrEmpty();
+                fx.execute(() -> recent.setAll(list));
+            });
+        } catch (RejectedExecutionException e) {
+            // The window is closing.
+        }
     }
 
     /**
@@ -393,17 +247,17 @@ public final class WorkbenchViewModel {
      */
     public CompletableFuture<Void> close() {
         closing = true;
-        cancel();
-        WorkspaceSession s = session;
-        session = null;
+        tasks.cancel();
+        OpenWorkspace o = open;
+        open = null;
         sessionOpen.set(false);
         search.detach();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Thread closer = new Thread(() -> {
             try {
-                threads.close();
-                if (s != null) {
-                    s.close();
+                workers.close();
+                if (o != null) {
+                    o.close();
                 }
                 closed.complete(null);
             } catch (RuntimeException e) {
@@ -415,145 +269,121 @@ public final class WorkbenchViewModel {
         return closed;
     }
 
-    // ---- outcomes as the user reads them ---------------------------------------------------
+    // ---- what the open workspace tells (FX thread, while it is the one shown) ----------------------
 
-    String pollOutcome(PollReport report) {
-        return report.cancelled()
-                ? messages.format("status.pollCancelled", report.newItems())
-                : messages.format("status.pollDone", report.newItems(), report.failedSources());
+    /** feeds.yml was (re)loaded and is in force. */
+    public void configChanged() {
+        sources.reload();
+        errors.reload();
     }
 
-    String importOutcome(ImportReport report) {
-        return messages.format(report.cancelled() ? "status.importCancelled" : "status.importDone",
-                report.files(), report.newItems(), report.sources().size(), report.problems().size());
+    /** feeds.yml was edited but is broken; the last good configuration stays in force. */
+    public void configRejected(List<String> problems) {
+        errors.replaceConfigProblems(problems);
+        sources.reload();
+        errors.reload();
+    }
+
+    /** New items were stored (a poll, a scheduled poll, an import). */
+    public void itemsStored() {
+        items.reload();
+        sources.reload(); // item counts per source
+    }
+
+    /** A stage stored results about items (analysis: language, entities); the list shows them. */
+    public void itemsUpdated() {
+        items.reload();
+    }
+
+    /** The search index now shows what was stored or updated before: searches and counts follow. */
+    public void itemsSearchable() {
+        search.itemsSearchable();
+        savedSearches.reload();
+    }
+
+    /**
+     * The index is being rebuilt at start (it was missing or damaged): {@code done} of
+     * {@code total} items so far; searches see only those until it ends.
+     */
+    public void indexRebuilding(long done, long total) {
+        if (done < total) {
+            statusLine.say(messages.format("rebuild.progress", done, total));
+        } else {
+            statusLine.say(messages.format("status.rebuildDone", done));
+            search.rerun();
+            savedSearches.reload();
+        }
+    }
+
+    /** A poll (manual or scheduled) ended; source health and failures changed. */
+    public void pollFinished() {
+        sources.reload();
+        errors.reload();
+    }
+
+    /**
+     * A stage of the workspace's pipeline changed state; the status bar says which ones stopped.
+     *
+     * @param stage   its name
+     * @param stopped true when it stopped for good, false when it runs (again)
+     * @param reason  why it stopped, or null
+     */
+    public void stageChanged(String stage, boolean stopped, String reason) {
+        statusLine.stageChanged(stage, stopped, reason);
+    }
+
+    /**
+     * A background task of the workspace failed (logged where it happened): listed under Errors,
+     * and said in the status bar when it stopped.
+     *
+     * @param task    the stage or loop, by name
+     * @param message what went wrong, in the analyst's words
+     * @param stopped true when the task stopped for good
+     */
+    public void backgroundFailed(String task, String message, Instant at, boolean stopped) {
+        errors.addBackgroundFailure(task, message, at, stopped);
+        if (stopped) {
+            statusLine.stageChanged(task, true, message);
+        }
+    }
+
+    /** True while this is the workspace the window shows: events from any other are dropped. */
+    boolean shows(OpenWorkspace candidate) {
+        return candidate != null && candidate == open;
     }
 
     // ---- wiring ---------------------------------------------------------------------------
 
-    private void attach(WorkspaceSession opened) {
-        session = opened;
-        wantedItemId = ReaderViewModel.NONE;
-        itemList.clear();
-        sources.clear();
-        errors.clear();
-        reader.clear();
-        savedSearches.clear();
+    private void attach(OpenWorkspace opened) {
+        open = opened;
+        statusLine.clearStopped();
         workspace.set(opened.workspace());
         windowTitle.set(messages.format("app.titleWithWorkspace", opened.workspace().name()));
         sessionOpen.set(true);
-        // ItemSearch is looked up per search, on the search thread: the first one opens the index.
-        search.attach(request -> opened.search().search(request), sources::nameOf);
-        itemsRefresh.request();
-        healthRefresh.request();
+        items.attach(opened::newestItems);
+        sources.attach(opened::sourceHealth);
+        errors.attach(opened::recentFailures, opened::configProblems);
+        reader.attach(opened::item, sources::nameOf);
+        savedSearches.attach(opened.watches());
+        search.attach(opened::search, sources::nameOf);
     }
 
-    /** Loads the counts; once more later when items were stored too recently to be searchable yet. */
-    private void reloadSavedSearchesAfterStore() {
-        long started = System.nanoTime();
-        savedSearchesRefresh.request();
-        if (started - lastItemsStored < SEARCH_NEW_ITEMS_DELAY.toNanos()) {
-            savedSearchesAfterStore.request();
-        }
+    /** Runs a task; its failure is said in the status line under {@code failedKey}, Cancel as "Cancelled.". */
+    private <T> void run(String name, LongTask<T> task, Consumer<T> succeeded, String failedKey) {
+        tasks.start(name, task, succeeded, failure -> statusLine.say(wording.failed(failedKey, failure)),
+                () -> statusLine.say(messages.get("status.cancelled")));
     }
 
-    private void applyHealth(Health health) {
-        sources.replaceSources(health.sources());
-        errors.replaceFetchFailures(health.failures(), sources::nameOf);
-        errors.replaceConfigProblems(health.configProblems());
-    }
-
-    private void loadWantedItem() {
-        WorkspaceSession s = session;
-        long id = wantedItemId;
-        if (s == null || id == ReaderViewModel.NONE) {
-            return;
-        }
-        Optional<StoredItem> item;
+    private void onReads(Runnable work) {
         try {
-            item = s.items().find(id);
-        } catch (RuntimeException e) {
-            reportLoadFailure(s, "item " + id, e);
-            return;
-        }
-        Platform.runLater(() -> {
-            // Latest wins: the analyst may have moved on while this item loaded.
-            if (s == session && id == wantedItemId) {
-                item.ifPresentOrElse(i -> reader.show(i, sources::nameOf), reader::clear);
-            }
-        });
-    }
-
-    /** A debounced reload that reads from the open session off the FX thread and applies on it. */
-    private <T> CoalescingRefresh refresh(String what, Duration quiet, Function<WorkspaceSession, T> load,
-                                          Consumer<T> apply) {
-        return new CoalescingRefresh(what, threads.reads(), quiet, () -> {
-            WorkspaceSession s = session;
-            if (s == null) {
-                return;
-            }
-            T value;
-            try {
-                value = load.apply(s);
-            } catch (RuntimeException e) {
-                reportLoadFailure(s, what, e);
-                return;
-            }
-            Platform.runLater(() -> {
-                if (s == session) {
-                    apply.accept(value);
-                }
-            });
-        });
-    }
-
-    private void reportLoadFailure(WorkspaceSession s, String what, RuntimeException e) {
-        if (s != session) {
-            return; // the workspace was switched or closed under the load; nothing to tell
-        }
-        LOG.warn("Could not load {}: {}", what, e.toString(), e);
-        Platform.runLater(() -> status.set(messages.format("status.loadFailed", describe(e))));
-    }
-
-    private <T> void start(Task<T> task, Consumer<T> succeeded, String failedKey) {
-        start(task, succeeded, failedKey, () -> status.set(messages.get("status.cancelled")));
-    }
-
-    private <T> void start(Task<T> task, Consumer<T> succeeded, String failedKey, Runnable cancelled) {
-        runningTask.set(task);
-        progress.bind(task.progressProperty());
-        taskMessage.bind(task.messageProperty());
-        task.setOnSucceeded(e -> {
-            finished(task);
-            succeeded.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            finished(task);
-            Throwable failure = task.getException();
-            LOG.warn("Background task failed ({}): {}", failedKey, failure.toString(), failure);
-            status.set(messages.format(failedKey, describe(failure)));
-        });
-        var ownCancelHandling = task.getOnCancelled();
-        task.setOnCancelled(e -> {
-            finished(task);
-            cancelled.run();
-            if (ownCancelHandling != null) {
-                ownCancelHandling.handle(e);
-            }
-        });
-        threads.tasks().execute(task);
-    }
-
-    private void finished(Task<?> task) {
-        if (runningTask.get() == task) {
-            progress.unbind();
-            progress.set(0);
-            taskMessage.unbind();
-            runningTask.set(null);
+            workers.reads().execute(work);
+        } catch (RejectedExecutionException e) {
+            // The window is closing.
         }
     }
 
     /** Its own thread (not a daemon): it may run after the window's threads were shut down. */
-    private void closeInBackground(WorkspaceSession old) {
+    private static void closeInBackground(OpenWorkspace old) {
         Thread.ofPlatform().name("claimdesk-ui-close-workspace").start(() -> {
             try {
                 old.close();
@@ -573,96 +403,10 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** A one-line reason for the status bar, never a stack trace. */
-    static String describe(Throwable failure) {
-        Throwable t = failure;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-    }
-
-    /** What the open session tells us, from its own threads. */
-    private final class SessionEvents implements SessionListener {
-        private final WorkspaceSession source;
-
-        SessionEvents(WorkspaceSession source) {
-            this.source = source;
-        }
-
-        @Override
-        public void configChanged(SourcesConfig config) {
-            healthRefresh.request();
-        }
-
-        @Override
-        public void configRejected(List<String> problems) {
-            List<String> copy = List.copyOf(problems);
-            Platform.runLater(() -> {
-                if (source == session) {
-                    errors.replaceConfigProblems(copy);
-                }
-            });
-            healthRefresh.request();
-        }
-
-        @Override
-        public void itemsStored() {
-            indexChangesComing();
-            healthRefresh.request(); // item counts per source changed
-        }
-
-        /** The latest rebuild progress not shown yet; the FX thread takes it, so a fast rebuild queues no flood. */
-        private final AtomicReference<long[]> rebuildToShow =
-                new AtomicReference<>();
-
-        @Override
-        public void indexRebuilding(long done, long total) {
-            if (rebuildToShow.getAndSet(new long[]{done, total}) == null) {
-                Platform.runLater(this::showRebuild);
-            }
-        }
-
-        private void showRebuild() {
-            long[] shown = rebuildToShow.getAndSet(null);
-            if (shown == null || source != session) {
-                return;
-            }
-            if (shown[0] < shown[1]) {
-                status.set(messages.format("rebuild.progress", shown[0], shown[1]));
-            } else {
-                status.set(messages.format("status.rebuildDone", shown[0]));
-                search.rerun();
-                savedSearchesRefresh.request();
-            }
-        }
-
-        /** Detected languages and entities: the list shows them now, the index within a second. */
-        @Override
-        public void itemsAnalysed() {
-            indexChangesComing();
-        }
-
-        /** The database changed; the index follows within a second: re-run what reads it, and the list. */
-        private void indexChangesComing() {
-            if (source == session) {
-                search.itemsStored();
-                lastItemsStored = System.nanoTime();
-                savedSearchesAfterStore.request();
-            }
-            itemsRefresh.request();
-        }
-
-        @Override
-        public void pollFinished(PollReport report) {
-            healthRefresh.request();
-        }
-    }
-
     // ---- what the view binds to ------------------------------------------------------------
 
     public ItemListViewModel itemList() {
-        return itemList;
+        return items;
     }
 
     public SourcesViewModel sources() {
@@ -685,6 +429,10 @@ public final class WorkbenchViewModel {
         return savedSearches;
     }
 
+    public StatusLineViewModel statusLine() {
+        return statusLine;
+    }
+
     public ObservableList<Workspace> recent() {
         return recent;
     }
@@ -701,27 +449,18 @@ public final class WorkbenchViewModel {
         return sessionOpen.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Task<?>> runningTaskProperty() {
-        return runningTask.getReadOnlyProperty();
-    }
-
-    /** True while a poll, import, export or workspace switch runs. */
-    public BooleanBinding busyProperty() {
-        return busy;
+    /** True while a poll, import, export, rebuild or workspace switch runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return tasks.busyProperty();
     }
 
     /** Progress of the running task, -1 when unknown. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress;
+        return tasks.progressProperty();
     }
 
-    /** What is happening now, else the outcome of the last action. */
-    public StringBinding statusLineProperty() {
-        return statusLine;
-    }
-
-    /** Wanted for tests and the status line: only ever changed by this model. */
+    /** The outcome of the last action (the status line shows the running task instead while one runs). */
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return statusLine.sentenceProperty();
     }
 }

@@ -1,11 +1,16 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.task.Scheduler;
+import org.claimdesk.ui.task.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,16 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The window's background threads, so the FX thread never waits on the database or the network.
  * <ul>
- *   <li>{@code reads}: one thread for short reads (item list, source health, the open item);
- *       being one thread, reloads run in request order and never overlap.</li>
- *   <li>{@code searches}: one thread for search-index queries, so a slow query never holds up
- *       the item list and searches answer in the order they were asked.</li>
- *   <li>{@code tasks}: long work the user started (poll, import, export, opening a workspace),
- *       one thread each so a poll does not hold up the list.</li>
+ *   <li>{@code claimdesk-ui-reads}: one thread for short reads (item list, sources, errors, the
+ *       open item, saved searches); being one thread, reads run in request order and never overlap.</li>
+ *   <li>{@code claimdesk-ui-search}: one thread for search-index queries, so a slow query never
+ *       holds up the item list and searches answer in the order they were asked.</li>
+ *   <li>{@code claimdesk-ui-task}: long work the analyst started (poll, import, export, opening a
+ *       workspace), one thread each so a poll does not hold up the list.</li>
  * </ul>
- * Daemon threads, so a hung feed cannot keep the JVM alive; shut down with the window.
+ * Daemon threads, so a hung feed cannot keep the JVM alive; shut down with the window. A failure
+ * on any of them is logged with its stack, never swallowed.
  */
-public final class WorkerThreads implements AutoCloseable {
+public final class WorkerThreads implements Workers {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerThreads.class);
 
     private final ScheduledExecutorService reads =
@@ -30,20 +36,25 @@ public final class WorkerThreads implements AutoCloseable {
     private final ScheduledExecutorService searches =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("claimdesk-ui-search"));
     private final ExecutorService tasks = Executors.newCachedThreadPool(daemonThreads("claimdesk-ui-task"));
+    private final Scheduler readsScheduler = scheduler(reads, "claimdesk-ui-reads");
+    private final Scheduler searchesScheduler = scheduler(searches, "claimdesk-ui-search");
 
-    public ScheduledExecutorService reads() {
-        return reads;
+    @Override
+    public Scheduler reads() {
+        return readsScheduler;
     }
 
-    public ScheduledExecutorService searches() {
-        return searches;
+    @Override
+    public Scheduler searches() {
+        return searchesScheduler;
     }
 
-    public ExecutorService tasks() {
+    @Override
+    public Executor tasks() {
         return tasks;
     }
 
-    /** Stops both; running tasks are interrupted (a poll treats that as cancel). */
+    /** Stops all three; running tasks are interrupted (a poll treats that as cancel). */
     @Override
     public void close() {
         reads.shutdownNow();
@@ -56,6 +67,28 @@ public final class WorkerThreads implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A scheduled executor keeps a failure inside its future, where nobody looks: log it instead. */
+    private static Scheduler scheduler(ScheduledExecutorService executor, String name) {
+        return new Scheduler() {
+            @Override
+            public Cancellable schedule(Runnable work, Duration delay) {
+                ScheduledFuture<?> future = executor.schedule(() -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("Uncaught failure on {}", name, e);
+                    }
+                }, delay.toNanos(), TimeUnit.NANOSECONDS);
+                return () -> future.cancel(false);
+            }
+
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+        };
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

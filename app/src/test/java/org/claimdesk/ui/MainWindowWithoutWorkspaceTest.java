@@ -1,5 +1,9 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.errors.ErrorsViewModel;
+import org.claimdesk.ui.sources.SourceRow;
+import org.claimdesk.script.ReaderFonts;
+import org.claimdesk.script.WritingSystem;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -52,7 +56,8 @@ class MainWindowWithoutWorkspaceTest {
                 return List.of();
             }
         };
-        model = new WorkbenchViewModel(unreadable, messages);
+        model = new WorkbenchViewModel(unreadable, messages, javafx.application.Platform::runLater, new WorkerThreads(),
+                java.time.Clock.systemDefaultZone());
         new MainWindow(model, messages, new ReaderFonts(Font.getFamilies()), stage::close).show(stage);
     }
 
@@ -96,7 +101,7 @@ class MainWindowWithoutWorkspaceTest {
         robot.interact(() -> {
             model.sources().replaceSources(health);
             model.errors().replaceFetchFailures(List.of(new FetchAttempt(1, "bad", URI.create("https://example.org/bad.xml"),
-                    later, 120, 503, 0, 0, "HTTP_STATUS", "HTTP 503 from example.org")), model.sources()::nameOf);
+                    later, 120, 503, 0, 0, "HTTP_STATUS", "HTTP 503 from example.org")));
             model.errors().replaceConfigProblems(List.of("feeds.yml:4:5: unknown key 'ulr' in source 'bbc' (did you mean 'url'?)"));
         });
 
@@ -104,7 +109,7 @@ class MainWindowWithoutWorkspaceTest {
         assertThat(robot.lookup(".source-status-failing").queryAll()).hasSize(1);
         assertThat(robot.lookup(".source-status-never").queryAll()).hasSize(1);
         ListCell<?> broken = robot.lookup("#sourceList .list-cell")
-                .match(n -> n instanceof ListCell<?> c && c.getItem() instanceof SourceHealth h && h.sourceId().equals("bad"))
+                .match(n -> n instanceof ListCell<?> c && c.getItem() instanceof SourceRow row && row.id().equals("bad"))
                 .queryAs(ListCell.class);
         assertThat(broken.getTooltip().getText()).contains("HTTP 503 from example.org");
         assertThat(banner.isVisible()).isTrue();
@@ -114,6 +119,28 @@ class MainWindowWithoutWorkspaceTest {
         assertThat(robot.lookup("#configProblems").query().isVisible()).isTrue();
         TableView<?> errorTable = robot.lookup("#errorTable").queryAs(TableView.class);
         assertThat(errorTable.getItems()).hasSize(1);
+    }
+
+    @Test
+    void aStoppedBackgroundStageShowsInTheStatusBarAndItsFailureUnderErrors(FxRobot robot) {
+        Button stopped = robot.lookup("#stoppedStages").queryAs(Button.class);
+        assertThat(stopped.isVisible()).isFalse();
+
+        robot.interact(() -> model.backgroundFailed("analysis", "Out of memory while analysing item 42",
+                Instant.parse("2026-03-02T10:00:00Z"), true));
+
+        assertThat(stopped.isVisible()).isTrue();
+        assertThat(stopped.getText()).isEqualTo("analysis stopped: Out of memory while analysing item 42");
+        // The line beside it goes on saying what happens; the stopped stage stays.
+        assertThat(robot.lookup("#statusLine").queryAs(Label.class).getText()).isEqualTo("No workspace open.");
+        robot.clickOn(stopped);
+        TableView<?> errorTable = robot.lookup("#errorTable").queryAs(TableView.class);
+        assertThat(errorTable.isVisible()).isTrue();
+        assertThat(errorTable.getItems()).singleElement().satisfies(row ->
+                assertThat(((ErrorsViewModel.ErrorRow) row).source()).isEqualTo("Background: analysis"));
+
+        robot.interact(() -> model.stageChanged("analysis", false, null));
+        assertThat(stopped.isVisible()).isFalse();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.errors.ErrorsViewModel;
+import org.claimdesk.script.ReaderFonts;
+import org.claimdesk.script.WritingSystem;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

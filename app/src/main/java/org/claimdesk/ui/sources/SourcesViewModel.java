@@ -1,0 +1,86 @@
+package org.claimdesk.ui.sources;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.claimdesk.ingest.OfflineImporter;
+import org.claimdesk.script.WritingSystem;
+import org.claimdesk.store.SourceHealth;
+import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.task.Reload;
+import org.claimdesk.ui.task.Scheduler;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** The sources panel: every known source and how it is doing. FX thread, except where said. */
+public final class SourcesViewModel {
+    private static final Duration RELOAD_PERIOD = Duration.ofMillis(150);
+
+    private final Messages messages;
+    private final Reload<List<SourceHealth>> reload;
+    private final ObservableList<SourceRow> rows = FXCollections.observableArrayList();
+    private Map<String, String> names = Map.of();
+
+    /** @param readFailed told when reading the sources failed */
+    public SourcesViewModel(Scheduler reads, Executor fx, Messages messages, Consumer<RuntimeException> readFailed) {
+        this.messages = messages;
+        this.reload = new Reload<>("source health", reads, RELOAD_PERIOD, fx, this::replaceSources, readFailed);
+    }
+
+    /** Lists this workspace's sources from now on (null: none open); the list starts empty. */
+    public void attach(Supplier<List<SourceHealth>> health) {
+        clear();
+        reload.from(health);
+        reload.request();
+    }
+
+    /** Reads the sources again after a short quiet period (a burst of changes is one read); any thread. */
+    public void reload() {
+        reload.request();
+    }
+
+    public void replaceSources(List<SourceHealth> health) {
+        Map<String, String> byId = new HashMap<>();
+        health.forEach(h -> byId.put(h.sourceId(), h.name()));
+        names = Map.copyOf(byId);
+        rows.setAll(health.stream().map(this::row).toList());
+    }
+
+    public void clear() {
+        replaceSources(List.of());
+    }
+
+    /** The name shown for a source id; the id itself when the source is unknown. */
+    public String nameOf(String sourceId) {
+        return names.getOrDefault(sourceId, sourceId);
+    }
+
+    public ObservableList<SourceRow> rows() {
+        return rows;
+    }
+
+    SourceRow row(SourceHealth health) {
+        SourceStatus status = SourceStatus.of(health);
+        String statusText = messages.get("sources.status." + status.name());
+        String detail = imported(health)
+                ? messages.format("sources.detail.imported", health.itemCount())
+                : health.lastSuccess() != null
+                ? messages.format("sources.detail.ok", messages.time(health.lastSuccess()), health.itemCount())
+                : messages.format("sources.detail.never", health.itemCount());
+        String tooltip = status == SourceStatus.FAILING
+                ? messages.format("sources.tooltip.failing", health.url(), messages.time(health.lastErrorAt()), health.lastError())
+                : messages.format("sources.tooltip.ok", health.url(), statusText);
+        return new SourceRow(health.sourceId(), health.name(), status, statusText, detail, tooltip,
+                WritingSystem.of(null, health.name()));
+    }
+
+    /** Sources the importer made are known only by the ids it gives them (SourceHealth has no flag for it). */
+    private static boolean imported(SourceHealth health) {
+        return health.sourceId().startsWith(OfflineImporter.SOURCE_ID_PREFIX);
+    }
+}
