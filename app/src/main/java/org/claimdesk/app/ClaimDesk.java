@@ -10,13 +10,16 @@ import org.claimdesk.workspace.SessionSettings;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceDirectory;
 import org.claimdesk.workspace.WorkspaceSession;
+import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -30,11 +33,21 @@ public final class ClaimDesk {
 
     private final WorkspaceDirectory directory;
     private final SessionSettings settings;
+    private final Set<BackgroundWork> windowWork;
 
-    /** @param settings shared by every workspace opened: its analyzer loads each model once */
-    public ClaimDesk(WorkspaceDirectory directory, SessionSettings settings) {
+    /**
+     * @param settings   shared by every workspace opened: its analyzer loads each model once
+     * @param windowWork what a workspace opened for the window runs in the background: all of it
+     *                   in the application; a window test may leave some out to see a state first
+     */
+    public ClaimDesk(WorkspaceDirectory directory, SessionSettings settings, Set<BackgroundWork> windowWork) {
         this.directory = directory;
         this.settings = settings;
+        this.windowWork = Set.copyOf(windowWork);
+    }
+
+    public ClaimDesk(WorkspaceDirectory directory, SessionSettings settings) {
+        this(directory, settings, EnumSet.allOf(BackgroundWork.class));
     }
 
     public ClaimDesk(WorkspaceDirectory directory) {
@@ -73,7 +86,7 @@ public final class ClaimDesk {
     public WorkspaceSession openForWindow(Workspace workspace, Path feedsFile) throws InterruptedException {
         WorkspaceSession session = openForCommand(workspace, feedsFile);
         try {
-            session.startBackgroundWork();
+            session.startBackgroundWork(windowWork);
             return session;
         } catch (RuntimeException e) {
             session.close();

@@ -1,6 +1,7 @@
 package org.claimdesk.ui;
 
 import org.claimdesk.index.RebuildProgress;
+import org.claimdesk.pipeline.StageStatus;
 import org.claimdesk.index.RebuildReport;
 import org.claimdesk.index.SearchRequest;
 import org.claimdesk.index.SearchResults;
@@ -9,16 +10,14 @@ import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.source.Source;
-import org.claimdesk.source.SourcesConfig;
 import org.claimdesk.store.FetchAttempt;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.store.SavedSearch;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.StoredItem;
 import org.claimdesk.ui.saved.SavedSearchesViewModel;
-import org.claimdesk.ui.task.Debounce;
-import org.claimdesk.ui.task.Scheduler;
-import org.claimdesk.workspace.SessionListener;
+import org.claimdesk.workspace.WorkspaceEvent;
+import org.claimdesk.workspace.WorkspaceEvents;
 import org.claimdesk.workspace.WatchQueries.WatchCount;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -38,13 +37,8 @@ import java.util.function.Consumer;
  * and only while this workspace is the one shown.
  */
 final class OpenWorkspace implements AutoCloseable {
-    /**
-     * Stored items are searchable up to a second later (an index-feeder round of 0.5 s, then a
-     * reopen within 0.25 s). Until the session says when, the window waits this long.
-     */
-    static final Duration SEARCHABLE_AFTER = Duration.ofMillis(1100);
-
     private final WorkspaceSession session;
+    private WorkspaceEvents.Subscription subscription;
 
     private OpenWorkspace(WorkspaceSession session) {
         this.session = session;
@@ -78,7 +72,7 @@ final class OpenWorkspace implements AutoCloseable {
     }
 
     List<String> configProblems() {
-        return session.configProblems();
+        return session.sources().configProblems();
     }
 
     /** ItemSearch is looked up per search, on the search thread: the first one opens the index. */
@@ -90,22 +84,22 @@ final class OpenWorkspace implements AutoCloseable {
         return new SavedSearchesViewModel.Watches() {
             @Override
             public List<WatchCount> counts() {
-                return session.watchQueries().counts();
+                return session.search().savedSearches().counts();
             }
 
             @Override
             public void save(String name, SearchRequest request, Duration since) {
-                session.watchQueries().save(name, request, since);
+                session.search().savedSearches().save(name, request, since);
             }
 
             @Override
             public void markSeen(SavedSearch search) {
-                session.watchQueries().markSeen(search);
+                session.search().savedSearches().markSeen(search);
             }
 
             @Override
             public void remove(SavedSearch search) {
-                session.watchQueries().remove(search);
+                session.search().savedSearches().remove(search);
             }
         };
     }
@@ -113,29 +107,29 @@ final class OpenWorkspace implements AutoCloseable {
     // ---- what the tasks do ----------------------------------------------------------------------
 
     PollReport pollNow(PollProgress progress) throws InterruptedException {
-        return session.pollNow(progress);
+        return session.ingest().pollNow(progress);
     }
 
     /** The configured name of a source, else its id. */
     String sourceName(String sourceId) {
-        return session.config().source(sourceId).map(Source::name).orElse(sourceId);
+        return session.sources().config().source(sourceId).map(Source::name).orElse(sourceId);
     }
 
     ImportReport importPath(Path path, ImportProgress progress) throws InterruptedException {
-        return session.importPath(path, progress);
+        return session.ingest().importPath(path, progress);
     }
 
     RebuildReport rebuildIndex(RebuildProgress progress) {
-        return session.rebuildIndex(progress);
+        return session.search().rebuildIndex(progress);
     }
 
     /** True when the index holds only part of the items (an emptied index whose rebuild stopped). */
     boolean indexIncomplete() {
-        return session.index().needsRebuild();
+        return session.search().condition().needsRebuild();
     }
 
     void exportOpml(Path target) {
-        session.exportOpml(target);
+        session.exports().exportOpml(target);
     }
 
     // ---- what the session tells -------------------------------------------------------------------
@@ -143,29 +137,21 @@ final class OpenWorkspace implements AutoCloseable {
     /**
      * Tells the model what happens in this workspace from now on. Events come on the session's
      * threads; each becomes one call on the FX thread, dropped once another workspace is shown.
-     *
-     * @param timers where the wait for "searchable" runs
      */
-    void listen(WorkbenchViewModel model, Executor fx, Scheduler timers) {
-        Events events = new Events(model, fx, timers);
-        session.addListener(events);
+    void listen(WorkbenchViewModel model, Executor fx) {
+        Events events = new Events(model, fx);
+        subscription = session.events().subscribe(events::on);
     }
 
-    private final class Events implements SessionListener {
+    private final class Events {
         private final WorkbenchViewModel model;
         private final Executor fx;
-        private final Scheduler timers;
         /** The latest rebuild progress not shown yet; the FX thread takes it, so a fast rebuild queues no flood. */
         private final AtomicReference<long[]> rebuildToShow = new AtomicReference<>();
-        /** Stands in for the index saying "searchable" until the session tells it. */
-        private final Debounce searchable;
-        private volatile long lastChange;
 
-        Events(WorkbenchViewModel model, Executor fx, Scheduler timers) {
+        Events(WorkbenchViewModel model, Executor fx) {
             this.model = model;
             this.fx = fx;
-            this.timers = timers;
-            this.searchable = Debounce.every("searchable", timers, SEARCHABLE_AFTER, this::searchableNow);
         }
 
         private void deliver(Consumer<WorkbenchViewModel> event) {
@@ -176,44 +162,24 @@ final class OpenWorkspace implements AutoCloseable {
             });
         }
 
-        @Override
-        public void configChanged(SourcesConfig config) {
-            deliver(WorkbenchViewModel::configChanged);
-        }
-
-        @Override
-        public void configRejected(List<String> problems) {
-            List<String> copy = List.copyOf(problems);
-            deliver(m -> m.configRejected(copy));
-        }
-
-        @Override
-        public void itemsStored() {
-            deliver(WorkbenchViewModel::itemsStored);
-            indexChangesComing();
-        }
-
-        /** Detected languages and entities: the list shows them now, the index a moment later. */
-        @Override
-        public void itemsAnalysed() {
-            deliver(WorkbenchViewModel::itemsUpdated);
-            indexChangesComing();
-        }
-
-        private void indexChangesComing() {
-            lastChange = timers.nanoTime();
-            searchable.request();
-        }
-
-        private void searchableNow() {
-            if (timers.nanoTime() - lastChange < SEARCHABLE_AFTER.toNanos()) {
-                searchable.request(); // changed again meanwhile: tell once more when that is searchable too
+        void on(WorkspaceEvent event) {
+            switch (event) {
+                case WorkspaceEvent.ConfigChanged e -> deliver(WorkbenchViewModel::configChanged);
+                case WorkspaceEvent.ConfigRejected e -> deliver(m -> m.configRejected(e.problems()));
+                case WorkspaceEvent.ItemsStored e -> deliver(WorkbenchViewModel::itemsStored);
+                // detected languages and entities: the list shows them now, search once the index says so
+                case WorkspaceEvent.ItemsUpdated e -> deliver(WorkbenchViewModel::itemsUpdated);
+                case WorkspaceEvent.ItemsSearchable e -> deliver(WorkbenchViewModel::itemsSearchable);
+                case WorkspaceEvent.IndexRebuilding e -> showRebuild(e.done(), e.total());
+                case WorkspaceEvent.PollFinished e -> deliver(WorkbenchViewModel::pollFinished);
+                case WorkspaceEvent.StageProgressed e -> deliver(m -> m.stageChanged(e.status().stage(),
+                        e.status().state() == StageStatus.State.STOPPED, e.status().stoppedReason()));
+                case WorkspaceEvent.BackgroundFailure e ->
+                        deliver(m -> m.backgroundFailed(e.task(), e.message(), e.at(), e.stopped()));
             }
-            deliver(WorkbenchViewModel::itemsSearchable);
         }
 
-        @Override
-        public void indexRebuilding(long done, long total) {
+        private void showRebuild(long done, long total) {
             if (rebuildToShow.getAndSet(new long[] {done, total}) == null) {
                 fx.execute(() -> {
                     long[] shown = rebuildToShow.getAndSet(null);
@@ -223,16 +189,14 @@ final class OpenWorkspace implements AutoCloseable {
                 });
             }
         }
-
-        @Override
-        public void pollFinished(PollReport report) {
-            deliver(WorkbenchViewModel::pollFinished);
-        }
     }
 
     /** Closes the session: the index, the database, its threads. Blocks. */
     @Override
     public void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
         session.close();
     }
 }

@@ -116,7 +116,7 @@ public final class WorkbenchViewModel {
             return;
         }
         OpenWorkspaceTask task = new OpenWorkspaceTask(opener, wanted, messages,
-                opened -> opened.listen(this, fx, workers.reads()), this::recentOrEmpty, WorkbenchViewModel::closeInBackground);
+                opened -> opened.listen(this, fx), this::recentOrEmpty, WorkbenchViewModel::closeInBackground);
         run("Opening workspace " + wanted, task, opened -> {
             if (closing) {
                 closeInBackground(opened.workspace());

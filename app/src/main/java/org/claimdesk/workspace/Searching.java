@@ -32,6 +32,11 @@ public final class Searching {
         return new IndexCondition(index.stateAtOpen(), index.problemAtOpen(), index.needsRebuild());
     }
 
+    /** Items the index holds now (a search sees them once its next reopen shows them). */
+    public long indexedItems() {
+        return session.index().count();
+    }
+
     /** @param problem what was wrong with the index at open, or null */
     public record IndexCondition(IndexState stateAtOpen, String problem, boolean needsRebuild) {
     }

@@ -48,7 +48,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -277,9 +279,30 @@ public final class WorkspaceSession implements AutoCloseable {
      * (language analysis), and polling each enabled source on its interval. Idempotent.
      */
     public void startBackgroundWork() {
-        startIndexing();
-        startStages();
-        startScheduledPolling();
+        startBackgroundWork(EnumSet.allOf(BackgroundWork.class));
+    }
+
+    /** What runs in the background of a workbench; all of it in the application. */
+    public enum BackgroundWork {
+        /** The index feeder: stored items searchable within a second. */
+        INDEXING,
+        /** The stages after the store (language analysis); indexing comes with them. */
+        STAGES,
+        /** Polling each enabled source on its interval. */
+        SCHEDULED_POLLING
+    }
+
+    /** Starts the chosen background work, in declared order. Idempotent. */
+    public void startBackgroundWork(Set<BackgroundWork> work) {
+        if (work.contains(BackgroundWork.INDEXING)) {
+            startIndexing();
+        }
+        if (work.contains(BackgroundWork.STAGES)) {
+            startStages();
+        }
+        if (work.contains(BackgroundWork.SCHEDULED_POLLING)) {
+            startScheduledPolling();
+        }
     }
 
     /** Brings the index up to date in the background, then indexes new items as they are stored. Idempotent. */
@@ -315,8 +338,7 @@ public final class WorkspaceSession implements AutoCloseable {
 
     // ---- the services behind the facades --------------------------------------------------------
 
-    /** Transitional for the window; the index is the search facade's. */
-    public synchronized ItemIndex index() {
+    synchronized ItemIndex index() {
         if (index == null) {
             ItemIndex opened = ItemIndex.open(workspace.indexDir());
             lifecycle.started(Service.SEARCH_INDEX, () -> closeIndex(opened));
@@ -342,8 +364,7 @@ public final class WorkspaceSession implements AutoCloseable {
         return new ItemSearch(index());
     }
 
-    /** Transitional for the window: use {@link Searching#savedSearches()}. */
-    public WatchQueries watchQueries() {
+    WatchQueries watchQueries() {
         return new WatchQueries(new SavedSearchStore(database), items, this::itemSearch, clock);
     }
 
@@ -394,8 +415,7 @@ public final class WorkspaceSession implements AutoCloseable {
         }
     }
 
-    /** Also transitional for the window: use {@link #ingest()}. */
-    public ImportReport importPath(Path path, ImportProgress progress) throws InterruptedException {
+    ImportReport importPath(Path path, ImportProgress progress) throws InterruptedException {
         // No poll lock: an import may run while a poll fetches; the store keeps them from duplicating items.
         OfflineImporter importer = new OfflineImporter(feedParser, articleExtractor, items, sources, clock,
                 fetchSettings.maxPageBytes());
@@ -406,8 +426,7 @@ public final class WorkspaceSession implements AutoCloseable {
         return report;
     }
 
-    /** Also transitional for the window: use {@link #exports()}. */
-    public void exportOpml(Path target) {
+    void exportOpml(Path target) {
         OpmlExport.write(sourceWatch.config().sources(), target);
     }
 
@@ -423,50 +442,6 @@ public final class WorkspaceSession implements AutoCloseable {
 
     AnalysisStore analysisStore() {
         return analyses;
-    }
-
-    // ---- transitional: the window's calls until its screens move to the facades and events ------
-
-    /** @deprecated the window moves to {@link #events()}; removed with the screen split */
-    @Deprecated
-    public void addListener(SessionListener listener) {
-        events.subscribe(event -> {
-            switch (event) {
-                case ConfigChanged e -> listener.configChanged(e.config());
-                case ConfigRejected e -> listener.configRejected(e.problems());
-                case ItemsStored e -> listener.itemsStored();
-                case ItemsUpdated e -> listener.itemsAnalysed();
-                case IndexRebuilding e -> listener.indexRebuilding(e.done(), e.total());
-                case PollFinished e -> listener.pollFinished(e.report());
-                default -> {
-                }
-            }
-        });
-    }
-
-    @Deprecated
-    public PollReport pollNow(PollProgress progress) throws InterruptedException {
-        return ingesting.pollNow(progress);
-    }
-
-    @Deprecated
-    public SourcesConfig config() {
-        return sourceWatch.config();
-    }
-
-    @Deprecated
-    public Path feedsFile() {
-        return sourceWatch.feedsFile();
-    }
-
-    @Deprecated
-    public List<String> configProblems() {
-        return configProblems;
-    }
-
-    @Deprecated
-    public org.claimdesk.index.RebuildReport rebuildIndex(org.claimdesk.index.RebuildProgress progress) {
-        return searching.rebuildIndex(progress);
     }
 
     /** Stops background work and closes every service, in reverse declared order. Idempotent. */

@@ -85,7 +85,7 @@ class MainWindowWithoutWorkspaceTest {
     }
 
     @Test
-    void sourceHealthAndConfigProblemsAreShownAsTheModelHasThem(FxRobot robot) {
+    void sourceHealthAndConfigProblemsAreShownAsTheModelHasThem(FxRobot robot) throws Exception {
         Instant earlier = Instant.parse("2026-03-02T09:00:00Z");
         Instant later = Instant.parse("2026-03-02T10:00:00Z");
         List<SourceHealth> health = List.of(
@@ -105,6 +105,8 @@ class MainWindowWithoutWorkspaceTest {
             model.errors().replaceConfigProblems(List.of("feeds.yml:4:5: unknown key 'ulr' in source 'bbc' (did you mean 'url'?)"));
         });
 
+        // the list lays out its cells on a later pulse: on a busy machine that can be a while
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".source-status-never").queryAll().size() == 1);
         assertThat(robot.lookup(".source-status-ok").queryAll()).hasSize(1);
         assertThat(robot.lookup(".source-status-failing").queryAll()).hasSize(1);
         assertThat(robot.lookup(".source-status-never").queryAll()).hasSize(1);

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.claimdesk.index.SearchHit;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
+import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
 import org.claimdesk.workspace.WatchQueries.WatchCount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,20 +64,7 @@ class SavedSearchWindowTest {
                 + source("desk-en", "Loopback English", "/en.xml", "en", "official")
                 + source("desk-ar", "Loopback Arabic", "/ar.xml", "ar", "regional")
                 + source("desk-ja", "Loopback Japanese", "/ja.xml", "ja", "regional"));
-        WorkspaceOpener opener = new WorkspaceOpener() {
-            @Override
-            public WorkspaceSession open(Path folder) {
-                WorkspaceSession opened = WorkspaceSession.open(new Workspace(folder), null);
-                opened.startIndexing(); // as the app's Launcher does
-                session = opened;
-                return opened;
-            }
-
-            @Override
-            public List<Workspace> recent() {
-                return List.of();
-            }
-        };
+        WorkspaceOpener opener = AppWiring.opener(temp.resolve("data"), desk, EnumSet.of(BackgroundWork.INDEXING, BackgroundWork.STAGES), opened -> session = opened);
         model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
     }
 
@@ -94,7 +83,7 @@ class SavedSearchWindowTest {
         robot.interact(rebuild::fire);
         waitUntil(() -> "Search index rebuilt: 4 items".equals(label(robot, "#statusLine")));
         assertThat(robot.lookup("#taskProgress").query().isVisible()).isFalse();
-        assertThat(session.index().count()).isEqualTo(4);
+        assertThat(session.search().indexedItems()).isEqualTo(4);
 
         robot.clickOn("#searchField").write("water");
         waitUntil(() -> hitTitles(robot).equals(List.of(WATER)));
@@ -147,7 +136,7 @@ class SavedSearchWindowTest {
         robot.interact(remove::fire);
         waitUntil(() -> shownRows(robot).isEmpty());
         assertThat(label(robot, "#statusLine")).isEqualTo("Saved search \"Dam rumours\" removed.");
-        assertThat(session.watchQueries().all()).isEmpty();
+        assertThat(session.search().savedSearches().all()).isEmpty();
     }
 
     @Test
@@ -208,7 +197,7 @@ class SavedSearchWindowTest {
         robot.clickOn(savedSearchCell(robot, "Fresh official water"));
         waitUntil(() -> hitTitles(robot).equals(List.of(fresh)));
         assertThat(since.getValue()).isEqualTo(SearchViewModel.Since.DAY);
-        assertThat(session.watchQueries().find("Fresh official water").orElseThrow().since())
+        assertThat(session.search().savedSearches().find("Fresh official water").orElseThrow().since())
                 .isEqualTo(Duration.ofHours(24));
     }
 
@@ -237,7 +226,7 @@ class SavedSearchWindowTest {
         robot.clickOn("#pollNow");
         waitUntil(() -> items(robot).getItems().size() == items);
         waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
-        waitUntil(() -> session.index().count() == items);
+        waitUntil(() -> session.search().indexedItems() == items);
     }
 
     private static ToggleButton facetChip(FxRobot robot, String text) {

@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.claimdesk.index.SearchHit;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
+import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -64,20 +66,7 @@ class SearchWindowTest {
                 + source("desk-en", "Loopback English", "/en.xml", "en")
                 + source("desk-ar", "Loopback Arabic", "/ar.xml", "ar")
                 + source("desk-ja", "Loopback Japanese", "/ja.xml", "ja"));
-        WorkspaceOpener opener = new WorkspaceOpener() {
-            @Override
-            public WorkspaceSession open(Path folder) {
-                WorkspaceSession opened = WorkspaceSession.open(new Workspace(folder), null);
-                opened.startIndexing(); // as the app's Launcher does
-                session = opened;
-                return opened;
-            }
-
-            @Override
-            public List<Workspace> recent() {
-                return List.of();
-            }
-        };
+        WorkspaceOpener opener = AppWiring.opener(temp.resolve("data"), desk, EnumSet.of(BackgroundWork.INDEXING), opened -> session = opened);
         model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
         // JavaFX reports layout failures (e.g. wrapping right-to-left text) here, not to the test.
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> fxFailures.add(e));
@@ -192,7 +181,7 @@ class SearchWindowTest {
                 + " that the plant in Ikeja was working normally and that the photos were taken in 2019.");
         waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
         robot.clickOn("#pollNow");
-        waitUntil(() -> session.index().count() == 5);
+        waitUntil(() -> session.search().indexedItems() == 5);
 
         // No names yet: analysis has not run. The results are open when it starts.
         robot.clickOn("#searchField").write("water");
@@ -221,7 +210,7 @@ class SearchWindowTest {
         waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
         // Searchable a moment after stored; the typed queries below test search, not that race
         // (the panel's own re-run after new items is tested with the live item below).
-        waitUntil(() -> session.index().count() == 4);
+        waitUntil(() -> session.search().indexedItems() == 4);
     }
 
     private String source(String id, String name, String path, String language) {

@@ -18,6 +18,7 @@ import org.claimdesk.store.ItemSummary;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceDirectory;
 import org.claimdesk.workspace.WorkspaceSession;
+import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,22 +63,9 @@ class WorkbenchWindowTest {
                 source("desk-ar", "Loopback Arabic", "/ar.xml", "ar"),
                 source("desk-broken", "Broken Desk", "/broken.xml", "en")));
 
-        WorkspaceDirectory directory = new WorkspaceDirectory(temp.resolve("user-data"));
-        WorkspaceOpener opener = new WorkspaceOpener() {
-            @Override
-            public WorkspaceSession open(Path folder) {
-                Workspace workspace = new Workspace(folder);
-                WorkspaceSession session = WorkspaceSession.open(workspace, null);
-                session.startIndexing(); // as the app's Launcher does, so the search panel has an index
-                directory.remember(workspace);
-                return session;
-            }
-
-            @Override
-            public List<Workspace> recent() {
-                return directory.recent();
-            }
-        };
+        // The window drives polls by hand here, so scheduled polling is left out of what the app starts.
+        WorkspaceOpener opener = AppWiring.opener(temp.resolve("user-data"), desk,
+                EnumSet.of(BackgroundWork.INDEXING, BackgroundWork.STAGES), opened -> { });
         // Through the app's own entry point, with the opener the app would give it.
         model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
     }

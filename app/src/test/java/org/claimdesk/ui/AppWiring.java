@@ -1,0 +1,51 @@
+package org.claimdesk.ui;
+
+import org.claimdesk.app.ClaimDesk;
+import org.claimdesk.nlp.TextAnalyzer;
+import org.claimdesk.workspace.SessionSettings;
+import org.claimdesk.workspace.Workspace;
+import org.claimdesk.workspace.WorkspaceDirectory;
+import org.claimdesk.workspace.WorkspaceSession;
+import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Window tests open workspaces the way the application does, through {@link ClaimDesk}, with one
+ * analyzer for the whole test run as the application has one for its whole life.
+ */
+final class AppWiring {
+    private static final SessionSettings SETTINGS = new SessionSettings(Clock.systemUTC(), new TextAnalyzer());
+
+    private AppWiring() {
+    }
+
+    /**
+     * The opener the application gives the window.
+     *
+     * @param work   what runs in the background; a test that drives polls by hand leaves scheduled
+     *               polling out, one that looks at a state before analysis leaves the stages out
+     * @param opened told of each session opened, so the test can look at the workspace behind the window
+     */
+    static WorkspaceOpener opener(Path dataDir, Path initial, Set<BackgroundWork> work, Consumer<WorkspaceSession> opened) {
+        ClaimDesk claimDesk = new ClaimDesk(new WorkspaceDirectory(dataDir), SETTINGS, work);
+        WorkspaceOpener wired = claimDesk.windowOpener(new Workspace(initial), null);
+        return new WorkspaceOpener() {
+            @Override
+            public WorkspaceSession open(Path folder) throws Exception {
+                WorkspaceSession session = wired.open(folder);
+                opened.accept(session);
+                return session;
+            }
+
+            @Override
+            public List<Workspace> recent() {
+                return wired.recent();
+            }
+        };
+    }
+}
