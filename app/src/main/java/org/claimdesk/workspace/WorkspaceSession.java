@@ -9,7 +9,6 @@ import org.claimdesk.index.ItemIndex;
 import org.claimdesk.index.ItemSearch;
 import org.claimdesk.index.RebuildProgress;
 import org.claimdesk.index.RebuildReport;
-import org.claimdesk.ingest.AnalysisWorker;
 import org.claimdesk.ingest.ImportProgress;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.ingest.IngestService;
@@ -19,6 +18,9 @@ import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;
 import org.claimdesk.nlp.AnalysisPath;
 import org.claimdesk.nlp.TextAnalyzer;
+import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.StageListener;
+import org.claimdesk.pipeline.StageRunner;
 import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWatcher;
@@ -33,6 +35,7 @@ import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.SavedSearchStore;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.SourceStore;
+import org.claimdesk.store.StageLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +79,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private ItemIndex index;
     private IndexFeeder indexFeeder;
     // Created on first use: analysis loads large models when it meets a language.
-    private AnalysisWorker analysisWorker;
-    /** The analyzer this session made for itself (closed with it), or null when given one. */
+    private StageRunner stageRunner;
+    private AnalysisStage analysisStage;
     private final FeedParser feedParser = new FeedParser();
     private final ArticleExtractor articleExtractor = new ArticleExtractor();
     private final SectionPage sectionPage = new SectionPage();
@@ -245,12 +248,13 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /**
-     * The session's analysis worker, created with {@code analyzer} (or an analyzer of its own when
-     * null) on first call. What it stores reaches the search index through the index feeder
-     * ({@link #startIndexing}, or {@link #bringIndexUpToDate} after it ran).
+     * The session's pipeline runner with its stages (language analysis), created with
+     * {@code analyzer} (or an analyzer of its own when null) on first call. What the stages store
+     * reaches the search index through the index feeder ({@link #startIndexing}, or
+     * {@link #bringIndexUpToDate} after it ran).
      */
-    public synchronized AnalysisWorker analysisWorker(TextAnalyzer analyzer) {
-        if (analysisWorker == null) {
+    public synchronized StageRunner stageRunner(TextAnalyzer analyzer) {
+        if (stageRunner == null) {
             TextAnalyzer chosen = analyzer;
             if (chosen == null) {
                 chosen = new TextAnalyzer();
@@ -258,10 +262,22 @@ public final class WorkspaceSession implements AutoCloseable {
             // FAST: sentences, tokens and the names the index uses (persons, organisations, places),
             // without POS taggers or the extra English NER models: 3.5x the English throughput and
             // hundreds of MB less heap (docs/benchmarks.md). FULL stays for stages that need lemmas.
-            analysisWorker = new AnalysisWorker(chosen::analyse, analyses, AnalysisPath.FAST,
-                    AnalysisWorker.defaultThreads(), clock, () -> listeners.forEach(SessionListener::itemsAnalysed));
+            analysisStage = new AnalysisStage(chosen::analyse, analyses, AnalysisPath.FAST, clock);
+            stageRunner = new StageRunner(new StageLedger(database), List.of(analysisStage), StageRunner.defaultThreads(),
+                    clock, new StageListener() {
+                        @Override
+                        public void itemsSaved(String stage, int count) {
+                            listeners.forEach(SessionListener::itemsAnalysed);
+                        }
+                    });
         }
-        return analysisWorker;
+        return stageRunner;
+    }
+
+    /** The analysis stage of {@link #stageRunner}, created with it. */
+    public synchronized AnalysisStage analysisStage(TextAnalyzer analyzer) {
+        stageRunner(analyzer);
+        return analysisStage;
     }
 
     /**
@@ -275,7 +291,7 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Like {@link #startAnalysis()} with a given analyzer (shared, e.g. by tests; not closed by the session). */
     public void startAnalysis(TextAnalyzer analyzer) {
         startIndexing();
-        analysisWorker(analyzer).start();
+        stageRunner(analyzer).start();
     }
 
     /** The feeds.yml in force (the last good one). */
@@ -405,8 +421,8 @@ public final class WorkspaceSession implements AutoCloseable {
         watcher.close();
         synchronized (this) {
             // first: it writes to the index and the database
-            if (analysisWorker != null) {
-                analysisWorker.close();
+            if (stageRunner != null) {
+                stageRunner.close();
             }
             if (indexFeeder != null) {
                 indexFeeder.close();

@@ -1,5 +1,6 @@
 package org.claimdesk.cli;
 
+import org.claimdesk.pipeline.AnalysisStage;
 import org.claimdesk.store.NewItem;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -77,7 +78,7 @@ class AnalyseCommandTest {
         assertThat(out.toString()).contains("No items waiting for analysis.");
 
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(workspace), feeds)) {
-            assertThat(session.analyses().pendingCount()).isZero();
+            assertThat(session.stageRunner(null).status(AnalysisStage.NAME).waiting()).isZero();
         }
         out.getBuffer().setLength(0);
         // the items were stored without a language: the detected one is what the index filters by
