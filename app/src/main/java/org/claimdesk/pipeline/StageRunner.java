@@ -61,14 +61,16 @@ public final class StageRunner implements AutoCloseable {
 
     /** Waits and intervals; tests shorten them. */
     record Timings(Duration idleWait, Duration afterFailure, Duration progressEvery, Duration savedEvery,
-                   Duration rateWindow, Duration closeWait) {
+                   Duration recountEvery, Duration rateWindow, Duration closeWait) {
         /**
          * Idle stages look for new items every second; after a batch failed for an unexpected
          * reason (a bug, the disk) a stage waits 30 s so the log is not flooded; views hear of
-         * saved results at most every 5 s while a backlog runs, so open results do not flicker.
+         * saved results at most every 5 s while a backlog runs, so open results do not flicker;
+         * progress reports count the database's rows at most every 10 s (half a second for a
+         * million rows) and add what the runner did in between.
          */
         static final Timings DEFAULT = new Timings(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5));
     }
 
     private final StageLedger ledger;
@@ -316,6 +318,7 @@ public final class StageRunner implements AutoCloseable {
         private static final class Tally {
             final AtomicInteger finished = new AtomicInteger();
             final AtomicInteger saved = new AtomicInteger();
+            final AtomicInteger gaveUp = new AtomicInteger();
             final AtomicInteger unsaved = new AtomicInteger();
             final AtomicReference<RuntimeException> saveFailure = new AtomicReference<>();
         }
@@ -340,14 +343,20 @@ public final class StageRunner implements AutoCloseable {
         volatile boolean paused;
         volatile String stoppedReason;
         private volatile boolean busy;
-        /** Guarded by batchLock. */
-        private boolean swept;
+        /** The stored items are swept for this stage below this id, down to 0 (done); -1: not begun. Guarded by batchLock. */
+        private long sweepBelow = -1;
+        private long sweptInAll;
         private Thread coordinator;
         /** Guarded by this worker's monitor. */
         private StageStatus.State reportedState;
         private long lastProgressNanos;
         private int unsignalledSaves;
         private long lastSavedSignalNanos;
+        /** The last count from the database, when it was made, and what the runner did since. */
+        private StageLedger.Counts counted;
+        private long countedAtNanos;
+        private long doneSince;
+        private long failedSince;
 
         Worker(Stage<W> stage, int threads, boolean paused) {
             this.stage = stage;
@@ -427,14 +436,11 @@ public final class StageRunner implements AutoCloseable {
                 if (stoppedReason != null || closing) {
                     return 0;
                 }
-                if (!swept) {
-                    int queued = ledger.sweep(name, clock.instant());
-                    if (queued > 0) {
-                        LOG.info("Stage {}: {} stored items queued", name, queued);
-                    }
-                    swept = true;
-                }
-                List<Due> due = ledger.due(name, size, clock.instant());
+                List<Due> due;
+                do {
+                    sweepSlice();
+                    due = ledger.due(name, size, clock.instant());
+                } while (due.isEmpty() && sweepBelow != 0);
                 if (due.isEmpty()) {
                     return 0;
                 }
@@ -450,6 +456,26 @@ public final class StageRunner implements AutoCloseable {
                 return due.size();
             } finally {
                 batchLock.unlock();
+            }
+        }
+
+        /**
+         * Queues one slice of the stored items the stage has no record of (all of them when it is
+         * new), newest first: a new stage starts on today's items at once, and the sweep at each
+         * start (see {@link StageLedger#sweep}) costs a short transaction per batch, not a long pause.
+         */
+        private void sweepSlice() {
+            if (sweepBelow == 0) {
+                return;
+            }
+            if (sweepBelow < 0) {
+                sweepBelow = ledger.newestItemId() + 1;
+            }
+            long from = Math.max(0, sweepBelow - StageLedger.SWEEP_SLICE);
+            sweptInAll += ledger.sweep(name, from, sweepBelow, clock.instant());
+            sweepBelow = from;
+            if (sweepBelow == 0 && sweptInAll > 0) {
+                LOG.info("Stage {}: {} stored items it had no record of are queued", name, sweptInAll);
             }
         }
 
@@ -481,6 +507,10 @@ public final class StageRunner implements AutoCloseable {
             }
             finished(started, tally.finished.get());
             int saved = tally.saved.get();
+            synchronized (this) {
+                doneSince += saved;
+                failedSince += tally.gaveUp.get();
+            }
             if (saved > 0) {
                 synchronized (this) {
                     unsignalledSaves += saved;
@@ -663,22 +693,29 @@ public final class StageRunner implements AutoCloseable {
         private void recordFailure(Due item, Throwable failure, Tally tally) {
             String reason = failure instanceof ItemFailure
                     ? failure.getMessage() + (failure.getCause() == null ? "" : ": " + failure.getCause()) : failure.toString();
+            // the runner's own reasons (the time limit) have no stack worth logging; the stuck thread's was logged
+            Throwable stack = failure instanceof ItemFailure ? failure.getCause() : failure;
             StageLedger.FailureOutcome outcome;
             try {
                 outcome = ledger.markFailed(name, item, reason, stage.retries(), clock.instant());
             } catch (RuntimeException e) {
                 if (!closing) {
                     LOG.warn("Stage {} failed on item {} and could not record it ({}): {}", name, item.itemId(),
-                            e.getMessage(), reason, failure);
+                            e.getMessage(), reason, stack);
                 }
                 return;
             }
             tally.finished.incrementAndGet();
             switch (outcome) {
                 case RETRY_LATER -> LOG.warn("Stage {} failed on item {}; it is tried again later: {}", name,
-                        item.itemId(), reason, failure);
+                        item.itemId(), reason, stack);
+                case GAVE_UP -> tally.gaveUp.incrementAndGet();
+                default -> {
+                }
+            }
+            switch (outcome) {
                 case GAVE_UP -> LOG.warn("Stage {} failed on item {} for the last time; it is marked failed and skipped: {}",
-                        name, item.itemId(), reason, failure);
+                        name, item.itemId(), reason, stack);
                 case SUPERSEDED -> LOG.debug("Stage {} failed on item {}, which was queued again meanwhile: {}",
                         name, item.itemId(), reason);
             }
@@ -767,7 +804,7 @@ public final class StageRunner implements AutoCloseable {
         private void tellStatus(StageStatus.State state) {
             StageLedger.Counts counts;
             try {
-                counts = ledger.counts(name);
+                counts = countsForReport();
             } catch (RuntimeException e) {
                 if (!closing) {
                     LOG.debug("Stage {}: could not count its items for the progress report", name, e);
@@ -777,6 +814,24 @@ public final class StageRunner implements AutoCloseable {
             StageStatus status = new StageStatus(name, counts.waiting(), counts.done(), counts.failed(), itemsPerSecond(),
                     state, state == StageStatus.State.STOPPED ? stoppedReason : null);
             tell(() -> listener.progressed(status));
+        }
+
+        /** Counts for a progress report: from the database at most every few seconds, in between adjusted by what was done. */
+        private StageLedger.Counts countsForReport() {
+            synchronized (this) {
+                if (counted != null && System.nanoTime() - countedAtNanos < timings.recountEvery().toNanos()) {
+                    return new StageLedger.Counts(Math.max(0, counted.waiting() - doneSince - failedSince),
+                            counted.done() + doneSince, counted.failed() + failedSince);
+                }
+            }
+            StageLedger.Counts fresh = ledger.counts(name);
+            synchronized (this) {
+                counted = fresh;
+                countedAtNanos = System.nanoTime();
+                doneSince = 0;
+                failedSince = 0;
+            }
+            return fresh;
         }
 
         /** Tells the views about saved results; at most every few seconds while a backlog runs. */

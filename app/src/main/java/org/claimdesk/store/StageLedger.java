@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +33,8 @@ import java.util.regex.Pattern;
 public final class StageLedger {
     /** Stage names: short, lower case, safe in logs, thread names and file names. */
     private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,49}");
+    /** Item ids per sweep transaction: a new stage over a million items is queued in short steps. */
+    public static final long SWEEP_SLICE = 10_000;
     /** Errors are cut to this many characters; the log has the whole stack. */
     private static final int MAX_ERROR_CHARS = 2_000;
 
@@ -93,6 +94,16 @@ public final class StageLedger {
         SUPERSEDED
     }
 
+    /*
+     * Ordered by the index's leading columns too, although they are equal here: H2 reads an index in
+     * order (instead of sorting every waiting row) only when the ORDER BY is a prefix of its columns.
+     */
+    static final String DUE_SQL = """
+            SELECT id, item_id FROM stage_task
+            WHERE stage = ? AND state = 'WAITING' AND (retry_after IS NULL OR retry_after <= ?)
+            ORDER BY stage, state, item_id DESC FETCH FIRST ? ROWS ONLY
+            """;
+
     private final Database database;
 
     public StageLedger(Database database) {
@@ -145,32 +156,54 @@ public final class StageLedger {
      * without prerequisite, items its prerequisite finished for the others. Returns how many.
      * A new stage starts with this; at every start it also catches an item whose insert (or whose
      * prerequisite's result) committed while the stage was being declared and so missed it.
+     * In slices of {@link #SWEEP_SLICE} item ids, newest first, one short transaction each.
      */
     public int sweep(String stage, Instant now) {
+        int queued = 0;
+        for (long below = newestItemId() + 1; below > 0; below -= SWEEP_SLICE) {
+            queued += sweep(stage, Math.max(0, below - SWEEP_SLICE), below, now);
+        }
+        return queued;
+    }
+
+    /** Like {@link #sweep(String, Instant)} for the items with ids in [{@code fromId}, {@code belowId}). */
+    public int sweep(String stage, long fromId, long belowId, Instant now) {
         return database.inTransaction("queue stored items for stage " + stage, connection -> {
             String after = prerequisiteOf(stages(connection), stage);
             String sql = after == null
                     ? """
                     INSERT INTO stage_task (stage, item_id, state, attempts, updated_at)
                     SELECT ?, i.id, 'WAITING', 0, ? FROM item i
-                    WHERE NOT EXISTS (SELECT 1 FROM stage_task t WHERE t.stage = ? AND t.item_id = i.id)
+                    WHERE i.id >= ? AND i.id < ?
+                      AND NOT EXISTS (SELECT 1 FROM stage_task t WHERE t.item_id = i.id AND t.stage = ?)
                     """
                     : """
                     INSERT INTO stage_task (stage, item_id, state, attempts, updated_at)
                     SELECT ?, p.item_id, 'WAITING', 0, ? FROM stage_task p
-                    WHERE p.stage = ? AND p.state = 'DONE'
-                      AND NOT EXISTS (SELECT 1 FROM stage_task t WHERE t.stage = ? AND t.item_id = p.item_id)
+                    WHERE p.stage = ? AND p.state = 'DONE' AND p.item_id >= ? AND p.item_id < ?
+                      AND NOT EXISTS (SELECT 1 FROM stage_task t WHERE t.item_id = p.item_id AND t.stage = ?)
                     """;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, stage);
-                SqlValues.setInstant(statement, 2, now);
-                if (after == null) {
-                    statement.setString(3, stage);
-                } else {
-                    statement.setString(3, after);
-                    statement.setString(4, stage);
+                int i = 1;
+                statement.setString(i++, stage);
+                SqlValues.setInstant(statement, i++, now);
+                if (after != null) {
+                    statement.setString(i++, after);
                 }
+                statement.setLong(i++, fromId);
+                statement.setLong(i++, belowId);
+                statement.setString(i, stage);
                 return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** The highest item id stored, or 0: where a sweep starts. */
+    public long newestItemId() {
+        return database.inTransaction("find the newest item id", connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT MAX(id) FROM item")) {
+                return rows.next() ? rows.getLong(1) : 0L;
             }
         });
     }
@@ -184,11 +217,7 @@ public final class StageLedger {
             return List.of();
         }
         return database.inTransaction("list items waiting for stage " + stage, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT id, item_id FROM stage_task
-                    WHERE stage = ? AND state = 'WAITING' AND (retry_after IS NULL OR retry_after <= ?)
-                    ORDER BY item_id DESC FETCH FIRST ? ROWS ONLY
-                    """)) {
+            try (PreparedStatement statement = connection.prepareStatement(DUE_SQL)) {
                 statement.setString(1, stage);
                 SqlValues.setInstant(statement, 2, now);
                 statement.setInt(3, limit);
@@ -518,10 +547,5 @@ public final class StageLedger {
             end--;
         }
         return message.substring(0, end) + "…";
-    }
-
-    /** For tests: the stages' prerequisites as declared. */
-    Map<String, String> declaredStages() {
-        return database.inTransaction("read pipeline stages", connection -> new HashMap<>(stages(connection)));
     }
 }

@@ -32,7 +32,7 @@ class MigrationTest {
                             "flyway_schema_history");
             assertThat(names(database, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC'"))
                     .contains("item_newest", "item_source_by_source", "fetch_attempt_by_source", "fetch_attempt_newest",
-                            "item_entity_by_text", "stage_task_next", "stage_task_by_item");
+                            "item_entity_by_text", "stage_task_next");
             assertThat(names(database, """
                     SELECT c.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t
                     JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE c ON c.CONSTRAINT_NAME = t.CONSTRAINT_NAME
