@@ -174,7 +174,7 @@ public final class StageRunner implements AutoCloseable {
 
     /**
      * Pauses a stage for good (it stays paused after a restart): it takes no new batch; the one it
-     * is working on ends first.
+     * is working on ends first. Writes the database: call it off the window's thread.
      */
     public void pause(String stage) {
         Worker<?> worker = worker(stage);
@@ -183,7 +183,7 @@ public final class StageRunner implements AutoCloseable {
         worker.wake();
     }
 
-    /** Resumes a paused stage, or starts a stopped one again. */
+    /** Resumes a paused stage, or starts a stopped one again. Writes the database. */
     public void resume(String stage) {
         Worker<?> worker = worker(stage);
         ledger.setPaused(stage, false);
@@ -205,7 +205,7 @@ public final class StageRunner implements AutoCloseable {
 
     /**
      * Queues an item for a stage again, and so for the stages after it (e.g. to analyse it anew);
-     * false when the item does not exist.
+     * false when the item does not exist. Writes the database.
      */
     public boolean requeue(String stage, long itemId) {
         Worker<?> worker = worker(stage);
