@@ -1,7 +1,9 @@
 package org.claimdesk.cli;
 
-import org.claimdesk.ingest.AnalysisWorker;
 import org.claimdesk.index.RebuildProgress;
+import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.StageStatus;
+import org.claimdesk.workspace.Stages;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +20,11 @@ final class AnalyseCommand extends SessionCommand {
     @Option(names = "--limit", paramLabel = "N", description = "Analyse at most N items (default: every waiting item).")
     Long limit;
 
+    /** Taken in steps of this many items, so progress can be shown between them. */
+    private static final long STEP = 50;
+    /** A progress line at most this often on long runs. */
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
     @Override
     int run(WorkspaceSession session) throws InterruptedException {
         if (limit != null && limit < 1) {
@@ -28,7 +35,8 @@ final class AnalyseCommand extends SessionCommand {
         if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
             return ExitCodes.CANCELLED;
         }
-        long waiting = session.itemsWaitingForAnalysis();
+        Stages runner = session.stages();
+        long waiting = runner.status(Stages.ANALYSIS).waiting();
         long toDo = limit == null ? waiting : Math.min(limit, waiting);
         if (toDo == 0) {
             out().println("No items waiting for analysis.");
@@ -36,17 +44,37 @@ final class AnalyseCommand extends SessionCommand {
         }
         out().printf("Analysing %d of %d waiting items (the first item of each language loads its models)...%n", toDo, waiting);
         out().flush();
-        AnalysisWorker worker = session.analysisWorker();
+        AnalysisStage.Totals before = runner.analysisTotals();
         long started = System.nanoTime();
-        worker.analysePending(toDo);
+        long lastProgress = started;
+        long taken = 0;
+        while (taken < toDo) {
+            long step = runner.runUntilIdle(Stages.ANALYSIS, Math.min(STEP, toDo - taken));
+            if (step == 0) {
+                break; // the rest waits for a retry later, or the stage stopped
+            }
+            taken += step;
+            if (taken < toDo && System.nanoTime() - lastProgress >= PROGRESS_EVERY_NANOS) {
+                lastProgress = System.nanoTime();
+                StageStatus status = runner.status(Stages.ANALYSIS);
+                out().printf("  %d of %d taken: %d analysed, %d failed, %d waiting (%.1f items/s)%n", taken, toDo,
+                        status.done(), status.failed(), status.waiting(), status.itemsPerSecond());
+                out().flush();
+            }
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         // the languages and entities found go into the search index now, not at the next command
         session.search().bringUpToDate(RebuildProgress.NONE);
-        AnalysisWorker.Totals totals = worker.totals();
+        AnalysisStage.Totals after = runner.analysisTotals();
+        long failed = Math.max(0, taken - (after.analysed() - before.analysed()));
+        StageStatus status = runner.status(Stages.ANALYSIS);
         out().printf("Analysed %d items in %.1f s (%.1f items/s): %d entity mentions found%s; %d items still waiting%n",
-                totals.analysed() + totals.failed(), seconds, (totals.analysed() + totals.failed()) / Math.max(seconds, 1e-3),
-                totals.entities(), totals.failed() > 0 ? ", " + totals.failed() + " items failed (see the log)" : "",
-                session.itemsWaitingForAnalysis());
-        return totals.failed() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+                taken, seconds, taken / Math.max(seconds, 1e-3), after.entities() - before.entities(),
+                failed > 0 ? ", " + failed + " items failed (see the log)" : "", status.waiting());
+        if (status.state() == StageStatus.State.STOPPED) {
+            err().println(status.stoppedReason());
+            return ExitCodes.FAILED;
+        }
+        return failed > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

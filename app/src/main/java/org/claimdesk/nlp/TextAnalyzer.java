@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The analysis stage: language, sentences, tokens, lemmas and entities of an item's text, on the
  * caller's thread. Safe to share across threads; the bounded, parallel pipeline around it is
- * {@code org.claimdesk.ingest.AnalysisWorker}.
+ * {@code org.claimdesk.pipeline.AnalysisStage} on {@code StageRunner}.
  */
 public final class TextAnalyzer {
     private final LanguageDetector languageDetector;

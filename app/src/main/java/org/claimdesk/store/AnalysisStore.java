@@ -9,10 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,26 +22,13 @@ import java.util.Optional;
 
 /**
  * What language analysis found in each item: the detected language and the named entities.
- * An item without an {@code item_analysis} row is waiting for analysis; a failed analysis is
- * stored with its error, so the item is not picked up again.
+ * Which items still wait for analysis, and why one failed, is the pipeline's record
+ * ({@link StageLedger}, stage "analysis"); this store holds the results.
  */
 public final class AnalysisStore {
 
     /** Longer mentions are cut: a "name" this long is a tagging accident, and the column has a limit. */
     static final int MAX_ENTITY_CHARS = 500;
-    /** Errors are cut to this many characters; the log has the whole stack. */
-    private static final int MAX_ERROR_CHARS = 2_000;
-
-    static final String PENDING_SQL = """
-            SELECT i.id, i.title, i.body_text, i.language FROM item i
-            WHERE i.id > ? AND NOT EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = i.id)
-            ORDER BY i.id FETCH FIRST ? ROWS ONLY
-            """;
-    static final String PENDING_BEFORE_SQL = """
-            SELECT i.id, i.title, i.body_text, i.language FROM item i
-            WHERE i.id < ? AND NOT EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = i.id)
-            ORDER BY i.id DESC FETCH FIRST ? ROWS ONLY
-            """;
 
     private final Database database;
 
@@ -50,50 +37,36 @@ public final class AnalysisStore {
     }
 
     /**
-     * Up to {@code limit} items not analysed yet with an id above {@code afterId},
-     * oldest (lowest id) first. Paging by id keeps each call cheap however many items are
-     * analysed already.
+     * What the analyser reads of the given items, by id; items that are gone are left out. In
+     * the order asked for.
      */
-    public List<PendingItem> pending(long afterId, int limit) {
-        return pending(PENDING_SQL, afterId, limit);
-    }
-
-    /**
-     * Up to {@code limit} items not analysed yet with an id below {@code beforeId}, newest
-     * (highest id) first: a backlog is worked through from today's items back.
-     */
-    public List<PendingItem> pendingBefore(long beforeId, int limit) {
-        return pending(PENDING_BEFORE_SQL, beforeId, limit);
-    }
-
-    private List<PendingItem> pending(String sql, long boundId, int limit) {
-        if (limit <= 0) {
-            return List.of();
+    public Map<Long, PendingItem> toAnalyse(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Map.of();
         }
-        return database.inTransaction("list items waiting for analysis", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setLong(1, boundId);
-                statement.setLong(2, limit);
+        List<Long> ids = List.copyOf(itemIds);
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return database.inTransaction("read items to analyse", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, title, body_text, language FROM item WHERE id IN (" + placeholders + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    statement.setLong(i + 1, ids.get(i));
+                }
+                Map<Long, PendingItem> found = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
-                    List<PendingItem> list = new ArrayList<>();
                     while (rows.next()) {
-                        list.add(new PendingItem(rows.getLong("id"), rows.getString("title"),
+                        found.put(rows.getLong("id"), new PendingItem(rows.getLong("id"), rows.getString("title"),
                                 rows.getString("body_text"), rows.getString("language")));
                     }
-                    return list;
                 }
-            }
-        });
-    }
-
-    /** Items not analysed yet. */
-    public long pendingCount() {
-        return database.inTransaction("count items waiting for analysis", connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT COUNT(*) FROM item i WHERE NOT EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = i.id)")) {
-                rows.next();
-                return rows.getLong(1);
+                Map<Long, PendingItem> inOrder = new LinkedHashMap<>();
+                for (Long id : ids) {
+                    PendingItem item = found.get(id);
+                    if (item != null) {
+                        inOrder.put(id, item);
+                    }
+                }
+                return inOrder;
             }
         });
     }
@@ -104,14 +77,27 @@ public final class AnalysisStore {
      * with its count.
      */
     public void save(long itemId, TextAnalysis analysis, Instant analysedAt) {
+        ItemWrite write = analysed(itemId, analysis, analysedAt);
+        database.inTransaction("save the analysis of item " + itemId, connection -> {
+            write.writeTo(connection);
+            return null;
+        });
+    }
+
+    /**
+     * Like {@link #save}, as a write for the pipeline, which makes it in the transaction that marks
+     * the item analysed ({@link StageLedger#markDone}).
+     */
+    public ItemWrite analysed(long itemId, TextAnalysis analysis, Instant analysedAt) {
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(analysedAt, "analysedAt");
         Collection<EntityRow> entities = distinctEntities(analysis.entities());
-        database.inTransaction("save the analysis of item " + itemId, connection -> {
+        ItemAnalysis row = new ItemAnalysis(itemId, analysis.language().tag(), analysis.language().reliable(),
+                analysis.path(), analysis.engine().name(), analysis.sentences().size(), analysis.tokenCount(),
+                analysedAt, null);
+        return ItemWrite.of(connection -> {
             deleteAnalysis(connection, itemId);
-            insertAnalysis(connection, new ItemAnalysis(itemId, analysis.language().tag(), analysis.language().reliable(),
-                    analysis.path(), analysis.engine().name(), analysis.sentences().size(), analysis.tokenCount(),
-                    analysedAt, null));
+            insertAnalysis(connection, row);
             try (PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO item_entity (item_id, entity_type, entity_text, mention_count, first_offset)
                     VALUES (?, ?, ?, ?, ?)
@@ -129,20 +115,6 @@ public final class AnalysisStore {
                 }
             }
             IndexChangeLog.record(connection, itemId, IndexChangeLog.Reason.ANALYSED);
-            return null;
-        });
-    }
-
-    /** Records that analysing the item failed, replacing an earlier analysis, so it is not tried again. */
-    public void saveFailure(long itemId, AnalysisPath path, String error, Instant analysedAt) {
-        String message = error == null || error.isBlank() ? "analysis failed" : error;
-        String cut = message.length() > MAX_ERROR_CHARS ? message.substring(0, MAX_ERROR_CHARS) + "…" : message;
-        database.inTransaction("record the failed analysis of item " + itemId, connection -> {
-            deleteAnalysis(connection, itemId);
-            insertAnalysis(connection, new ItemAnalysis(itemId, null, false, path, null, 0, 0, analysedAt, cut));
-            // an earlier analysis's entities are gone from the database: from the index too
-            IndexChangeLog.record(connection, itemId, IndexChangeLog.Reason.ANALYSED);
-            return null;
         });
     }
 

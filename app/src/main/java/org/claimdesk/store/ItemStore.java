@@ -109,6 +109,8 @@ public final class ItemStore {
         long id = insertItem(connection, item, contentKey);
         insertLink(connection, id, item);
         IndexChangeLog.record(connection, id, IndexChangeLog.Reason.STORED);
+        // due for the pipeline's first stages from the moment it exists: no stage can miss it
+        StageLedger.enqueueNewItem(connection, id, fetchedAt(item));
         return SaveOutcome.INSERTED;
     }
 

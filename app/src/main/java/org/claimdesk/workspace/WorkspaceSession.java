@@ -9,7 +9,6 @@ import org.claimdesk.fetch.HttpFetcher;
 import org.claimdesk.index.IndexFeeder;
 import org.claimdesk.index.ItemIndex;
 import org.claimdesk.index.ItemSearch;
-import org.claimdesk.ingest.AnalysisWorker;
 import org.claimdesk.ingest.ImportProgress;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.ingest.IngestService;
@@ -18,6 +17,10 @@ import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;
 import org.claimdesk.nlp.AnalysisPath;
+import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.StageListener;
+import org.claimdesk.pipeline.StageRunner;
+import org.claimdesk.pipeline.StageStatus;
 import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWatcher;
@@ -30,6 +33,7 @@ import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.SavedSearchStore;
 import org.claimdesk.store.SourceStore;
+import org.claimdesk.store.StageLedger;
 import org.claimdesk.workspace.WorkspaceEvent.BackgroundFailure;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigChanged;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigRejected;
@@ -37,6 +41,7 @@ import org.claimdesk.workspace.WorkspaceEvent.IndexRebuilding;
 import org.claimdesk.workspace.WorkspaceEvent.ItemsStored;
 import org.claimdesk.workspace.WorkspaceEvent.ItemsUpdated;
 import org.claimdesk.workspace.WorkspaceEvent.PollFinished;
+import org.claimdesk.workspace.WorkspaceEvent.StageProgressed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +108,7 @@ public final class WorkspaceSession implements AutoCloseable {
     private final Searching searching = new Searching(this);
     private final Ingesting ingesting = new Ingesting(this);
     private final Exporting exporting = new Exporting(this);
+    private final Stages stages = new Stages(this);
 
     /** One poll at a time: a manual poll waits for a scheduled one rather than fetching twice. */
     private final ReentrantLock pollLock = new ReentrantLock();
@@ -114,7 +120,8 @@ public final class WorkspaceSession implements AutoCloseable {
     // Opened on first use, so commands that never search leave the index folder alone.
     private ItemIndex index;
     private IndexFeeder indexFeeder;
-    private AnalysisWorker analysisWorker;
+    private StageRunner stageRunner;
+    private AnalysisStage analysisStage;
     private PollScheduler pollScheduler;
 
     private WorkspaceSession(Workspace workspace, Path feedsFile, SessionSettings settings) {
@@ -266,6 +273,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return ingesting;
     }
 
+    /** The stages after the store: their progress, pause and resume, and running them on the caller's behalf. */
+    public Stages stages() {
+        return stages;
+    }
+
     /** Exports: OPML now; rebuttal packs later. */
     public Exporting exports() {
         return exporting;
@@ -316,7 +328,7 @@ public final class WorkspaceSession implements AutoCloseable {
      */
     public void startStages() {
         startIndexing();
-        analysisWorker().start();
+        stageRunner().start();
     }
 
     /** Starts polling each enabled source on its own interval. Idempotent. */
@@ -369,25 +381,43 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /**
-     * The session's analysis worker, created on first call with the application's analyzer. What
-     * it stores reaches the search index through the index feeder.
+     * The stages after the store on one runner, created on first use: language analysis now;
+     * claim detection, clustering and flagging will join it. What they store reaches the search
+     * index through the index feeder; what they report becomes events for the views.
      */
-    public synchronized AnalysisWorker analysisWorker() {
-        if (analysisWorker == null) {
+    synchronized StageRunner stageRunner() {
+        if (stageRunner == null) {
             // FAST: sentences, tokens and the names the index uses (persons, organisations, places),
             // without POS taggers or the extra English NER models: 3.5x the English throughput and
             // hundreds of MB less heap (docs/benchmarks.md). FULL stays for stages that need lemmas.
-            AnalysisWorker worker = new AnalysisWorker(settings.analyzer()::analyse, analyses, AnalysisPath.FAST,
-                    AnalysisWorker.defaultThreads(), clock, () -> events.publish(new ItemsUpdated("analysis", 1)));
-            lifecycle.started(Service.STAGES, worker);
-            analysisWorker = worker;
+            AnalysisStage analysis = new AnalysisStage(settings.analyzer()::analyse, analyses, AnalysisPath.FAST, clock);
+            StageRunner runner = new StageRunner(new StageLedger(database), List.of(analysis),
+                    StageRunner.defaultThreads(), clock, new StageListener() {
+                        @Override
+                        public void progressed(StageStatus status) {
+                            events.publish(new StageProgressed(status));
+                        }
+
+                        @Override
+                        public void itemsSaved(String stage, int count) {
+                            events.publish(new ItemsUpdated(stage, count));
+                        }
+
+                        @Override
+                        public void failed(String stage, String message, Throwable cause, boolean stageStopped) {
+                            events.publish(new BackgroundFailure(stage, message, clock.instant(), stageStopped));
+                        }
+                    });
+            lifecycle.started(Service.STAGES, runner);
+            analysisStage = analysis;
+            stageRunner = runner;
         }
-        return analysisWorker;
+        return stageRunner;
     }
 
-    /** Items waiting for analysis; for the command line. */
-    public long itemsWaitingForAnalysis() {
-        return analyses.pendingCount();
+    synchronized AnalysisStage analysisStage() {
+        stageRunner();
+        return analysisStage;
     }
 
     PollReport poll(List<Source> toPoll, PollProgress progress) throws InterruptedException {
@@ -442,6 +472,10 @@ public final class WorkspaceSession implements AutoCloseable {
 
     AnalysisStore analysisStore() {
         return analyses;
+    }
+
+    Database database() {
+        return database;
     }
 
     /** Stops background work and closes every service, in reverse declared order. Idempotent. */

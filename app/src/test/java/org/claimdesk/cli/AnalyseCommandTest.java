@@ -3,6 +3,7 @@ package org.claimdesk.cli;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.NewItem;
+import org.claimdesk.workspace.Stages;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,7 @@ class AnalyseCommandTest {
         assertThat(out.toString()).contains("No items waiting for analysis.");
 
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(workspace), feeds)) {
-            assertThat(session.itemsWaitingForAnalysis()).isZero();
+            assertThat(session.stages().status(Stages.ANALYSIS).waiting()).isZero();
         }
         out.getBuffer().setLength(0);
         // the items were stored without a language: the detected one is what the index filters by

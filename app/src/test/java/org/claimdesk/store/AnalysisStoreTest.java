@@ -59,21 +59,17 @@ class AnalysisStoreTest {
     }
 
     @Test
-    void pendingListsUnanalysedItemsOldestFirstAndInPages() {
+    void readsWhatTheAnalyserNeedsOfTheAskedItemsInTheirOrderLeavingOutItemsThatAreGone() {
         long first = store(1);
         long second = store(2);
-        long third = store(3);
-        analyses.save(second, analysis("en", true), T0);
 
-        assertThat(analyses.pending(0, 10)).extracting(PendingItem::id).containsExactly(first, third);
-        assertThat(analyses.pending(0, 1)).extracting(PendingItem::id).containsExactly(first);
-        assertThat(analyses.pending(first, 10)).extracting(PendingItem::id).containsExactly(third);
-        assertThat(analyses.pendingCount()).isEqualTo(2);
-
-        PendingItem pending = analyses.pending(0, 1).getFirst();
+        assertThat(analyses.toAnalyse(List.of(second, 999L, first)).keySet()).containsExactly(second, first);
+        PendingItem pending = analyses.toAnalyse(List.of(first)).get(first);
+        assertThat(pending.id()).isEqualTo(first);
         assertThat(pending.title()).isEqualTo("Title of https://a.example.org/1");
         assertThat(pending.text()).isEqualTo(longText("topic 1"));
         assertThat(pending.language()).isEqualTo("en");
+        assertThat(analyses.toAnalyse(List.of())).isEmpty();
     }
 
     @Test
@@ -92,7 +88,6 @@ class AnalysisStoreTest {
                 new StoredEntity("Angela Merkel", EntityType.PERSON, 2),
                 new StoredEntity("Berlin", EntityType.LOCATION, 1),
                 new StoredEntity("Berlin", EntityType.ORGANIZATION, 1));
-        assertThat(analyses.pending(0, 10)).isEmpty();
 
         // the item as the index and the reader see it: detected language wins over the declared "en"
         StoredItem item = items.find(id).orElseThrow();
@@ -149,21 +144,6 @@ class AnalysisStoreTest {
         assertThat(undeclared.effectiveLanguage()).isEqualTo("fr");
         assertThat(new StoredItem(1, null, null, "t", null, "x", null, null, null, null, List.of(), "und", false, List.of())
                 .effectiveLanguage()).isNull();
-    }
-
-    @Test
-    void failureIsRecordedSoTheItemIsNotPickedUpAgain() {
-        long id = store(1);
-        analyses.save(id, analysis("en", true, new NamedEntity("Someone", EntityType.PERSON, 0, 7)), T0);
-        analyses.saveFailure(id, AnalysisPath.FULL, "x".repeat(5000), T0.plusSeconds(1));
-
-        ItemAnalysis failed = analyses.analysisOf(id).orElseThrow();
-        assertThat(failed.failed()).isTrue();
-        assertThat(failed.language()).isNull();
-        assertThat(failed.error()).hasSizeLessThan(2100);
-        assertThat(analyses.entitiesOf(id)).isEmpty();
-        assertThat(analyses.pending(0, 10)).isEmpty();
-        assertThat(items.find(id).orElseThrow().effectiveLanguage()).isEqualTo("en");
     }
 
     @Test

@@ -2,9 +2,11 @@ package org.claimdesk.workspace;
 
 import org.claimdesk.index.SearchHit;
 import org.claimdesk.index.SearchRequest;
-import org.claimdesk.ingest.AnalysisWorker;
 import org.claimdesk.nlp.EntityType;
 import org.claimdesk.nlp.TextAnalyzer;
+import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.StageRunner;
+import org.claimdesk.pipeline.StageStatus;
 import org.claimdesk.store.NewItem;
 import org.claimdesk.store.StoredEntity;
 import org.claimdesk.store.StoredItem;
@@ -57,15 +59,16 @@ class WorkspaceAnalysisTest {
         try (WorkspaceSession session = openWithSample()) {
             long started = System.nanoTime();
             session.startStages();
-            awaitTrue(() -> session.analysisStore().pendingCount() == 0);
+            awaitTrue(() -> analysis(session).waiting() == 0);
             double seconds = (System.nanoTime() - started) / 1e9;
-            AnalysisWorker.Totals totals = session.analysisWorker().totals();
+            AnalysisStage.Totals totals = session.analysisStage().totals();
             System.out.printf("analysis of the sample: %d items in %.1f s (%.2f items/s, models loading included;"
                             + " %.1f s analysing), %d entity mentions%n", totals.analysed(), seconds,
                     totals.analysed() / seconds, totals.analysisTime().toMillis() / 1000.0, totals.entities());
 
             List<StoredItem> all = session.itemStore().itemsAfter(0, 1000);
-            assertThat(totals.failed()).isZero();
+            assertThat(analysis(session).failed()).isZero();
+            assertThat(analysis(session).done()).isEqualTo(all.size());
             assertThat(totals.analysed()).isEqualTo(all.size());
             // every sample item is in the language its outlet writes in, and the text showed it
             for (StoredItem item : all) {
@@ -135,9 +138,9 @@ class WorkspaceAnalysisTest {
                     .extracting(SearchHit::itemId).containsExactly(lateId);
 
             awaitTrue(() -> session.analysisStore().analysisOf(lateId).isPresent());
-            AnalysisWorker.Totals totals = session.analysisWorker().totals();
+            AnalysisStage.Totals totals = session.analysisStage().totals();
             System.out.printf("analysis with models loaded: %d items, %.2f items/s on %d thread(s)%n", totals.analysed(),
-                    totals.analysed() / ((System.nanoTime() - started) / 1e9), AnalysisWorker.defaultThreads());
+                    totals.analysed() / ((System.nanoTime() - started) / 1e9), StageRunner.defaultThreads());
             assertThat(session.analysisStore().entitiesOf(lateId)).extracting(StoredEntity::text).contains("Tobias Quarantelli");
             session.index().refresh();
             awaitTrue(() -> !session.search().search(SearchRequest.of("entity:\"Tobias Quarantelli\"")).hits().isEmpty());
@@ -150,24 +153,28 @@ class WorkspaceAnalysisTest {
         Workspace workspace = new Workspace(tmp.resolve("desk"));
         WorkspaceSession session = openWithSample();
         session.startStages();
-        awaitTrue(() -> session.analysisWorker().totals().analysed() >= 1);
+        awaitTrue(() -> session.analysisStage().totals().analysed() >= 1);
         // a hang guard, not a benchmark: close interrupts the analysis threads and waits for them
         assertTimeoutPreemptively(Duration.ofSeconds(15), session::close);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().startsWith("analysis-"));
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().startsWith("stage-"));
         long waitingAfterClose = countWaiting(workspace);
         assertThat(waitingAfterClose).isPositive();
         try (WorkspaceSession again = WorkspaceSession.open(workspace, null, new SessionSettings(java.time.Clock.systemUTC(), analyzer))) {
             again.startStages();
-            awaitTrue(() -> again.analysisStore().pendingCount() == 0);
-            assertThat(again.analysisWorker().totals().failed()).isZero();
-            assertThat(again.analysisWorker().totals().analysed()).isEqualTo(waitingAfterClose);
+            awaitTrue(() -> analysis(again).waiting() == 0);
+            assertThat(analysis(again).failed()).isZero();
+            assertThat(again.analysisStage().totals().analysed()).isEqualTo(waitingAfterClose);
         }
     }
 
     private static long countWaiting(Workspace workspace) {
         try (WorkspaceSession session = WorkspaceSession.open(workspace, null, new SessionSettings(java.time.Clock.systemUTC(), analyzer))) {
-            return session.analysisStore().pendingCount();
+            return analysis(session).waiting();
         }
+    }
+
+    private static StageStatus analysis(WorkspaceSession session) {
+        return session.stageRunner().status(AnalysisStage.NAME);
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
