@@ -3,6 +3,8 @@ package org.claimdesk.cli;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;
+import org.claimdesk.workspace.WorkspaceEvent;
+import org.claimdesk.workspace.WorkspaceEvents;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,9 +23,27 @@ final class IngestCommand extends SessionCommand {
             out().printf("Polling %d sources of %s on their intervals; Ctrl+C to stop.%n",
                     session.sources().config().enabledSources().size(), session.sources().feedsFile());
             out().flush();
-            session.startBackgroundWork();
-            new CountDownLatch(1).await();
-            return ExitCodes.OK;
+            // Background failures are said as they happen; one that stops work for good ends the
+            // command with its reason, so a supervisor (systemd, cron's mail) sees it.
+            CountDownLatch stopped = new CountDownLatch(1);
+            String[] reason = {null};
+            try (WorkspaceEvents.Subscription failures = session.events().subscribe(event -> {
+                if (event instanceof WorkspaceEvent.BackgroundFailure failure) {
+                    synchronized (IngestCommand.this) {
+                        err().printf("%s: %s%s%n", failure.task(), failure.message(), failure.stopped() ? " (stopped)" : "");
+                        err().flush();
+                    }
+                    if (failure.stopped()) {
+                        reason[0] = failure.task() + " stopped: " + failure.message();
+                        stopped.countDown();
+                    }
+                }
+            })) {
+                session.startBackgroundWork();
+                stopped.await();
+            }
+            err().println("claimdesk: " + reason[0]);
+            return ExitCodes.FAILED;
         }
         PollReport report = session.ingest().pollNow(new PollProgress() {
             @Override

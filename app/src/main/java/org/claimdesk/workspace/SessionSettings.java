@@ -1,6 +1,7 @@
 package org.claimdesk.workspace;
 
 import org.claimdesk.nlp.TextAnalyzer;
+import org.claimdesk.pipeline.AnalysisStage;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -8,11 +9,19 @@ import java.util.Objects;
 /**
  * What the application gives every workspace it opens. The analyzer is shared: its language
  * models load once per application, not again at every workspace switch.
+ *
+ * @param analysis what the analysis stage runs on each item: the analyzer's own analysis in the
+ *                 application; a test may put a failing one in to see what a user sees then
  */
-public record SessionSettings(Clock clock, TextAnalyzer analyzer) {
+public record SessionSettings(Clock clock, TextAnalyzer analyzer, AnalysisStage.Analysis analysis) {
     public SessionSettings {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(analyzer, "analyzer");
+        Objects.requireNonNull(analysis, "analysis");
+    }
+
+    public SessionSettings(Clock clock, TextAnalyzer analyzer) {
+        this(clock, analyzer, analyzer::analyse);
     }
 
     /** The system clock and an analyzer of its own (models load when analysis first needs them). */

@@ -390,7 +390,7 @@ public final class WorkspaceSession implements AutoCloseable {
             // FAST: sentences, tokens and the names the index uses (persons, organisations, places),
             // without POS taggers or the extra English NER models: 3.5x the English throughput and
             // hundreds of MB less heap (docs/benchmarks.md). FULL stays for stages that need lemmas.
-            AnalysisStage analysis = new AnalysisStage(settings.analyzer()::analyse, analyses, AnalysisPath.FAST, clock);
+            AnalysisStage analysis = new AnalysisStage(settings.analysis(), analyses, AnalysisPath.FAST, clock);
             StageRunner runner = new StageRunner(new StageLedger(database), List.of(analysis),
                     StageRunner.defaultThreads(), clock, new StageListener() {
                         @Override

@@ -2,6 +2,7 @@ package org.claimdesk.ui;
 
 import org.claimdesk.app.ClaimDesk;
 import org.claimdesk.nlp.TextAnalyzer;
+import org.claimdesk.pipeline.AnalysisStage;
 import org.claimdesk.workspace.SessionSettings;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceDirectory;
@@ -32,7 +33,18 @@ final class AppWiring {
      * @param opened told of each session opened, so the test can look at the workspace behind the window
      */
     static WorkspaceOpener opener(Path dataDir, Path initial, Set<BackgroundWork> work, Consumer<WorkspaceSession> opened) {
-        ClaimDesk claimDesk = new ClaimDesk(new WorkspaceDirectory(dataDir), SETTINGS, work);
+        return opener(dataDir, initial, SETTINGS, work, opened);
+    }
+
+    /** Like the other, with an analysis of the test's own in place of the real one. */
+    static WorkspaceOpener opener(Path dataDir, Path initial, AnalysisStage.Analysis analysis, Set<BackgroundWork> work,
+                                  Consumer<WorkspaceSession> opened) {
+        return opener(dataDir, initial, new SessionSettings(SETTINGS.clock(), SETTINGS.analyzer(), analysis), work, opened);
+    }
+
+    private static WorkspaceOpener opener(Path dataDir, Path initial, SessionSettings settings, Set<BackgroundWork> work,
+                                          Consumer<WorkspaceSession> opened) {
+        ClaimDesk claimDesk = new ClaimDesk(new WorkspaceDirectory(dataDir), settings, work);
         WorkspaceOpener wired = claimDesk.windowOpener(new Workspace(initial), null);
         return new WorkspaceOpener() {
             @Override
