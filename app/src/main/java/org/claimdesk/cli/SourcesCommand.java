@@ -2,7 +2,6 @@ package org.claimdesk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.claimdesk.ingest.OfflineImporter;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
@@ -41,7 +40,7 @@ final class SourcesCommand extends SessionCommand {
 
     static String status(SourceHealth h) {
         if (!h.configured()) {
-            return h.sourceId().startsWith(OfflineImporter.SOURCE_ID_PREFIX) ? "imported" : "removed";
+            return h.imported() ? "imported" : "removed";
         }
         if (!h.enabled()) {
             return "disabled";

@@ -105,6 +105,10 @@ public final class SourceStore {
     public void registerImported(Source source) {
         database.inTransaction("save the imported source " + source.id(), connection -> {
             upsert(connection, source, 0, false);
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE source SET imported = TRUE WHERE id = ?")) {
+                statement.setString(1, source.id());
+                statement.executeUpdate();
+            }
             return null;
         });
     }
@@ -161,7 +165,7 @@ public final class SourceStore {
         return database.inTransaction("read source health", connection -> {
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("""
-                         SELECT s.id, s.name, s.url, s.kind, s.enabled, s.configured,
+                         SELECT s.id, s.name, s.url, s.kind, s.enabled, s.configured, s.imported,
                            (SELECT MAX(a.attempted_at) FROM fetch_attempt a
                              WHERE a.source_id = s.id) AS last_attempt,
                            (SELECT MAX(a.attempted_at) FROM fetch_attempt a
@@ -183,7 +187,7 @@ public final class SourceStore {
                             rows.getString("kind"), rows.getBoolean("enabled"), rows.getBoolean("configured"),
                             SqlValues.instant(rows, "last_attempt"), SqlValues.instant(rows, "last_success"),
                             SqlValues.instant(rows, "last_error_at"), rows.getString("last_error"),
-                            rows.getLong("item_count")));
+                            rows.getLong("item_count"), rows.getBoolean("imported")));
                 }
                 return list;
             }

@@ -43,6 +43,42 @@ class SourceStoreTest {
     }
 
     @Test
+    void anImportedSourceIsToldApartFromOneRemovedFromFeedsYml() {
+        sources.sync(List.of(feed("kept"), feed("dropped")));
+        sources.registerImported(feed("import-saved-feed"));
+        sources.sync(List.of(feed("kept")));
+
+        assertThat(sources.health()).extracting(SourceHealth::sourceId, SourceHealth::configured, SourceHealth::imported)
+                .containsExactly(tuple("kept", true, false), tuple("dropped", false, false),
+                        tuple("import-saved-feed", false, true));
+    }
+
+    @Test
+    void aWorkspaceFromBeforeTheFlagKnowsItsImportedSourcesByTheirIds() throws Exception {
+        database.close();
+        Path old = dir.resolve("old");
+        String url = "jdbc:h2:file:" + old.resolve("claimdesk") + ";WRITE_DELAY=0";
+        org.flywaydb.core.Flyway.configure().dataSource(url, "claimdesk", "").locations("classpath:db/migration")
+                .target("6").load().migrate();
+        try (var connection = java.sql.DriverManager.getConnection(url, "claimdesk", "");
+             var insert = connection.prepareStatement("""
+                     INSERT INTO source (id, name, url, kind, tags, poll_interval_seconds, enabled, configured, position)
+                     VALUES (?, ?, 'https://a.example.org/feed', 'FEED', '', 60, TRUE, FALSE, 0)
+                     """)) {
+            for (String id : List.of("import-old-file", "gone")) {
+                insert.setString(1, id);
+                insert.setString(2, id);
+                insert.executeUpdate();
+            }
+        }
+
+        database = Database.open(old);
+        sources = new SourceStore(database);
+        assertThat(sources.health()).extracting(SourceHealth::sourceId, SourceHealth::imported)
+                .containsExactlyInAnyOrder(tuple("import-old-file", true), tuple("gone", false));
+    }
+
+    @Test
     void syncKeepsConfigurationOrderUpdatesChangedSourcesAndKeepsRemovedOnes() {
         sources.sync(List.of(feed("zeta"), feed("alpha"), feed("mid")));
         new ItemStore(database).save(item("mid", "https://x.example.org/1", "text"));

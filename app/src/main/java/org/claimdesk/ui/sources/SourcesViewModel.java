@@ -2,7 +2,6 @@ package org.claimdesk.ui.sources;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.claimdesk.ingest.OfflineImporter;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.ui.Messages;
@@ -67,7 +66,7 @@ public final class SourcesViewModel {
     SourceRow row(SourceHealth health) {
         SourceStatus status = SourceStatus.of(health);
         String statusText = messages.get("sources.status." + status.name());
-        String detail = imported(health)
+        String detail = health.imported()
                 ? messages.format("sources.detail.imported", health.itemCount())
                 : health.lastSuccess() != null
                 ? messages.format("sources.detail.ok", messages.time(health.lastSuccess()), health.itemCount())
@@ -77,10 +76,5 @@ public final class SourcesViewModel {
                 : messages.format("sources.tooltip.ok", health.url(), statusText);
         return new SourceRow(health.sourceId(), health.name(), status, statusText, detail, tooltip,
                 WritingSystem.of(null, health.name()));
-    }
-
-    /** Sources the importer made are known only by the ids it gives them (SourceHealth has no flag for it). */
-    private static boolean imported(SourceHealth health) {
-        return health.sourceId().startsWith(OfflineImporter.SOURCE_ID_PREFIX);
     }
 }

@@ -34,8 +34,8 @@ class SourcesViewModelTest {
                 new SourceHealth("bad", "Broken Desk", "https://example.org/bad.xml", "FEED", true, true, LATER, EARLIER, LATER,
                         "HTTP 503 from example.org", 1),
                 new SourceHealth("new", "New Desk", "https://example.org/new.xml", "FEED", true, true, null, null, null, null, 0),
-                new SourceHealth("import-desk-en.xml", "Loopback Desk", "file:///desk-en.xml", "FEED", false, false, null, null,
-                        null, null, 3),
+                new SourceHealth("desk-en-xml", "Loopback Desk", "file:///desk-en.xml", "FEED", false, false, null, null,
+                        null, null, 3, true),
                 new SourceHealth("gone", "الجزيرة", "https://example.org/ar.xml", "FEED", true, false, LATER, LATER, null, null, 2)));
 
         assertThat(model.rows()).extracting(SourceRow::status).containsExactly(
