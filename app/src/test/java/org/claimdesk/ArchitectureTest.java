@@ -117,6 +117,45 @@ class ArchitectureTest {
         return tests;
     }
 
+    /** The window's screens, one package each (docs/architecture.md); later ui.claims and ui.rebuttals. */
+    static final List<String> SCREENS = List.of("sources", "items", "search", "saved", "reader", "errors");
+    /** What every screen may use besides itself: shared view pieces, the task runner, failure wording. */
+    static final List<String> SCREEN_BASICS = List.of("org.claimdesk.ui.shared..", "org.claimdesk.ui.task..");
+
+    @TestFactory
+    List<DynamicTest> screensAreComposedNotEntangled() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String screen : SCREENS) {
+            List<String> others = new ArrayList<>(SCREENS.stream().filter(s -> !s.equals(screen))
+                    // failure wording lives with the errors screen and is said the same way everywhere
+                    .filter(s -> !s.equals("errors"))
+                    .map(s -> "org.claimdesk.ui." + s + "..").toList());
+            tests.add(DynamicTest.dynamicTest("ui." + screen + " uses no other screen and not the window around it", () -> {
+                noClasses().that().resideInAPackage("org.claimdesk.ui." + screen + "..")
+                        .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                        .check(classes);
+                // the composer (package ui) knows the screens; a screen never reaches back into it
+                noClasses().that().resideInAPackage("org.claimdesk.ui." + screen + "..")
+                        .should().dependOnClassesThat().resideInAPackage("org.claimdesk.ui")
+                        .check(classes);
+            }));
+        }
+        tests.add(DynamicTest.dynamicTest("ui.shared and ui.task know no screen and not the window", () -> {
+            List<String> above = new ArrayList<>(SCREENS.stream().map(s -> "org.claimdesk.ui." + s + "..").toList());
+            above.add("org.claimdesk.ui");
+            noClasses().that().resideInAnyPackage(SCREEN_BASICS.toArray(String[]::new))
+                    .should().dependOnClassesThat().resideInAnyPackage(above.toArray(String[]::new))
+                    .check(classes);
+        }));
+        tests.add(DynamicTest.dynamicTest("only the window's OpenWorkspace touches a workspace session", () ->
+                noClasses().that().resideInAPackage("org.claimdesk.ui..")
+                        .and().haveNameNotMatching(
+                                "org\\.claimdesk\\.ui\\.(OpenWorkspace|OpenWorkspaceTask|WorkspaceOpener)(\\$.*)?")
+                        .should().dependOnClassesThat().haveFullyQualifiedName("org.claimdesk.workspace.WorkspaceSession")
+                        .check(classes)));
+        return tests;
+    }
+
     @Test
     void viewModelsKnowNoControls() {
         // a view model is tested without a toolkit: properties and collections, never scene or stage

@@ -1,5 +1,7 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.ScriptStyles;
+import org.claimdesk.ui.shared.Messages;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import javafx.application.Application;

@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.LongTask;
 import org.claimdesk.ui.task.TaskProgress;
 import org.claimdesk.workspace.Workspace;

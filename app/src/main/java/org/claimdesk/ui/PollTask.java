@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;

@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;

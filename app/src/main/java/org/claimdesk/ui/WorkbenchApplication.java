@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.script.ReaderFonts;
 import javafx.application.Platform;
 import javafx.scene.text.Font;

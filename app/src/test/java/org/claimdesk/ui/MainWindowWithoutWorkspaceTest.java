@@ -1,5 +1,7 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.RightToLeftWrapper;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.errors.ErrorsViewModel;
 import org.claimdesk.ui.sources.SourceRow;
 import org.claimdesk.script.ReaderFonts;

@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.QueuedExecutor;
 import org.claimdesk.ui.task.TaskRunner;
 import org.junit.jupiter.api.Test;

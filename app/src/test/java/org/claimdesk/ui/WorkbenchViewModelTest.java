@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.testing.LoopbackServer;
 import org.claimdesk.ui.errors.ErrorsViewModel.ErrorRow;

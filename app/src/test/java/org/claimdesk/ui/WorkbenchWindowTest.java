@@ -1,5 +1,6 @@
 package org.claimdesk.ui;
 
+import org.claimdesk.ui.shared.RightToLeftWrapper;
 import org.claimdesk.ui.errors.ErrorsViewModel;
 import org.claimdesk.script.ReaderFonts;
 import org.claimdesk.script.WritingSystem;

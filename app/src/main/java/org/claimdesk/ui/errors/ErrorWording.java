@@ -1,6 +1,6 @@
 package org.claimdesk.ui.errors;
 
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 
 /**
  * How a failure reads in the window: one line in the analyst's words, never a stack trace (the

@@ -7,7 +7,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.ItemSummary;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.Reload;
 import org.claimdesk.ui.task.Scheduler;
 

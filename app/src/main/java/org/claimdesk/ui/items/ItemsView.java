@@ -8,9 +8,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.ItemSummary;
-import org.claimdesk.ui.Messages;
-import org.claimdesk.ui.Placeholder;
-import org.claimdesk.ui.ScriptStyles;
+import org.claimdesk.ui.shared.Messages;
+import org.claimdesk.ui.shared.Placeholder;
+import org.claimdesk.ui.shared.ScriptStyles;
 
 import java.util.List;
 import java.util.function.Function;

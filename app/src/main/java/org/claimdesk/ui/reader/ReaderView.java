@@ -13,10 +13,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.claimdesk.ui.Messages;
-import org.claimdesk.ui.Placeholder;
-import org.claimdesk.ui.RightToLeftWrapper;
-import org.claimdesk.ui.ScriptStyles;
+import org.claimdesk.ui.shared.Messages;
+import org.claimdesk.ui.shared.Placeholder;
+import org.claimdesk.ui.shared.RightToLeftWrapper;
+import org.claimdesk.ui.shared.ScriptStyles;
 
 /** The reader: plain text controls only, so nothing in an item is run or loaded. */
 public final class ReaderView {

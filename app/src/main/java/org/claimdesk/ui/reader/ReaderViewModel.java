@@ -13,7 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.StoredItem;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.Reload;
 import org.claimdesk.ui.task.Scheduler;
 

@@ -9,7 +9,7 @@ import org.claimdesk.index.SearchRequest;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.SavedSearch;
 import org.claimdesk.store.StoreException;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.errors.ErrorWording;
 import org.claimdesk.ui.task.Reload;
 import org.claimdesk.ui.task.Scheduler;

@@ -24,7 +24,7 @@ import org.claimdesk.index.SearchResults;
 import org.claimdesk.index.Snippet;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.SavedSearch;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.errors.ErrorWording;
 import org.claimdesk.ui.task.Debounce;
 import org.claimdesk.ui.task.Scheduler;

@@ -10,9 +10,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.claimdesk.ui.Messages;
-import org.claimdesk.ui.Placeholder;
-import org.claimdesk.ui.ScriptStyles;
+import org.claimdesk.ui.shared.Messages;
+import org.claimdesk.ui.shared.Placeholder;
+import org.claimdesk.ui.shared.ScriptStyles;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 

@@ -4,7 +4,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.SourceHealth;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.Reload;
 import org.claimdesk.ui.task.Scheduler;
 

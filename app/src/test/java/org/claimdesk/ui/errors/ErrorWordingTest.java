@@ -1,6 +1,6 @@
 package org.claimdesk.ui.errors;
 
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package org.claimdesk.ui.errors;
 
 import org.claimdesk.store.FetchAttempt;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.errors.ErrorsViewModel.ErrorRow;
 import org.claimdesk.ui.errors.ErrorsViewModel.Kind;
 import org.claimdesk.ui.task.ManualScheduler;

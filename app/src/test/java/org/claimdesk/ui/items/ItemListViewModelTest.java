@@ -2,7 +2,7 @@ package org.claimdesk.ui.items;
 
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.ItemSummary;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.ManualScheduler;
 import org.claimdesk.ui.task.QueuedExecutor;
 import org.junit.jupiter.api.Test;

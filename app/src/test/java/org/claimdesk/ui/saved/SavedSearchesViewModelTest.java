@@ -4,7 +4,7 @@ import org.claimdesk.index.SearchQueryException;
 import org.claimdesk.index.SearchRequest;
 import org.claimdesk.store.SavedSearch;
 import org.claimdesk.store.StoreException;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.ManualScheduler;
 import org.claimdesk.ui.task.QueuedExecutor;
 import org.claimdesk.workspace.WatchQueries.WatchCount;

@@ -9,7 +9,7 @@ import org.claimdesk.index.SearchResults;
 import org.claimdesk.index.Snippet;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.SavedSearch;
-import org.claimdesk.ui.Messages;
+import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.ManualScheduler;
 import org.claimdesk.ui.task.QueuedExecutor;
 import org.junit.jupiter.api.Test;

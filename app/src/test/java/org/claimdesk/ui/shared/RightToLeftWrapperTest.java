@@ -1,5 +1,6 @@
-package org.claimdesk.ui;
+package org.claimdesk.ui.shared;
 
+import org.claimdesk.ui.WorkbenchUiTest;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;

@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.ui.shared;
 
 import java.text.MessageFormat;
 import java.time.Instant;

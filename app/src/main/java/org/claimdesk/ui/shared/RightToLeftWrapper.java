@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.ui.shared;
 
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;

@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.ui.shared;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,4 +1,4 @@
-package org.claimdesk.ui;
+package org.claimdesk.ui.shared;
 
 import org.claimdesk.script.ReaderFonts;
 import org.claimdesk.script.WritingSystem;
