@@ -181,6 +181,9 @@ public final class OfflineImporter {
         Instant now = clock.instant();
         int inserted = 0;
         for (FeedEntry entry : feed.entries()) {
+            if (IngestService.isEmpty(entry)) {
+                continue;
+            }
             URI canonical = isWeb(entry.link()) ? UrlCanonicalizer.canonical(entry.link()) : null;
             // The imported source's language hint is the feed's language: the same fallback as a poll.
             if (items.save(IngestService.fromEntry(source, entry, canonical, now)) == SaveOutcome.INSERTED) {

@@ -220,7 +220,7 @@ class FeedsFileParserTest {
                 "feeds.yml:5:14: 'enabled' must be true or false, not 'maybe'",
                 "feeds.yml:6:11: 'name' in source 'a' must be text, not a list",
                 "feeds.yml:7:11: 'tags' in source 'a' must be a list like [news, uk], not a mapping",
-                "feeds.yml:8:21: 'fetch_articles' must be true or false, not 'true'",
+                "feeds.yml:8:21: 'fetch_articles' in source 'a' must be auto (only for summaries), always or never, not 'true'",
                 "feeds.yml:9:5: source #2 must be a mapping with at least 'id:' and 'url:', not 'just-a-string'");
         assertThat(problems("sources:\n  id: a\n")).containsExactly(
                 "feeds.yml:2:3: 'sources' must be a list (each entry starting with '- id: ...'), not a mapping");
