@@ -27,16 +27,39 @@ final class GuardedResolver implements SocketAddressResolver {
     /** A host that is, or resolves only to, addresses the scope does not allow. */
     static final class Refused extends IOException {
         Refused(String host, InetAddress address, String reason) {
-            super(host + (host.equalsIgnoreCase(address.getHostAddress()) ? " is " : " resolves to ")
-                    + address.getHostAddress() + ", " + reason);
+            super(sameAddress(host, address) ? host + " is " + reason
+                    : host + (AddressRule.literal(host) != null ? " is " : " resolves to ") + address.getHostAddress() + ", " + reason);
+        }
+
+        private static boolean sameAddress(String host, InetAddress address) {
+            String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            return h.equalsIgnoreCase(address.getHostAddress()) || address.equals(literalOrNull(h));
+        }
+
+        private static InetAddress literalOrNull(String host) {
+            try {
+                return InetAddress.ofLiteral(host);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
     }
 
+    /** Host name to addresses; the system resolver in the application, a table in tests. */
+    @FunctionalInterface
+    interface HostLookup {
+        HostLookup SYSTEM = InetAddress::getAllByName;
+
+        InetAddress[] addresses(String host) throws UnknownHostException;
+    }
+
     private final Executor executor;
+    private final HostLookup lookup;
 
     /** @param executor where the (blocking) look-ups run, off the client's selector threads */
-    GuardedResolver(Executor executor) {
+    GuardedResolver(Executor executor, HostLookup lookup) {
         this.executor = executor;
+        this.lookup = lookup;
     }
 
     @Override
@@ -55,8 +78,8 @@ final class GuardedResolver implements SocketAddressResolver {
         });
     }
 
-    private static List<InetSocketAddress> allowed(String host, int port, FetchScope scope) throws IOException {
-        InetAddress[] all = InetAddress.getAllByName(host);
+    private List<InetSocketAddress> allowed(String host, int port, FetchScope scope) throws IOException {
+        InetAddress[] all = lookup.addresses(host);
         List<InetSocketAddress> allowed = new ArrayList<>(all.length);
         Set<InetAddress> own = null;
         IOException refused = null;
@@ -80,12 +103,12 @@ final class GuardedResolver implements SocketAddressResolver {
         return allowed;
     }
 
-    private static Set<InetAddress> ownAddresses(FetchScope scope) {
+    private Set<InetAddress> ownAddresses(FetchScope scope) {
         if (scope.ownHost() == null) {
             return Set.of();
         }
         try {
-            return new HashSet<>(Arrays.asList(InetAddress.getAllByName(scope.ownHost())));
+            return new HashSet<>(Arrays.asList(lookup.addresses(scope.ownHost())));
         } catch (UnknownHostException | IllegalArgumentException e) {
             return Set.of();
         }

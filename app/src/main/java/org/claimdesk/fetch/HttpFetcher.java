@@ -72,6 +72,11 @@ public final class HttpFetcher implements AutoCloseable {
     private volatile boolean closed;
 
     public HttpFetcher(FetchSettings settings) {
+        this(settings, GuardedResolver.HostLookup.SYSTEM);
+    }
+
+    /** @param lookup how host names are resolved when there is no proxy (a fixed table in tests) */
+    HttpFetcher(FetchSettings settings, GuardedResolver.HostLookup lookup) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(settings.userAgent(), "userAgent");
         requirePositive(settings.connectTimeout(), "connectTimeout");
@@ -86,10 +91,10 @@ public final class HttpFetcher implements AutoCloseable {
                 settings.maxParallelFetches());
         this.proxy = settings.proxy();
         this.lookups = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-dns-", 0).factory());
-        this.client = startClient();
+        this.client = startClient(Objects.requireNonNull(lookup, "lookup"));
     }
 
-    private HttpClient startClient() {
+    private HttpClient startClient(GuardedResolver.HostLookup lookup) {
         QueuedThreadPool threads = new QueuedThreadPool(16, 1);
         threads.setName("claimdesk-fetch");
         threads.setDaemon(true);
@@ -102,7 +107,7 @@ public final class HttpFetcher implements AutoCloseable {
         http.setIdleTimeout(settings.readTimeout().toMillis());
         http.setUserAgentField(null);
         http.setHttpCookieStore(new HttpCookieStore.Empty());
-        http.setSocketAddressResolver(new GuardedResolver(lookups));
+        http.setSocketAddressResolver(new GuardedResolver(lookups, lookup));
         http.setMaxConnectionsPerDestination(settings.maxParallelFetches());
         http.setDestinationIdleTimeout(Duration.ofMinutes(1).toMillis());
         if (proxy != null) {

@@ -9,6 +9,7 @@ import org.claimdesk.extract.FeedEntry;
 import org.claimdesk.extract.FeedParser;
 import org.claimdesk.extract.ParsedFeed;
 import org.claimdesk.extract.UrlCanonicalizer;
+import org.claimdesk.extract.WebLinks;
 import org.claimdesk.source.OpmlFile;
 import org.claimdesk.source.OpmlFileException;
 import org.claimdesk.source.PageSelectors;
@@ -196,9 +197,10 @@ public final class OfflineImporter {
     private int importPage(String name, URI fileUri, byte[] content) throws ExtractException {
         Article article = articleExtractor.extract(content, null, fileUri, PageSelectors.NONE);
         // A saved page often names its web address (<link rel=canonical>): that is the address analysts share.
-        URI web = isWeb(article.canonicalUrl()) ? article.canonicalUrl() : null;
+        URI web = WebLinks.safe(article.canonicalUrl());
         Source source = importSource(name, fileUri, SourceKind.PAGE, sourceNameOf(article, web, name), article.language());
-        NewItem item = new NewItem(source.id(), web != null ? web : fileUri, web, null, article.title(), article.byline(),
+        // Without a web address the item keeps no link: the source names the file, and only http(s) links are stored.
+        NewItem item = new NewItem(source.id(), web, web, null, article.title(), article.byline(),
                 article.text(), article.language(), article.published(), clock.instant(), ContentHash.of(article.text()));
         return items.save(item) == SaveOutcome.INSERTED ? 1 : 0;
     }
