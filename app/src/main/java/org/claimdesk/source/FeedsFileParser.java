@@ -665,6 +665,10 @@ public final class FeedsFileParser {
             return null;
         }
         String text = scalar.getValue().strip();
+        if (!text.contains("://")) {
+            run.at(value, "'proxy' '" + text + "' has no scheme; write http://HOST:PORT or socks5://HOST:PORT" + example);
+            return null;
+        }
         URI uri;
         try {
             uri = new URI(text);
@@ -683,7 +687,6 @@ public final class FeedsFileParser {
                 case "https" -> "'proxy' " + text + ": a proxy reached over TLS (https://) is not supported; write"
                         + " http://HOST:PORT (https sites stay encrypted end to end through an HTTP proxy)";
                 case "socks", "socks4", "socks4a" -> "'proxy' " + text + ": only SOCKS5 is supported; write socks5://HOST:PORT";
-                case "" -> "'proxy' '" + text + "' has no scheme; write http://HOST:PORT or socks5://HOST:PORT" + example;
                 default -> "'proxy' " + text + ": unknown kind of proxy '" + scheme + "'; write http://HOST:PORT or"
                         + " socks5://HOST:PORT" + example;
             });
