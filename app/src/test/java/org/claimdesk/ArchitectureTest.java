@@ -52,6 +52,8 @@ class ArchitectureTest {
             Map.entry("org.h2..", List.of("store")),
             Map.entry("org.flywaydb..", List.of("store")),
             Map.entry("org.jsoup..", List.of("fetch", "extract")),
+            Map.entry("org.eclipse.jetty..", List.of("fetch")),
+            Map.entry("crawlercommons..", List.of("fetch")),
             Map.entry("com.rometools..", List.of("extract")),
             Map.entry("org.yaml.snakeyaml..", List.of("source")),
             Map.entry("javafx..", List.of("ui", "app")),

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.claimdesk.extract.Article;
 import org.claimdesk.extract.ArticleExtractor;
+import org.claimdesk.extract.CssSelectors;
 import org.claimdesk.extract.ExtractException;
 import org.claimdesk.fetch.FetchException;
 import org.claimdesk.fetch.FetchRequest;
 import org.claimdesk.fetch.FetchResult;
 import org.claimdesk.fetch.HttpFetcher;
+import org.claimdesk.source.FeedsFileException;
+import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FetchSettings;
 import org.claimdesk.source.PageSelectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +31,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "extract", description = {"Print the article the extractor finds in each page:",
-        "title, byline, date, language and body text. Needs no workspace."})
+        "title, byline, date, language and body text. Needs no workspace; URLs are fetched with the",
+        "settings of the workspace's feeds.yml (proxy, user_agent, timeouts) when there is one."})
 final class ExtractCommand implements Callable<Integer> {
+    @ParentCommand
+    ClaimDeskCommand parent;
+
     @Parameters(arity = "1..*", paramLabel = "FILE|URL", description = "Saved HTML file, or http(s) URL to fetch.")
     List<String> inputs;
 
@@ -52,11 +60,12 @@ final class ExtractCommand implements Callable<Integer> {
                 try {
                     boolean web = isWebUrl(input);
                     if (web && fetcher == null) {
-                        fetcher = new HttpFetcher(FetchSettings.defaults());
+                        fetcher = new HttpFetcher(fetchSettings());
                     }
                     Article article = web ? fromWeb(fetcher, URI.create(input)) : fromFile(Path.of(input));
                     print(out, input, article);
-                } catch (FetchException | ExtractException | IOException | IllegalArgumentException e) {
+                } catch (FetchException | ExtractException | IOException | IllegalArgumentException
+                         | FeedsFileException e) {
                     anyFailed = true;
                     if (json) {
                         ObjectNode o = mapper.createObjectNode().put("input", input).put("error", CliText.message(e));
@@ -73,6 +82,22 @@ final class ExtractCommand implements Callable<Integer> {
             }
         }
         return anyFailed ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /**
+     * The fetch settings of the feeds.yml in use (-f, else the workspace's), so that a URL goes
+     * through the same proxy as the polls; defaults when there is no such file. A broken file is
+     * an error: its proxy may be what keeps this request private.
+     */
+    private FetchSettings fetchSettings() throws FeedsFileException {
+        Path feeds = parent == null ? null : parent.workspaceOptions.feedsFile();
+        if (feeds == null && parent != null) {
+            feeds = parent.workspaceOptions.resolve(parent.directory).feedsFile();
+        }
+        if (feeds == null || !Files.isRegularFile(feeds)) {
+            return FetchSettings.defaults();
+        }
+        return new FeedsFileParser(CssSelectors.CHECK).parse(feeds).settings();
     }
 
     private static boolean isWebUrl(String input) {

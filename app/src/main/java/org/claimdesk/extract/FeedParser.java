@@ -183,7 +183,7 @@ public final class FeedParser {
         if (title == null && feedDc != null) {
             title = FeedText.line(feedDc.getTitle(), true);
         }
-        return new ParsedFeed(feed.getFeedType(), title, isAbsolute(siteLink) ? siteLink : null, feedLanguage, entries);
+        return new ParsedFeed(feed.getFeedType(), title, WebLinks.safe(siteLink), feedLanguage, entries);
     }
 
     /** RSS &lt;language&gt;, else the Atom feed's xml:lang, else the channel's dc:language. */
@@ -205,10 +205,9 @@ public final class FeedParser {
             base = resolve(base, atomEntry.getXmlBase());
         }
         String rawLink = entryLinkOf(e);
-        URI link = resolve(base, rawLink);
-        if (!isAbsolute(link)) {
-            link = null;
-        }
+        URI resolved = resolve(base, rawLink);
+        // javascript:, file:, data: and the like are dropped, credentials removed (WebLinks)
+        URI link = WebLinks.safe(resolved);
         DCModule dc = (DCModule) e.getModule(DCModule.URI);
         String title = FeedText.line(e.getTitle(), markup(atom, e.getTitleEx()));
         if (title == null && dc != null) {
@@ -222,8 +221,9 @@ public final class FeedParser {
         String content = content(e.getContents(), atom);
         Instant published = published(e, raw);
         String id = trimToNull(e.getUri());
-        if (id != null && link != null && id.equals(trimToNull(rawLink))) {
-            id = link.toString(); // Rome's stand-in for a missing guid is the raw, maybe relative, link
+        if (id != null && id.equals(trimToNull(rawLink))) {
+            // Rome's stand-in for a missing guid is the raw, maybe relative, link: never keep a refused one
+            id = link != null ? link.toString() : null;
         }
         if (id == null && link != null) {
             id = link.toString();
@@ -390,10 +390,6 @@ public final class FeedParser {
                 return null;
             }
         }
-    }
-
-    private static boolean isAbsolute(URI uri) {
-        return uri != null && uri.isAbsolute();
     }
 
     private static boolean isWeb(URI uri) {

@@ -177,7 +177,7 @@ record PageMetadata(String title, String documentTitle, String siteName, String 
                     || !(pageUrl.getScheme().equalsIgnoreCase("http") || pageUrl.getScheme().equalsIgnoreCase("https"))
                     || web;
             if (candidate.isAbsolute() && web && sameWebScheme && candidate.getHost() != null) {
-                return candidate;
+                return WebLinks.safe(candidate);
             }
         } catch (java.net.URISyntaxException e) {
             LOG.debug("ignoring malformed canonical link {}", href);

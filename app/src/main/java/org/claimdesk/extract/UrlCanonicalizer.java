@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The one form of a URL used to tell whether two links are the same article: lower-case scheme
- * and host, no default port, no fragment, tracking parameters (utm_*, fbclid, gclid, ...) removed,
- * remaining query parameters kept in their order.
+ * and host, no default port, no user name or password, no fragment, tracking parameters (utm_*,
+ * fbclid, gclid, ...) removed, remaining query parameters kept in their order.
  */
 public final class UrlCanonicalizer {
     /** Parameters that only say where a click came from, never which page it is. */
@@ -60,23 +60,20 @@ public final class UrlCanonicalizer {
         if (rawAuthority == null) {
             return null;
         }
-        String userInfo = url.getRawUserInfo();
         String host = url.getHost();
         int port = url.getPort();
         if (host == null) {
-            // Server-based parsing failed (e.g. an underscore in the host): lower-case the whole authority.
-            return rawAuthority.toLowerCase(Locale.ROOT);
+            // Server-based parsing failed (e.g. an underscore in the host): lower-case the whole
+            // authority, without what stands before an '@' (a user name or password).
+            return rawAuthority.substring(rawAuthority.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.endsWith(".") && host.length() > 1) {
             host = host.substring(0, host.length() - 1);
         }
         boolean defaultPort = (port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"));
-        StringBuilder out = new StringBuilder();
-        if (userInfo != null) {
-            out.append(userInfo).append('@');
-        }
-        out.append(host);
+        // Credentials never name a different article, and are never kept.
+        StringBuilder out = new StringBuilder(host);
         if (port >= 0 && !defaultPort) {
             out.append(':').append(port);
         }

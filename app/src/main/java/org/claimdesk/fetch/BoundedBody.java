@@ -1,21 +1,22 @@
 package org.claimdesk.fetch;
 
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
- * Collects a response body as it arrives, up to a limit. Past the limit it cancels the stream at
- * once (which drops the connection) so an oversized body is never read to its end: either the
- * body fails with {@link TooLarge}, or, for bodies we do not need (errors, redirects), it ends
- * quietly with what was read.
+ * Collects one response as it arrives, its body up to a limit. Past the limit it aborts the
+ * exchange at once (which drops the connection) so an oversized body is never read to its end:
+ * a 2xx body fails with {@link TooLarge}; bodies we do not need (errors, redirects) end quietly
+ * with what was read.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+final class BoundedBody implements Response.Listener {
 
     /** The body went past the limit. */
     static final class TooLarge extends IOException {
@@ -24,90 +25,77 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
-    private final long limit;
-    private final boolean failWhenTooLarge;
-    private final long declaredLength;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
-    private byte[] buffer;
+    /** Stops reading a body we do not need in full; not a failure. */
+    private static final class EnoughRead extends IOException {
+        EnoughRead() {
+            super("enough of an unused body read");
+        }
+    }
+
+    /** What came back: status, headers and the body as received (still content-encoded). */
+    record Received(int status, HttpFields headers, byte[] body) {
+    }
+
+    private final long wantedLimit;
+    private final long unusedLimit;
+    private final CompletableFuture<Received> result = new CompletableFuture<>();
+    private long limit;
+    private boolean wanted;
+    private byte[] buffer = new byte[0];
     private int size;
 
     /**
-     * @param declaredLength the Content-Length, or -1 when unknown
+     * @param wantedLimit largest 2xx body accepted
+     * @param unusedLimit how much of any other body is read before the connection is dropped
      */
-    BoundedBody(long limit, boolean failWhenTooLarge, long declaredLength) {
-        this.limit = limit;
-        this.failWhenTooLarge = failWhenTooLarge;
-        this.declaredLength = declaredLength;
-        // Start small unless the server said how much is coming; grow by doubling.
-        long initial = declaredLength >= 0 ? Math.min(declaredLength, limit) : Math.min(16 * 1024, limit);
-        this.buffer = new byte[(int) Math.max(0, Math.min(initial, Integer.MAX_VALUE - 8))];
+    BoundedBody(long wantedLimit, long unusedLimit) {
+        this.wantedLimit = wantedLimit;
+        this.unusedLimit = unusedLimit;
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        if (result.isDone()) {
-            subscription.cancel();
-        } else if (declaredLength > limit && failWhenTooLarge) {
-            // The server announced a body we will not accept: do not read any of it.
-            subscription.cancel();
-            result.completeExceptionally(new TooLarge("declared length " + declaredLength));
-        } else {
-            subscription.request(Long.MAX_VALUE);
-        }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-        if (result.isDone()) {
-            return;
-        }
-        for (ByteBuffer item : items) {
-            int n = item.remaining();
-            if (size + (long) n > limit) {
-                subscription.cancel();
-                if (failWhenTooLarge) {
-                    result.completeExceptionally(new TooLarge("more than " + limit + " bytes"));
-                } else {
-                    result.complete(Arrays.copyOf(buffer, size));
-                }
-                return;
-            }
-            ensureCapacity(size + n);
-            item.get(buffer, size, n);
-            size += n;
-        }
-    }
-
-    private void ensureCapacity(int needed) {
-        if (needed > buffer.length) {
-            long grown = Math.max(needed, Math.min(limit, Math.max(1024L, buffer.length * 2L)));
-            buffer = Arrays.copyOf(buffer, (int) Math.min(grown, Integer.MAX_VALUE - 8));
-        }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-        result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-        result.complete(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
+    CompletableFuture<Received> result() {
         return result;
     }
 
-    /** Stops reading (timeout or cancellation); the connection is dropped. */
-    void abort() {
-        Flow.Subscription s = subscription;
-        if (s != null) {
-            s.cancel();
+    @Override
+    public void onHeaders(Response response) {
+        wanted = response.getStatus() >= 200 && response.getStatus() <= 299;
+        limit = wanted ? wantedLimit : unusedLimit;
+        long declared = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        if (wanted && declared > limit) {
+            // The server announced a body we will not accept: do not read any of it.
+            response.abort(new TooLarge("declared length " + declared));
+            return;
         }
-        result.completeExceptionally(new IOException("aborted"));
+        // Start small unless the server said how much is coming; grow by doubling.
+        long initial = declared >= 0 ? Math.min(declared, limit) : Math.min(16 * 1024, limit);
+        buffer = new byte[(int) Math.max(0, Math.min(initial, Integer.MAX_VALUE - 8))];
+    }
+
+    @Override
+    public void onContent(Response response, ByteBuffer content) {
+        int n = content.remaining();
+        if (size + (long) n > limit) {
+            response.abort(wanted ? new TooLarge("more than " + limit + " bytes") : new EnoughRead());
+            return;
+        }
+        if (size + n > buffer.length) {
+            long grown = Math.max(size + n, Math.min(limit, Math.max(1024L, buffer.length * 2L)));
+            buffer = Arrays.copyOf(buffer, (int) Math.min(grown, Integer.MAX_VALUE - 8));
+        }
+        content.get(buffer, size, n);
+        size += n;
+    }
+
+    @Override
+    public void onComplete(Result outcome) {
+        Throwable failure = outcome.getFailure();
+        Response response = outcome.getResponse();
+        if ((failure == null || failure instanceof EnoughRead) && response != null && response.getStatus() > 0) {
+            result.complete(new Received(response.getStatus(), response.getHeaders(),
+                    size == buffer.length ? buffer : Arrays.copyOf(buffer, size)));
+        } else {
+            result.completeExceptionally(failure != null ? failure : new IOException("no response"));
+        }
     }
 }

@@ -1,20 +1,31 @@
 package org.claimdesk.fetch;
 
 import org.claimdesk.source.FetchSettings;
+import org.claimdesk.source.ProxyServer;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.HttpResponseException;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Socks5Proxy;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,19 +33,24 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Makes GET requests the way a polite crawler should: timeouts, a redirect limit, a maximum
  * body size, gzip/deflate, conditional GET and a politeness delay per host. Safe to call from
  * many (virtual) threads at once; a slow host holds up only its own requests.
  *
- * <p>Only the requested URL (and the redirects it answers with) is ever loaded. No cookies are
- * kept; proxies are used only when the JVM is configured with them (default proxy selector).
+ * <p>Only the requested URL (and the redirects it answers with) is ever loaded, and only within
+ * the request's {@link FetchScope}: http and https only, private addresses only on the source's
+ * own host (checked on the resolved address, for every redirect), article pages only from the
+ * sites allowed. No cookies are kept. With a proxy in the settings every request goes through it
+ * and nothing goes out directly, not even when the proxy is down; a SOCKS proxy also resolves the
+ * host names, so no DNS question leaves this computer. The JVM's own proxy settings are not used.
+ * The client is Jetty's (decision 0010).
  */
 public final class HttpFetcher implements AutoCloseable {
 
@@ -49,11 +65,18 @@ public final class HttpFetcher implements AutoCloseable {
     private static final int UNUSED_BODY_LIMIT = 64 * 1024;
 
     private final FetchSettings settings;
+    private final ProxyServer proxy;
     private final HttpClient client;
+    private final ExecutorService lookups;
     private final PolitenessGate gate;
     private volatile boolean closed;
 
     public HttpFetcher(FetchSettings settings) {
+        this(settings, GuardedResolver.HostLookup.SYSTEM);
+    }
+
+    /** @param lookup how host names are resolved when there is no proxy (a fixed table in tests) */
+    HttpFetcher(FetchSettings settings, GuardedResolver.HostLookup lookup) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(settings.userAgent(), "userAgent");
         requirePositive(settings.connectTimeout(), "connectTimeout");
@@ -66,13 +89,43 @@ public final class HttpFetcher implements AutoCloseable {
         }
         this.gate = new PolitenessGate(Objects.requireNonNull(settings.politenessDelay(), "politenessDelay"),
                 settings.maxParallelFetches());
-        // HTTP/1.1 only: no h2c upgrade attempts that some servers mishandle. Redirects are
-        // followed here, not by the client, to apply our limit, loop check and scheme check.
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .build();
+        this.proxy = settings.proxy();
+        this.lookups = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-dns-", 0).factory());
+        this.client = startClient(Objects.requireNonNull(lookup, "lookup"));
+    }
+
+    private HttpClient startClient(GuardedResolver.HostLookup lookup) {
+        QueuedThreadPool threads = new QueuedThreadPool(16, 1);
+        threads.setName("claimdesk-fetch");
+        threads.setDaemon(true);
+        HttpClient http = new HttpClient();
+        http.setExecutor(threads);
+        http.setScheduler(new ScheduledExecutorScheduler("claimdesk-fetch-timer", true));
+        // Redirects are followed here, not by the client, to apply our limit, loop check and scope.
+        http.setFollowRedirects(false);
+        http.setConnectTimeout(settings.connectTimeout().toMillis());
+        http.setIdleTimeout(settings.readTimeout().toMillis());
+        http.setUserAgentField(null);
+        http.setHttpCookieStore(new HttpCookieStore.Empty());
+        http.setSocketAddressResolver(new GuardedResolver(lookups, lookup));
+        http.setMaxConnectionsPerDestination(settings.maxParallelFetches());
+        http.setDestinationIdleTimeout(Duration.ofMinutes(1).toMillis());
+        if (proxy != null) {
+            http.getProxyConfiguration().addProxy(switch (proxy.type()) {
+                case HTTP -> new HttpProxy(proxy.host(), proxy.port());
+                case SOCKS5 -> new Socks5Proxy(proxy.host(), proxy.port());
+            });
+        }
+        try {
+            http.start();
+            // We ask for gzip/deflate ourselves and undo them with a size limit (ContentDecoding);
+            // the client adds its own decoders while starting, so they are removed afterwards.
+            http.getContentDecoderFactories().clear();
+        } catch (Exception e) {
+            lookups.shutdownNow();
+            throw new IllegalStateException("could not start the HTTP client", e);
+        }
+        return http;
     }
 
     private static void requirePositive(Duration duration, String name) {
@@ -84,7 +137,8 @@ public final class HttpFetcher implements AutoCloseable {
 
     /**
      * Fetches one URL, following up to maxRedirects redirects. Each request (redirects included)
-     * waits for its host's politeness turn and a place among maxParallelFetches.
+     * is checked against the request's scope, then waits for its host's politeness turn and a
+     * place among maxParallelFetches.
      *
      * @throws FetchException       on any failure, with its category and a clear message; its
      *                              {@code uri()} is the address that failed (after redirects), or the
@@ -101,7 +155,8 @@ public final class HttpFetcher implements AutoCloseable {
         if (requested == null) {
             throw new FetchException(FetchFailure.BAD_URL, null, "no address given");
         }
-        URI current = requireFetchable(requested, null);
+        FetchScope scope = request.scope();
+        URI current = requireAllowed(requireFetchable(requested, null), scope, null);
         Set<URI> visited = new HashSet<>();
         visited.add(current);
         long started = -1;
@@ -111,10 +166,10 @@ public final class HttpFetcher implements AutoCloseable {
             if (started < 0) {
                 started = exchange.sentNanos();
             }
-            HttpResponse<byte[]> response = exchange.response();
-            int status = response.statusCode();
+            BoundedBody.Received response = exchange.response();
+            int status = response.status();
             if (isRedirect(status)) {
-                String location = response.headers().firstValue("Location").orElse(null);
+                String location = response.headers().get(HttpHeader.LOCATION);
                 if (location == null || location.isBlank()) {
                     throw new FetchException(FetchFailure.HTTP_STATUS, current, status,
                             statusLine(status) + " without a Location header from " + current, null);
@@ -130,92 +185,83 @@ public final class HttpFetcher implements AutoCloseable {
                             "more than " + settings.maxRedirects() + " redirects starting at " + requested
                                     + " (gave up at " + target + ")", null);
                 }
+                requireAllowed(target, scope, current);
                 log.debug("{} redirects ({}) to {}", current, status, target);
                 current = target;
                 continue;
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            long elapsed = System.nanoTime() - started;
             if (status == 304) {
-                return new FetchResult.NotModified(requested, elapsed);
+                return new FetchResult.NotModified(requested, Duration.ofNanos(elapsed));
             }
             if (status < 200 || status > 299) {
                 throw new FetchException(FetchFailure.HTTP_STATUS, current, status,
                         statusLine(status) + " from " + current, null);
             }
             byte[] body = decode(response, current);
-            elapsed = Duration.ofNanos(System.nanoTime() - started);
-            var headers = response.headers();
-            return new FetchResult.Body(requested, current, status,
-                    headers.firstValue("Content-Type").orElse(null), body,
-                    headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
-                    elapsed);
+            HttpFields headers = response.headers();
+            return new FetchResult.Body(requested, current, status, headers.get(HttpHeader.CONTENT_TYPE), body,
+                    headers.get(HttpHeader.ETAG), headers.get(HttpHeader.LAST_MODIFIED),
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    private record Exchange(HttpResponse<byte[]> response, long sentNanos) {
+    private record Exchange(BoundedBody.Received response, long sentNanos) {
     }
 
     /** One request and response, without following redirects. */
     private Exchange exchange(URI uri, FetchRequest request) throws FetchException, InterruptedException {
-        HttpRequest.Builder builder;
+        Request jetty;
         try {
-            builder = HttpRequest.newBuilder(uri);
+            jetty = client.newRequest(uri);
         } catch (IllegalArgumentException e) {
             throw new FetchException(FetchFailure.BAD_URL, uri, 0, "cannot request " + uri + ": " + e.getMessage(), null);
         }
-        builder.GET()
-                .timeout(settings.readTimeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", ACCEPT_ENCODING);
-        // Validators are sent on every hop: after a redirect they belong to the final URL.
-        if (request.etag() != null && !request.etag().isBlank()) {
-            builder.header("If-None-Match", request.etag());
-        }
-        if (request.lastModified() != null && !request.lastModified().isBlank()) {
-            builder.header("If-Modified-Since", request.lastModified());
-        }
-        HttpRequest httpRequest = builder.build();
-
-        AtomicReference<BoundedBody> bodyRef = new AtomicReference<>();
-        HttpResponse.BodyHandler<byte[]> handler = info -> {
-            boolean wanted = info.statusCode() >= 200 && info.statusCode() <= 299;
-            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            BoundedBody body = wanted
-                    ? new BoundedBody(settings.maxPageBytes(), true, declared)
-                    : new BoundedBody(UNUSED_BODY_LIMIT, false, declared);
-            bodyRef.set(body);
-            return body;
-        };
+        long timeoutNanos = settings.readTimeout().toNanos();
+        jetty.method(HttpMethod.GET)
+                .version(HttpVersion.HTTP_1_1)
+                .timeout(timeoutNanos, TimeUnit.NANOSECONDS)
+                .tag(request.scope())
+                .headers(headers -> {
+                    headers.put(HttpHeader.USER_AGENT, settings.userAgent());
+                    headers.put(HttpHeader.ACCEPT, ACCEPT);
+                    headers.put(HttpHeader.ACCEPT_ENCODING, ACCEPT_ENCODING);
+                    // Validators are sent on every hop: after a redirect they belong to the final URL.
+                    if (request.etag() != null && !request.etag().isBlank()) {
+                        headers.put(HttpHeader.IF_NONE_MATCH, request.etag());
+                    }
+                    if (request.lastModified() != null && !request.lastModified().isBlank()) {
+                        headers.put(HttpHeader.IF_MODIFIED_SINCE, request.lastModified());
+                    }
+                });
+        BoundedBody listener = new BoundedBody(settings.maxPageBytes(), UNUSED_BODY_LIMIT);
 
         try (PolitenessGate.Pass ignored = gate.enter(uri.getHost())) {
             long sent = System.nanoTime();
-            CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest, handler);
+            jetty.send(listener);
             try {
-                return new Exchange(future.get(settings.readTimeout().toNanos(), TimeUnit.NANOSECONDS), sent);
+                // The client's own total timeout normally answers first; this is the backstop.
+                return new Exchange(listener.result().get(timeoutNanos + TimeUnit.SECONDS.toNanos(1),
+                        TimeUnit.NANOSECONDS), sent);
             } catch (TimeoutException e) {
-                abort(future, bodyRef);
-                throw new FetchException(FetchFailure.TIMEOUT, uri, 0,
-                        "no complete answer from " + uri + " within " + describe(settings.readTimeout()), null);
+                jetty.abort(e);
+                throw noCompleteAnswer(uri, e);
             } catch (InterruptedException e) {
-                abort(future, bodyRef);
+                jetty.abort(new InterruptedIOException("cancelled"));
                 throw e;
             } catch (ExecutionException e) {
-                throw translate(e.getCause(), uri);
+                throw translate(e.getCause(), uri, request.scope());
             }
         }
     }
 
-    private static void abort(CompletableFuture<?> future, AtomicReference<BoundedBody> bodyRef) {
-        future.cancel(true);
-        BoundedBody body = bodyRef.get();
-        if (body != null) {
-            body.abort();
-        }
+    private FetchException noCompleteAnswer(URI uri, Throwable cause) {
+        return new FetchException(FetchFailure.TIMEOUT, uri, 0,
+                "no complete answer from " + uri + " within " + describe(settings.readTimeout()), cause);
     }
 
-    private byte[] decode(HttpResponse<byte[]> response, URI uri) throws FetchException {
-        var encodings = response.headers().allValues("Content-Encoding");
+    private byte[] decode(BoundedBody.Received response, URI uri) throws FetchException {
+        var encodings = response.headers().getValuesList(HttpHeader.CONTENT_ENCODING);
         try {
             return ContentDecoding.decode(response.body(), encodings, settings.maxPageBytes());
         } catch (BoundedBody.TooLarge e) {
@@ -236,19 +282,29 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** Maps what the HTTP client threw to a category and a message for the analyst. */
-    private FetchException translate(Throwable failure, URI uri) {
+    private FetchException translate(Throwable failure, URI uri, FetchScope scope) {
         String host = uri.getHost();
         String hostPort = host + ":" + effectivePort(uri);
         if (find(failure, BoundedBody.TooLarge.class) != null) {
             return tooLarge(uri, "");
         }
-        if (find(failure, HttpConnectTimeoutException.class) != null) {
+        GuardedResolver.Refused refused = find(failure, GuardedResolver.Refused.class);
+        if (refused != null) {
+            return new FetchException(FetchFailure.REFUSED, uri, 0, "refused " + uri + ": " + refused.getMessage()
+                    + onlyOwnHost(scope), null);
+        }
+        if (find(failure, TimeoutException.class) != null) {
+            return noCompleteAnswer(uri, failure);
+        }
+        if (proxy != null) {
+            FetchException viaProxy = translateProxyFailure(failure, uri, hostPort);
+            if (viaProxy != null) {
+                return viaProxy;
+            }
+        }
+        if (find(failure, SocketTimeoutException.class) != null) {
             return new FetchException(FetchFailure.TIMEOUT, uri, 0,
                     "could not connect to " + hostPort + " within " + describe(settings.connectTimeout()), failure);
-        }
-        if (find(failure, HttpTimeoutException.class) != null) {
-            return new FetchException(FetchFailure.TIMEOUT, uri, 0,
-                    "no complete answer from " + uri + " within " + describe(settings.readTimeout()), failure);
         }
         if (find(failure, UnresolvedAddressException.class) != null || find(failure, UnknownHostException.class) != null) {
             return new FetchException(FetchFailure.DNS, uri, 0, "host not found: " + host, failure);
@@ -260,14 +316,59 @@ public final class HttpFetcher implements AutoCloseable {
         }
         ConnectException connect = find(failure, ConnectException.class);
         if (connect != null) {
-            // The JDK client usually hides the socket's reason (a bare ClosedChannelException).
             String why = deepestMessage(connect);
             return new FetchException(FetchFailure.CONNECT, uri, 0,
                     "could not connect to " + hostPort + " ("
                             + (why == null ? "connection refused or host unreachable" : why.toLowerCase(Locale.ROOT)) + ")",
                     failure);
         }
-        return new FetchException(FetchFailure.IO, uri, 0, "network error while fetching " + uri + detail(failure), failure);
+        return new FetchException(FetchFailure.IO, uri, 0, "network error while fetching " + uri
+                + (proxy == null ? "" : " through the proxy " + proxy.address()) + detail(failure), failure);
+    }
+
+    /**
+     * Failures that say the proxy did not do its part. Every connection goes to the proxy, so a
+     * refused or timed-out connection is the proxy's; the message says so, and nothing was tried directly.
+     */
+    private FetchException translateProxyFailure(Throwable failure, URI uri, String hostPort) {
+        String at = proxy.address();
+        if (find(failure, SocketTimeoutException.class) != null) {
+            return new FetchException(FetchFailure.PROXY, uri, 0, "proxy " + at + " did not accept a connection within "
+                    + describe(settings.connectTimeout()) + " (nothing was fetched directly)", failure);
+        }
+        if (find(failure, UnresolvedAddressException.class) != null || find(failure, UnknownHostException.class) != null) {
+            return new FetchException(FetchFailure.PROXY, uri, 0, "proxy host not found: " + proxy.host()
+                    + " (nothing was fetched directly)", failure);
+        }
+        ConnectException connect = find(failure, ConnectException.class);
+        if (connect != null) {
+            String why = deepestMessage(connect);
+            boolean refusedConnection = why == null || why.toLowerCase(Locale.ROOT).contains("refused");
+            return new FetchException(FetchFailure.PROXY, uri, 0, "proxy " + at
+                    + (refusedConnection ? " refused the connection" : " could not be reached (" + why.toLowerCase(Locale.ROOT) + ")")
+                    + "; is it running? (nothing was fetched directly)", failure);
+        }
+        HttpResponseException tunnel = find(failure, HttpResponseException.class);
+        if (tunnel != null && tunnel.getResponse() != null) {
+            return new FetchException(FetchFailure.PROXY, uri, 0, "proxy " + at + " refused to connect to " + hostPort
+                    + " (" + statusLine(tunnel.getResponse().getStatus()) + ")", failure);
+        }
+        String socks = deepestMessage(failure);
+        if (socks != null && socks.startsWith("SOCKS5 ")) {
+            String why = socks.substring("SOCKS5 ".length()).toLowerCase(Locale.ROOT);
+            boolean proxysFault = why.contains("not allowed") || why.contains("unsupported") || why.contains("unacceptable")
+                    || why.contains("unknown");
+            return new FetchException(proxysFault ? FetchFailure.PROXY : FetchFailure.CONNECT, uri, 0,
+                    "proxy " + at + " could not connect to " + hostPort + " (" + why + ")", failure);
+        }
+        return null;
+    }
+
+    /** The end of a refusal: which host may be private. */
+    private static String onlyOwnHost(FetchScope scope) {
+        String own = scope == null ? null : scope.ownHost();
+        return "; only the source's own host" + (own == null ? "" : " (" + own + ")")
+                + " may be on this computer or a private network";
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
@@ -306,7 +407,8 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Accepts only absolute http(s) URLs with a host; drops the fragment, which is never sent.
+     * Accepts only absolute http(s) URLs with a host; drops the fragment, which is never sent, and
+     * a user name or password, which are never sent either (nor kept in what is stored).
      *
      * @param from the page that redirected here, or null for the requested URL
      */
@@ -320,11 +422,42 @@ public final class HttpFetcher implements AutoCloseable {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new FetchException(FetchFailure.BAD_URL, uri, 0, "address has no host name: " + uri + where, null);
         }
-        if (uri.getRawFragment() == null) {
+        if (uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
             return uri;
         }
-        String text = uri.toString();
-        return URI.create(text.substring(0, text.indexOf('#')));
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        try {
+            return new URI(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+                    + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (URISyntaxException e) {
+            throw new FetchException(FetchFailure.BAD_URL, uri, 0, "cannot request " + uri + where, null);
+        }
+    }
+
+    /**
+     * Applies the scope before any connection: the site rule, and the address rule for hosts
+     * written as addresses (127.0.0.1, [::1], localhost). Names are checked once resolved
+     * ({@link GuardedResolver}); through a proxy they are resolved by the proxy, which we cannot check.
+     */
+    private URI requireAllowed(URI uri, FetchScope scope, URI from) throws FetchException {
+        String where = from == null ? "" : " (redirect from " + from + ")";
+        String offSite = scope.siteRefusal(uri);
+        if (offSite != null) {
+            throw new FetchException(FetchFailure.REFUSED, uri, 0, "refused " + uri + where + ": " + offSite, null);
+        }
+        String host = uri.getHost();
+        InetAddress literal = AddressRule.literal(host);
+        String reason = literal == null || scope.isOwnHost(host) ? null : AddressRule.forbidden(literal);
+        if (reason != null) {
+            InetAddress own = scope.ownHost() == null ? null : AddressRule.literal(scope.ownHost());
+            // An own host given by name is compared by address once resolved, which a proxy does not let us do.
+            boolean refuse = own != null ? !own.equals(literal) : proxy != null || scope.ownHost() == null;
+            if (refuse) {
+                throw new FetchException(FetchFailure.REFUSED, uri, 0, "refused " + uri + where + ": "
+                        + new GuardedResolver.Refused(host, literal, reason).getMessage() + onlyOwnHost(scope), null);
+            }
+        }
+        return uri;
     }
 
     /** Resolves a Location header against the current URL, tolerating spaces and non-ASCII. */
@@ -434,6 +567,12 @@ public final class HttpFetcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        client.shutdownNow();
+        try {
+            client.stop();
+        } catch (Exception e) {
+            log.warn("the HTTP client did not stop cleanly: {}", e.toString());
+        } finally {
+            lookups.shutdownNow();
+        }
     }
 }

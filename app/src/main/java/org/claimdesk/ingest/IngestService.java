@@ -12,6 +12,7 @@ import org.claimdesk.extract.UrlCanonicalizer;
 import org.claimdesk.fetch.FetchException;
 import org.claimdesk.fetch.FetchRequest;
 import org.claimdesk.fetch.FetchResult;
+import org.claimdesk.fetch.FetchScope;
 import org.claimdesk.fetch.HttpFetcher;
 import org.claimdesk.source.Source;
 import org.claimdesk.store.FetchAttempt;
@@ -43,8 +44,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
-    /** A feed entry with less text than this is treated as a summary: its article page is fetched. */
-    static final int SUMMARY_ONLY_BELOW_CHARS = 600;
     /** Article pages fetched per source and poll, so a first poll of a big site stays polite. */
     static final int MAX_ARTICLE_FETCHES_PER_POLL = 40;
 
@@ -160,9 +159,12 @@ public final class IngestService {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
             }
+            if (isEmpty(entry)) {
+                continue; // no text, no title and no usable link: nothing to show or to find
+            }
             URI canonical = entry.link() == null ? null : UrlCanonicalizer.canonical(entry.link());
             boolean wantArticle = entry.link() != null
-                    && (source.fetchArticles() || entry.bestText().length() < SUMMARY_ONLY_BELOW_CHARS)
+                    && source.wantsArticlePage(entry.bestText().length())
                     && !items.containsUrl(canonical);
             Article article = null;
             if (wantArticle && articleFetches < MAX_ARTICLE_FETCHES_PER_POLL) {
@@ -190,9 +192,13 @@ public final class IngestService {
         }
         int newItems = 0;
         int articleFetches = 0;
+        FetchScope scope = FetchScope.articlesOf(source);
         for (URI link : links) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
+            }
+            if (scope.siteRefusal(link) != null) {
+                continue; // a link to another site on the page: not what this source watches (article_hosts)
             }
             if (items.containsUrl(UrlCanonicalizer.canonical(link)) || articleFetches >= MAX_ARTICLE_FETCHES_PER_POLL) {
                 continue;
@@ -211,7 +217,7 @@ public final class IngestService {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         try {
-            FetchResult result = fetcher.fetch(FetchRequest.of(link));
+            FetchResult result = fetcher.fetch(FetchRequest.of(link, FetchScope.articlesOf(source)));
             if (!(result instanceof FetchResult.Body body)) {
                 return null;
             }
@@ -222,6 +228,11 @@ public final class IngestService {
             recordArticleFailure(source, link, started, t0, 200, "UNREADABLE_PAGE", e.getMessage());
         }
         return null;
+    }
+
+    /** An entry with neither text nor title nor an http(s) link (a javascript: one is dropped by the parser). */
+    static boolean isEmpty(FeedEntry entry) {
+        return entry.link() == null && entry.bestText().isBlank() && (entry.title() == null || entry.title().isBlank());
     }
 
     /** An item from a feed entry's own text (polled or imported); an entry with no text is keyed by its title and id. */

@@ -9,6 +9,7 @@ import org.claimdesk.extract.FeedEntry;
 import org.claimdesk.extract.FeedParser;
 import org.claimdesk.extract.ParsedFeed;
 import org.claimdesk.extract.UrlCanonicalizer;
+import org.claimdesk.extract.WebLinks;
 import org.claimdesk.source.OpmlFile;
 import org.claimdesk.source.OpmlFileException;
 import org.claimdesk.source.PageSelectors;
@@ -181,6 +182,9 @@ public final class OfflineImporter {
         Instant now = clock.instant();
         int inserted = 0;
         for (FeedEntry entry : feed.entries()) {
+            if (IngestService.isEmpty(entry)) {
+                continue;
+            }
             URI canonical = isWeb(entry.link()) ? UrlCanonicalizer.canonical(entry.link()) : null;
             // The imported source's language hint is the feed's language: the same fallback as a poll.
             if (items.save(IngestService.fromEntry(source, entry, canonical, now)) == SaveOutcome.INSERTED) {
@@ -193,9 +197,10 @@ public final class OfflineImporter {
     private int importPage(String name, URI fileUri, byte[] content) throws ExtractException {
         Article article = articleExtractor.extract(content, null, fileUri, PageSelectors.NONE);
         // A saved page often names its web address (<link rel=canonical>): that is the address analysts share.
-        URI web = isWeb(article.canonicalUrl()) ? article.canonicalUrl() : null;
+        URI web = WebLinks.safe(article.canonicalUrl());
         Source source = importSource(name, fileUri, SourceKind.PAGE, sourceNameOf(article, web, name), article.language());
-        NewItem item = new NewItem(source.id(), web != null ? web : fileUri, web, null, article.title(), article.byline(),
+        // Without a web address the item keeps no link: the source names the file, and only http(s) links are stored.
+        NewItem item = new NewItem(source.id(), web, web, null, article.title(), article.byline(),
                 article.text(), article.language(), article.published(), clock.instant(), ContentHash.of(article.text()));
         return items.save(item) == SaveOutcome.INSERTED ? 1 : 0;
     }

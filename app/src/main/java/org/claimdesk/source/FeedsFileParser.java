@@ -74,16 +74,21 @@ public final class FeedsFileParser {
     enum Section {
         TOP(List.of("settings", "sources"), Map.of("feeds", "sources", "source", "sources", "setting", "settings")),
         SETTINGS(List.of("politeness_delay", "connect_timeout", "read_timeout", "max_page_size", "max_redirects",
-                "user_agent", "max_parallel_fetches", "default_poll_interval"),
-                Map.of("poll", "default_poll_interval", "poll_interval", "default_poll_interval",
-                        "delay", "politeness_delay", "timeout", "read_timeout", "useragent", "user_agent",
-                        "max_size", "max_page_size", "parallel_fetches", "max_parallel_fetches")),
-        SOURCE(List.of("id", "name", "url", "kind", "language", "tags", "poll", "enabled", "fetch_articles", "selectors"),
+                "user_agent", "max_parallel_fetches", "default_poll_interval", "proxy", "fetch_articles", "article_hosts"),
+                Map.ofEntries(Map.entry("poll", "default_poll_interval"), Map.entry("poll_interval", "default_poll_interval"),
+                        Map.entry("delay", "politeness_delay"), Map.entry("timeout", "read_timeout"),
+                        Map.entry("useragent", "user_agent"), Map.entry("max_size", "max_page_size"),
+                        Map.entry("parallel_fetches", "max_parallel_fetches"), Map.entry("proxies", "proxy"),
+                        Map.entry("socks", "proxy"), Map.entry("http_proxy", "proxy"),
+                        Map.entry("fetch_article", "fetch_articles"), Map.entry("article_host", "article_hosts"))),
+        SOURCE(List.of("id", "name", "url", "kind", "language", "tags", "poll", "enabled", "fetch_articles", "article_hosts",
+                "selectors"),
                 Map.ofEntries(Map.entry("lang", "language"), Map.entry("type", "kind"), Map.entry("interval", "poll"),
                         Map.entry("poll_interval", "poll"), Map.entry("href", "url"), Map.entry("link", "url"),
                         Map.entry("feed", "url"), Map.entry("xmlurl", "url"), Map.entry("title", "name"),
                         Map.entry("disabled", "enabled"), Map.entry("active", "enabled"), Map.entry("tag", "tags"),
-                        Map.entry("selector", "selectors"), Map.entry("fetch_article", "fetch_articles"))),
+                        Map.entry("selector", "selectors"), Map.entry("fetch_article", "fetch_articles"),
+                        Map.entry("article_host", "article_hosts"), Map.entry("articles_hosts", "article_hosts"))),
         SELECTORS(List.of("article_links", "title", "byline", "date", "body"),
                 Map.of("links", "article_links", "author", "byline", "content", "body", "text", "body",
                         "headline", "title", "published", "date", "time", "date"));
@@ -250,13 +255,11 @@ public final class FeedsFileParser {
         }
         Map<String, NodeTuple> keys = keys(run, top, "at the top level", Section.TOP);
 
-        FetchSettings settings = FetchSettings.defaults();
-        Duration defaultPoll = DEFAULT_POLL_INTERVAL;
+        Settings read = new Settings(FetchSettings.defaults(), DEFAULT_POLL_INTERVAL, ArticleFetching.AUTO,
+                ArticleHosts.SAME_SITE);
         Node settingsNode = valueOf(keys, "settings");
         if (settingsNode instanceof MappingNode settingsMap) {
-            Settings read = readSettings(run, settingsMap);
-            settings = read.fetch();
-            defaultPoll = read.defaultPoll();
+            read = readSettings(run, settingsMap);
         } else if (settingsNode != null) {
             run.at(settingsNode, "'settings' must be a mapping of setting: value, not " + describe(settingsNode));
         }
@@ -267,7 +270,7 @@ public final class FeedsFileParser {
             Map<String, Integer> idLines = new HashMap<>();
             int index = 0;
             for (Node item : list.getValue()) {
-                Source source = readSource(run, item, ++index, defaultPoll, idLines);
+                Source source = readSource(run, item, ++index, read, idLines);
                 if (source != null) {
                     sources.add(source);
                 }
@@ -276,10 +279,11 @@ public final class FeedsFileParser {
             run.at(sourcesNode, "'sources' must be a list (each entry starting with '- id: ...'), not "
                     + describe(sourcesNode));
         }
-        return new SourcesConfig(file, settings, sources);
+        return new SourcesConfig(file, read.fetch(), sources);
     }
 
-    private record Settings(FetchSettings fetch, Duration defaultPoll) {
+    /** What settings: gives: the fetcher's settings, and defaults for the sources. */
+    private record Settings(FetchSettings fetch, Duration defaultPoll, ArticleFetching articles, ArticleHosts articleHosts) {
     }
 
     private static Settings readSettings(Run run, MappingNode map) {
@@ -304,10 +308,14 @@ public final class FeedsFileParser {
                 }
             }
         }
-        return new Settings(new FetchSettings(politeness, connect, read, maxPage, redirects, userAgent, parallel), defaultPoll);
+        ProxyServer proxy = proxy(run, keys.get("proxy"));
+        ArticleFetching articles = articleFetching(run, keys.get("fetch_articles"), "in settings", ArticleFetching.AUTO);
+        ArticleHosts articleHosts = articleHosts(run, keys.get("article_hosts"), "in settings", ArticleHosts.SAME_SITE);
+        return new Settings(new FetchSettings(politeness, connect, read, maxPage, redirects, userAgent, parallel, proxy),
+                defaultPoll, articles, articleHosts);
     }
 
-    private static Source readSource(Run run, Node item, int index, Duration defaultPoll, Map<String, Integer> idLines) {
+    private static Source readSource(Run run, Node item, int index, Settings defaults, Map<String, Integer> idLines) {
         if (isNull(item)) {
             run.at(item, "source #" + index + " is empty");
             return null;
@@ -381,13 +389,17 @@ public final class FeedsFileParser {
         }
 
         List<String> tags = tags(run, keys.get("tags"), label);
-        Duration poll = duration(run, keys, "poll", defaultPoll, MIN_POLL_INTERVAL, Duration.ofDays(30));
+        Duration poll = duration(run, keys, "poll", defaults.defaultPoll(), MIN_POLL_INTERVAL, Duration.ofDays(30));
         boolean enabled = bool(run, keys.get("enabled"), true);
-        boolean fetchArticles = bool(run, keys.get("fetch_articles"), false);
-        if (fetchArticles && kind == SourceKind.PAGE) {
-            run.at(keys.get("fetch_articles").getKeyNode(), "'fetch_articles' only applies to feeds; "
-                    + label + " is a page, whose article links are always followed");
+        ArticleFetching articles = articleFetching(run, keys.get("fetch_articles"), "in " + label, defaults.articles());
+        if (kind == SourceKind.PAGE) {
+            if (keys.containsKey("fetch_articles") && articles != ArticleFetching.AUTO) {
+                run.at(keys.get("fetch_articles").getKeyNode(), "'fetch_articles' only applies to feeds; "
+                        + label + " is a page, whose article links are always followed");
+            }
+            articles = ArticleFetching.AUTO;
         }
+        ArticleHosts articleHosts = articleHosts(run, keys.get("article_hosts"), "in " + label, defaults.articleHosts());
 
         PageSelectors selectors = PageSelectors.NONE;
         NodeTuple selectorsTuple = keys.get("selectors");
@@ -406,7 +418,7 @@ public final class FeedsFileParser {
             return null;
         }
         return new Source(id, name == null ? null : name.strip(), url, kind, language, tags, poll, enabled,
-                selectors, fetchArticles);
+                selectors, articles, articleHosts);
     }
 
     private static PageSelectors selectors(Run run, MappingNode map, String label) {
@@ -548,6 +560,160 @@ public final class FeedsFileParser {
         }
         run.at(value, "'" + key + "' must be a whole number, not " + describe(value));
         return fallback;
+    }
+
+    /** auto, always or never; the booleans of older files still read: true is always, false auto. */
+    private static ArticleFetching articleFetching(Run run, NodeTuple tuple, String where, ArticleFetching fallback) {
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return fallback;
+        }
+        Node value = tuple.getValueNode();
+        if (value instanceof ScalarNode scalar) {
+            if (scalar.getTag().equals(Tag.BOOL)) {
+                return switch (scalar.getValue().toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on" -> ArticleFetching.ALWAYS;
+                    default -> ArticleFetching.AUTO;
+                };
+            }
+            switch (scalar.getValue().strip().toLowerCase(Locale.ROOT)) {
+                case "auto" -> {
+                    return ArticleFetching.AUTO;
+                }
+                case "always" -> {
+                    return ArticleFetching.ALWAYS;
+                }
+                case "never" -> {
+                    return ArticleFetching.NEVER;
+                }
+                default -> {
+                }
+            }
+        }
+        run.at(value, "'fetch_articles' " + where + " must be auto (only for summaries), always or never, not "
+                + describe(value));
+        return fallback;
+    }
+
+    /** same-site, any, or a list of other sites allowed besides the source's own. */
+    private static ArticleHosts articleHosts(Run run, NodeTuple tuple, String where, ArticleHosts fallback) {
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return fallback;
+        }
+        Node value = tuple.getValueNode();
+        if (value instanceof ScalarNode scalar) {
+            switch (scalar.getValue().strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
+                case "same-site" -> {
+                    return ArticleHosts.SAME_SITE;
+                }
+                case "any" -> {
+                    return ArticleHosts.ANY;
+                }
+                default -> {
+                }
+            }
+            run.at(value, "'article_hosts' " + where + " must be same-site, any, or a list of other sites like"
+                    + " [bbc.com, bbc.co.uk], not " + describe(value));
+            return fallback;
+        }
+        if (!(value instanceof SequenceNode list)) {
+            run.at(value, "'article_hosts' " + where + " must be same-site, any, or a list of other sites like"
+                    + " [bbc.com, bbc.co.uk], not " + describe(value));
+            return fallback;
+        }
+        Set<String> sites = new LinkedHashSet<>();
+        for (Node item : list.getValue()) {
+            String problem = item instanceof ScalarNode s && !isNull(s) ? siteProblem(s.getValue()) : "is not a host name";
+            if (problem == null) {
+                sites.add(((ScalarNode) item).getValue().strip().toLowerCase(Locale.ROOT));
+            } else {
+                run.at(item, describe(item) + " in 'article_hosts' " + where + " " + problem);
+            }
+        }
+        return ArticleHosts.sameSiteAnd(List.copyOf(sites));
+    }
+
+    private static final java.util.regex.Pattern HOST_NAME =
+            java.util.regex.Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+    /** Why a list entry of article_hosts is not a site's host name, or null when it is one. */
+    private static String siteProblem(String text) {
+        String t = text.strip();
+        if (t.contains("://")) {
+            return "must be a host name like bbc.com, without '" + t.substring(0, t.indexOf("://") + 3) + "'";
+        }
+        if (t.contains("/")) {
+            return "must be a host name like bbc.com, without a path";
+        }
+        if (t.length() > 253 || !HOST_NAME.matcher(t).matches()) {
+            return "is not a host name; write e.g. bbc.com";
+        }
+        return null;
+    }
+
+    /**
+     * http://HOST:PORT (an HTTP proxy, CONNECT for https) or socks5://HOST:PORT; socks5h:// is the
+     * same (ClaimDesk always lets a SOCKS proxy resolve host names). Empty means no proxy.
+     */
+    private static ProxyServer proxy(Run run, NodeTuple tuple) {
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return null;
+        }
+        Node value = tuple.getValueNode();
+        String example = " (e.g. socks5://127.0.0.1:9050 for Tor, or http://proxy.example.org:3128)";
+        if (!(value instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            run.at(value, "'proxy' must be http://HOST:PORT or socks5://HOST:PORT" + example + ", not " + describe(value));
+            return null;
+        }
+        String text = scalar.getValue().strip();
+        if (!text.contains("://")) {
+            run.at(value, "'proxy' '" + text + "' has no scheme; write http://HOST:PORT or socks5://HOST:PORT" + example);
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            run.at(value, "'proxy' '" + text + "' is not an address; write http://HOST:PORT or socks5://HOST:PORT" + example);
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        ProxyServer.Type type = switch (scheme) {
+            case "http" -> ProxyServer.Type.HTTP;
+            case "socks5", "socks5h" -> ProxyServer.Type.SOCKS5;
+            default -> null;
+        };
+        if (type == null) {
+            run.at(value, switch (scheme) {
+                case "https" -> "'proxy' " + text + ": a proxy reached over TLS (https://) is not supported; write"
+                        + " http://HOST:PORT (https sites stay encrypted end to end through an HTTP proxy)";
+                case "socks", "socks4", "socks4a" -> "'proxy' " + text + ": only SOCKS5 is supported; write socks5://HOST:PORT";
+                default -> "'proxy' " + text + ": unknown kind of proxy '" + scheme + "'; write http://HOST:PORT or"
+                        + " socks5://HOST:PORT" + example;
+            });
+            return null;
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            run.at(value, "'proxy' " + text + " has no host name" + example);
+            return null;
+        }
+        if (uri.getRawUserInfo() != null) {
+            run.at(value, "'proxy' " + text + ": a user name or password for the proxy is not supported");
+            return null;
+        }
+        boolean path = uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/");
+        if (path || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            run.at(value, "'proxy' " + text + " must be just " + scheme + "://HOST:PORT, without a path");
+            return null;
+        }
+        if (uri.getPort() < 1 || uri.getPort() > 65535) {
+            run.at(value, "'proxy' " + text + " needs a port" + example);
+            return null;
+        }
+        String host = uri.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new ProxyServer(type, host, uri.getPort());
     }
 
     private static boolean bool(Run run, NodeTuple tuple, boolean fallback) {

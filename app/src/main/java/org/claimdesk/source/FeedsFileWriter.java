@@ -66,7 +66,7 @@ public final class FeedsFileWriter {
             String id = ids.contains(source.id()) ? SourceIds.derive(source.id(), source.url(), ids) : source.id();
             ids.add(id);
             added.add(new Source(id, source.name(), source.url(), source.kind(), source.languageHint(), source.tags(),
-                    source.pollInterval(), source.enabled(), source.selectors(), source.fetchArticles()));
+                    source.pollInterval(), source.enabled(), source.selectors(), source.articles(), source.articleHosts()));
         }
         if (added.isEmpty()) {
             return new Appended(List.of(), present);
@@ -105,8 +105,11 @@ public final class FeedsFileWriter {
             if (!s.enabled()) {
                 out.append(in).append("enabled: false\n");
             }
-            if (s.fetchArticles()) {
-                out.append(in).append("fetch_articles: true\n");
+            if (s.kind() == SourceKind.FEED && s.articles() != ArticleFetching.AUTO) {
+                out.append(in).append("fetch_articles: ").append(s.articles().word()).append('\n');
+            }
+            if (!s.articleHosts().equals(ArticleHosts.SAME_SITE)) {
+                out.append(in).append("article_hosts: ").append(s.articleHosts()).append('\n');
             }
             if (!s.selectors().isEmpty()) {
                 out.append(in).append("selectors:\n");

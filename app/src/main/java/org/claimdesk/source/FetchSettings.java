@@ -12,14 +12,28 @@ import java.time.Duration;
  * @param maxRedirects        redirects followed before giving up
  * @param userAgent           User-Agent header sent with every request
  * @param maxParallelFetches  requests in flight at once across all hosts
+ * @param proxy               the proxy every request goes through, or null to connect directly
  */
 public record FetchSettings(Duration politenessDelay, Duration connectTimeout, Duration readTimeout,
-                            long maxPageBytes, int maxRedirects, String userAgent, int maxParallelFetches) {
+                            long maxPageBytes, int maxRedirects, String userAgent, int maxParallelFetches,
+                            ProxyServer proxy) {
 
     public static final String DEFAULT_USER_AGENT = "ClaimDesk/0.1 (+https://github.com/claimdesk/claimdesk)";
 
+    /** Settings without a proxy. */
+    public FetchSettings(Duration politenessDelay, Duration connectTimeout, Duration readTimeout,
+                         long maxPageBytes, int maxRedirects, String userAgent, int maxParallelFetches) {
+        this(politenessDelay, connectTimeout, readTimeout, maxPageBytes, maxRedirects, userAgent, maxParallelFetches, null);
+    }
+
     public static FetchSettings defaults() {
         return new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30),
-                10L * 1024 * 1024, 5, DEFAULT_USER_AGENT, 16);
+                10L * 1024 * 1024, 5, DEFAULT_USER_AGENT, 16, null);
+    }
+
+    /** The same settings with another proxy (null for none). */
+    public FetchSettings withProxy(ProxyServer proxy) {
+        return new FetchSettings(politenessDelay, connectTimeout, readTimeout, maxPageBytes, maxRedirects, userAgent,
+                maxParallelFetches, proxy);
     }
 }

@@ -156,8 +156,12 @@ public final class OpmlFile {
         if (!source.enabled()) {
             xml.writeAttribute(PREFIX, NAMESPACE, "enabled", "false");
         }
-        if (source.fetchArticles()) {
-            xml.writeAttribute(PREFIX, NAMESPACE, "fetchArticles", "true");
+        if (source.kind() == SourceKind.FEED && source.articles() != ArticleFetching.AUTO) {
+            xml.writeAttribute(PREFIX, NAMESPACE, "fetchArticles", source.articles().word());
+        }
+        if (!source.articleHosts().equals(ArticleHosts.SAME_SITE)) {
+            xml.writeAttribute(PREFIX, NAMESPACE, "articleHosts",
+                    source.articleHosts().any() ? "any" : String.join(" ", source.articleHosts().sites()));
         }
         PageSelectors s = source.selectors();
         writeSelector(xml, "articleLinks", s.articleLinks());
@@ -344,7 +348,9 @@ public final class OpmlFile {
                 }
             }
             boolean enabled = !"false".equalsIgnoreCase(ownAttribute(xml, "enabled"));
-            boolean fetchArticles = kind == SourceKind.FEED && "true".equalsIgnoreCase(ownAttribute(xml, "fetchArticles"));
+            ArticleFetching articles = kind == SourceKind.FEED ? articleFetching(ownAttribute(xml, "fetchArticles"))
+                    : ArticleFetching.AUTO;
+            ArticleHosts articleHosts = articleHosts(ownAttribute(xml, "articleHosts"));
             PageSelectors selectors = kind == SourceKind.PAGE
                     ? new PageSelectors(selector(xml, at, "articleLinks"), selector(xml, at, "titleSelector"),
                     selector(xml, at, "bylineSelector"), selector(xml, at, "dateSelector"), selector(xml, at, "bodySelector"))
@@ -352,7 +358,29 @@ public final class OpmlFile {
 
             ids.add(id);
             sources.add(new Source(id, label == null ? null : label.strip(), uri, kind, language, List.copyOf(tags),
-                    poll, enabled, selectors, fetchArticles));
+                    poll, enabled, selectors, articles, articleHosts));
+        }
+
+        /** "always" or "never"; "true" from exports before those words is "always"; anything else auto. */
+        private static ArticleFetching articleFetching(String value) {
+            String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "always", "true" -> ArticleFetching.ALWAYS;
+                case "never" -> ArticleFetching.NEVER;
+                default -> ArticleFetching.AUTO;
+            };
+        }
+
+        /** "any", or the other sites separated by spaces; absent is the own site only. */
+        private static ArticleHosts articleHosts(String value) {
+            if (value == null || value.isBlank()) {
+                return ArticleHosts.SAME_SITE;
+            }
+            if (value.strip().equalsIgnoreCase("any")) {
+                return ArticleHosts.ANY;
+            }
+            return ArticleHosts.sameSiteAnd(java.util.Arrays.stream(value.strip().toLowerCase(Locale.ROOT).split("\\s+"))
+                    .filter(site -> !site.contains("/")).distinct().toList());
         }
 
         private String selector(XMLStreamReader xml, Position at, String attribute) {

@@ -112,6 +112,19 @@ class CommandLineTest {
     }
 
     @Test
+    void extractFetchesThroughTheProxyOfFeedsYmlAndNeverDirect() throws Exception {
+        int down = LoopbackServer.unusedPort();
+        Path proxied = tmp.resolve("proxied.yml");
+        Files.writeString(proxied, "settings:\n  proxy: socks5://127.0.0.1:" + down + "\nsources: []\n");
+
+        int code = run("--feeds", proxied.toString(), "extract", server.uri("/articles/de-1.html").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("proxy 127.0.0.1:" + down + " refused the connection");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void exportOpmlWritesTheConfiguredFeeds() throws Exception {
         Path opml = tmp.resolve("out.opml");
         assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "export-opml", opml.toString())).isZero();

@@ -345,4 +345,27 @@ class FeedParserTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void onlyHttpLinksWithoutCredentialsAreKept() throws Exception {
+        String rss = """
+                <rss version="2.0"><channel><title>t</title><link>javascript:alert(1)</link>
+                <item><title>script</title><link>javascript:alert(document.cookie)</link></item>
+                <item><title>file</title><link>file:///etc/passwd</link></item>
+                <item><title>data</title><link>data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</link></item>
+                <item><title>mail</title><link>mailto:desk@example.org</link></item>
+                <item><title>credentials</title><link>http://user:password@news.example.org/a?b=1#c</link></item>
+                <item><title>relative</title><link>/story/2</link></item>
+                </channel></rss>
+                """;
+        ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, BASE);
+
+        assertThat(feed.link()).isNull();
+        assertThat(feed.entries()).extracting(FeedEntry::link).containsExactly(null, null, null, null,
+                URI.create("http://news.example.org/a?b=1#c"), URI.create("https://feeds.example.org/story/2"));
+        // Rome's stand-in id for an entry without a guid is its raw link: a refused one is not kept either
+        assertThat(feed.entries()).extracting(FeedEntry::id)
+                .noneMatch(id -> id.contains("javascript") || id.contains("file:") || id.contains("data:")
+                        || id.contains("mailto:") || id.contains("password"));
+    }
 }

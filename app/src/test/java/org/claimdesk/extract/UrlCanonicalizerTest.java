@@ -18,6 +18,13 @@ class UrlCanonicalizerTest {
     }
 
     @Test
+    void dropsUserNameAndPassword() {
+        assertThat(canonical("http://user:password@Example.com/a")).isEqualTo("http://example.com/a");
+        assertThat(canonical("https://token@example.com:8443/a?b=1")).isEqualTo("https://example.com:8443/a?b=1");
+        assertThat(canonical("http://user:pw@under_score.example/a")).isEqualTo("http://under_score.example/a");
+    }
+
+    @Test
     void dropsDefaultPortsKeepsOthers() {
         assertThat(canonical("http://example.com:80/a")).isEqualTo("http://example.com/a");
         assertThat(canonical("https://example.com:443/a")).isEqualTo("https://example.com/a");

@@ -1,6 +1,7 @@
 package org.claimdesk.fetch;
 
 import org.claimdesk.source.FetchSettings;
+import org.claimdesk.testing.LoopbackProxy;
 import org.claimdesk.testing.LoopbackServer;
 import org.claimdesk.testing.LoopbackServer.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -418,7 +419,7 @@ class HttpFetcherTest {
 
             assertThat(e.failure()).isEqualTo(FetchFailure.CONNECT);
             assertThat(e.getMessage()).isEqualTo("could not connect to 127.0.0.1:" + port
-                    + " (connection refused or host unreachable)");
+                    + " (connection refused)");
         }
 
         @Test
@@ -568,6 +569,245 @@ class HttpFetcherTest {
 
             assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(1));
             assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    @Nested
+    class ThroughAProxy {
+        /** A name no resolver knows: only a proxy that was told where it is can reach it. */
+        private static final String ORIGIN = "origin.claimdesk.test";
+
+        private final List<AutoCloseable> opened = new ArrayList<>();
+
+        @AfterEach
+        void closeProxies() throws Exception {
+            for (AutoCloseable c : opened) {
+                c.close();
+            }
+        }
+
+        private LoopbackServer origin() {
+            LoopbackServer origin = LoopbackServer.start();
+            opened.add(origin);
+            origin.serveText("/feed.xml", "application/rss+xml", "<rss version=\"2.0\"><channel/></rss>");
+            origin.redirect("/start", "/feed.xml", 302);
+            return origin;
+        }
+
+        private LoopbackProxy proxy(LoopbackProxy proxy, LoopbackServer origin) {
+            opened.add(proxy);
+            return proxy.route(ORIGIN, origin);
+        }
+
+        private HttpFetcher through(String proxy) {
+            return fetcher(patient(Duration.ZERO, 4).withProxy(parseProxy(proxy)));
+        }
+
+        private static org.claimdesk.source.ProxyServer parseProxy(String address) {
+            URI uri = URI.create(address);
+            return new org.claimdesk.source.ProxyServer(uri.getScheme().equals("http")
+                    ? org.claimdesk.source.ProxyServer.Type.HTTP : org.claimdesk.source.ProxyServer.Type.SOCKS5,
+                    uri.getHost(), uri.getPort());
+        }
+
+        @Test
+        void everyRequestAndRedirectGoesThroughAnHttpProxyAndNoneDirect() throws Exception {
+            LoopbackServer origin = origin();
+            LoopbackProxy proxy = proxy(LoopbackProxy.http(), origin);
+            URI start = URI.create("http://" + ORIGIN + ":" + origin.port() + "/start");
+
+            FetchResult.Body body = body(through(proxy.address()).fetch(FetchRequest.of(start)));
+
+            assertThat(new String(body.body(), StandardCharsets.UTF_8)).contains("<rss");
+            assertThat(body.finalUri()).isEqualTo(URI.create("http://" + ORIGIN + ":" + origin.port() + "/feed.xml"));
+            assertThat(proxy.relayed()).extracting(LoopbackProxy.Relayed::request).containsExactly(
+                    "GET http://" + ORIGIN + ":" + origin.port() + "/start HTTP/1.1",
+                    "GET http://" + ORIGIN + ":" + origin.port() + "/feed.xml HTTP/1.1");
+            // The origin saw both requests, and only from the proxy's relay address.
+            assertThat(origin.requests()).extracting(RecordedRequest::path).containsExactly("/start", "/feed.xml");
+            assertThat(origin.requests()).extracting(RecordedRequest::remoteAddress).containsOnly(LoopbackProxy.RELAY_ADDRESS);
+            assertThat(origin.requests().getFirst().header("User-Agent")).isEqualTo(AGENT);
+        }
+
+        @Test
+        void httpsGoesThroughAnHttpProxyAsATunnelToTheName() {
+            LoopbackServer origin = origin();
+            LoopbackProxy proxy = proxy(LoopbackProxy.http(), origin);
+
+            // The origin speaks plain HTTP, so TLS cannot succeed inside the tunnel (it fails or
+            // times out): what matters is how the proxy was asked, by name and not as an address.
+            HttpFetcher fetcher = fetcher(impatient().withProxy(parseProxy(proxy.address())));
+            failure(fetcher, URI.create("https://" + ORIGIN + ":" + origin.port() + "/feed.xml"));
+
+            assertThat(proxy.relayed()).extracting(LoopbackProxy.Relayed::request)
+                    .containsExactly("CONNECT " + ORIGIN + ":" + origin.port() + " HTTP/1.1");
+        }
+
+        @Test
+        void everyRequestAndRedirectGoesThroughASocksProxyWhichResolvesTheName() throws Exception {
+            LoopbackServer origin = origin();
+            LoopbackProxy proxy = proxy(LoopbackProxy.socks5(), origin);
+            URI start = URI.create("http://" + ORIGIN + ":" + origin.port() + "/start");
+
+            FetchResult.Body body = body(through(proxy.address()).fetch(FetchRequest.of(start)));
+
+            assertThat(new String(body.body(), StandardCharsets.UTF_8)).contains("<rss");
+            // The name went to the proxy as a name (SOCKS5 address type 3): no DNS question was asked here.
+            assertThat(proxy.relayed()).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.host()).isEqualTo(ORIGIN);
+                assertThat(r.byName()).isTrue();
+            });
+            assertThat(origin.requests()).extracting(RecordedRequest::path).containsExactly("/start", "/feed.xml");
+            assertThat(origin.requests()).extracting(RecordedRequest::remoteAddress).containsOnly(LoopbackProxy.RELAY_ADDRESS);
+        }
+
+        @Test
+        void aProxyThatIsDownFailsTheFetchAndNothingGoesDirect() {
+            LoopbackServer origin = origin();
+            int down = LoopbackServer.unusedPort();
+
+            for (String proxy : List.of("http://127.0.0.1:" + down, "socks5://127.0.0.1:" + down)) {
+                FetchException e = failure(through(proxy), origin.uri("/feed.xml"));
+
+                assertThat(e.failure()).as(proxy).isEqualTo(FetchFailure.PROXY);
+                assertThat(e.getMessage()).as(proxy).startsWith("proxy 127.0.0.1:" + down + " refused the connection");
+            }
+            assertThat(origin.requests()).as("direct requests").isEmpty();
+        }
+
+        @Test
+        void aSocksProxyThatCannotReachTheSiteSaysSo() {
+            LoopbackProxy proxy = LoopbackProxy.socks5();
+            opened.add(proxy);
+
+            FetchException e = failure(through(proxy.address()), URI.create("http://unknown.claimdesk.test/feed.xml"));
+
+            assertThat(e.failure()).isEqualTo(FetchFailure.CONNECT);
+            assertThat(e.getMessage()).isEqualTo("proxy 127.0.0.1:" + proxy.port()
+                    + " could not connect to unknown.claimdesk.test:80 (host unreachable)");
+        }
+
+        @Test
+        void throughAProxyAnAddressOnThisComputerIsStillRefusedBeforeAsking() {
+            LoopbackServer origin = origin();
+            origin.redirect("/to-loopback", "http://127.0.0.2:" + origin.port() + "/admin", 302);
+            LoopbackProxy proxy = proxy(LoopbackProxy.socks5(), origin);
+
+            FetchException e = failure(through(proxy.address()),
+                    URI.create("http://" + ORIGIN + ":" + origin.port() + "/to-loopback"));
+
+            assertThat(e.failure()).isEqualTo(FetchFailure.REFUSED);
+            assertThat(e.getMessage()).contains("127.0.0.2 is a loopback address");
+            assertThat(proxy.relayed()).extracting(LoopbackProxy.Relayed::host).containsOnly(ORIGIN);
+        }
+    }
+
+    @Nested
+    class AddressRules {
+        private LoopbackServer other;
+
+        @org.junit.jupiter.api.BeforeEach
+        void startOther() {
+            other = LoopbackServer.start("127.0.0.2");
+            other.serveText("/internal-admin", "text/html", "<h1>admin</h1>");
+        }
+
+        @AfterEach
+        void stopOther() {
+            other.close();
+        }
+
+        /** A feed on 127.0.0.1, as a user may configure one. */
+        private FetchScope feedOnThisComputer() {
+            return FetchScope.ownHostOf(server.uri("/feed.xml"));
+        }
+
+        @Test
+        void anotherAddressOnThisComputerIsRefusedAndNeverContacted() {
+            FetchException e = failure(fetcher(), FetchRequest.of(other.uri("/internal-admin"), feedOnThisComputer()));
+
+            assertThat(e.failure()).isEqualTo(FetchFailure.REFUSED);
+            assertThat(e.getMessage()).isEqualTo("refused " + other.uri("/internal-admin")
+                    + ": 127.0.0.2 is a loopback address (this computer); only the source's own host (127.0.0.1)"
+                    + " may be on this computer or a private network");
+            assertThat(other.requests()).isEmpty();
+        }
+
+        @Test
+        void theSourcesOwnHostIsFetchedUnderEitherName() throws Exception {
+            server.serveText("/own/page.html", "text/html", "<p>own</p>");
+            HttpFetcher fetcher = fetcher();
+
+            assertThat(body(fetcher.fetch(FetchRequest.of(server.uri("/own/page.html"), feedOnThisComputer()))).status())
+                    .isEqualTo(200);
+            // localhost resolves to the source's own address: the same host under another name
+            assertThat(body(fetcher.fetch(FetchRequest.of(server.uri("localhost", "/own/page.html"), feedOnThisComputer())))
+                    .status()).isEqualTo(200);
+        }
+
+        @Test
+        void aRedirectFromAnAllowedPageToAnotherLoopbackAddressIsRefused() {
+            server.redirect("/hop/admin", other.uri("/internal-admin").toString(), 302);
+
+            FetchException e = failure(fetcher(), FetchRequest.of(server.uri("/hop/admin"), feedOnThisComputer()));
+
+            assertThat(e.failure()).isEqualTo(FetchFailure.REFUSED);
+            assertThat(e.getMessage()).startsWith("refused " + other.uri("/internal-admin")
+                    + " (redirect from " + server.uri("/hop/admin") + "): 127.0.0.2 is a loopback address");
+            assertThat(other.requests()).isEmpty();
+        }
+
+        @Test
+        void aNameIsCheckedOnTheAddressItResolvesToAndConnectedToExactlyThat() throws Exception {
+            // A table in place of DNS: a public-looking name answering with a loopback address.
+            AtomicInteger lookups = new AtomicInteger();
+            GuardedResolver.HostLookup dns = host -> {
+                lookups.incrementAndGet();
+                return switch (host) {
+                    case "news.claimdesk.test" -> new java.net.InetAddress[]{java.net.InetAddress.ofLiteral("127.0.0.1")};
+                    case "rebind.claimdesk.test" -> new java.net.InetAddress[]{java.net.InetAddress.ofLiteral("127.0.0.2")};
+                    default -> throw new java.net.UnknownHostException(host);
+                };
+            };
+            HttpFetcher fetcher = new HttpFetcher(patient(Duration.ZERO, 4), dns);
+            fetchers.add(fetcher);
+            server.serveText("/news.html", "text/html", "<p>news</p>");
+            FetchScope newsSite = FetchScope.ownHostOf(URI.create("http://news.claimdesk.test/feed.xml"));
+
+            URI own = URI.create("http://news.claimdesk.test:" + server.port() + "/news.html");
+            assertThat(body(fetcher.fetch(FetchRequest.of(own, newsSite))).status()).isEqualTo(200);
+
+            lookups.set(0);
+            URI smuggled = URI.create("http://rebind.claimdesk.test:" + other.port() + "/internal-admin");
+            FetchException e = failure(fetcher, FetchRequest.of(smuggled, newsSite));
+
+            assertThat(e.failure()).isEqualTo(FetchFailure.REFUSED);
+            assertThat(e.getMessage()).startsWith("refused " + smuggled
+                    + ": rebind.claimdesk.test resolves to 127.0.0.2, a loopback address (this computer)");
+            assertThat(lookups.get()).as("looked up once, for the check and the connection").isLessThanOrEqualTo(2);
+            assertThat(other.requests()).isEmpty();
+        }
+
+        @Test
+        void articlePagesMayComeOnlyFromTheSitesAllowed() {
+            FetchScope sameSite = new FetchScope("feeds.bbci.co.uk", java.util.Set.of(Sites.of("feeds.bbci.co.uk")));
+
+            FetchException e = failure(fetcher(), FetchRequest.of(URI.create("https://www.bbc.com/news/1"), sameSite));
+
+            assertThat(e.failure()).isEqualTo(FetchFailure.REFUSED);
+            assertThat(e.getMessage()).isEqualTo("refused https://www.bbc.com/news/1: bbc.com is not the source's own site"
+                    + " (bbci.co.uk); article_hosts in feeds.yml can allow it");
+        }
+
+        @Test
+        void aUserNameAndPasswordInALinkAreNeverSent() throws Exception {
+            server.serveText("/secret/page.html", "text/html", "<p>x</p>");
+            URI withCredentials = URI.create("http://user:password@127.0.0.1:" + server.port() + "/secret/page.html");
+
+            FetchResult.Body body = body(fetcher().fetch(FetchRequest.of(withCredentials)));
+
+            assertThat(body.finalUri()).isEqualTo(server.uri("/secret/page.html"));
+            assertThat(server.requests("/secret/page.html").getLast().headers()).doesNotContainKey("Authorization");
         }
     }
 }

@@ -4,11 +4,15 @@ import org.claimdesk.extract.ArticleExtractor;
 import org.claimdesk.extract.FeedParser;
 import org.claimdesk.extract.SectionPage;
 import org.claimdesk.fetch.HttpFetcher;
+import org.claimdesk.source.ArticleFetching;
+import org.claimdesk.source.ArticleHosts;
 import org.claimdesk.source.FetchSettings;
+import org.claimdesk.source.ProxyServer;
 import org.claimdesk.source.PageSelectors;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourceKind;
 import org.claimdesk.store.Database;
+import org.claimdesk.store.FetchAttempt;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.store.SourceHealth;
@@ -288,5 +292,158 @@ class IngestServiceTest {
 
     private Map<String, SourceHealth> healthById() {
         return sources.health().stream().collect(Collectors.toMap(SourceHealth::sourceId, Function.identity()));
+    }
+
+    // ---- what may be fetched, what is stored (issue 10) --------------------------------------
+
+    private static String rss(String... items) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Test</title>"
+                + "<link>http://127.0.0.1/</link>" + String.join("", items) + "</channel></rss>";
+    }
+
+    private static String item(String title, String link, String description) {
+        return "<item>" + (title == null ? "" : "<title>" + title + "</title>")
+                + (link == null ? "" : "<link>" + link.replace("&", "&amp;").replace("<", "&lt;") + "</link>")
+                + (description == null ? "" : "<description>" + description + "</description>") + "</item>";
+    }
+
+    private Source feedWith(String id, String path, ArticleFetching articles, ArticleHosts hosts) {
+        return new Source(id, id, server.uri(path), SourceKind.FEED, "en", List.of(), Duration.ofMinutes(30), true,
+                PageSelectors.NONE, articles, hosts);
+    }
+
+    private java.util.Optional<FetchAttempt> failedAttemptFor(java.net.URI url) {
+        return sources.recentFailures(50).stream().filter(a -> url.equals(a.url())).findFirst();
+    }
+
+    @Test
+    void anArticleLinkToAnotherAddressOnThisComputerIsRefusedAndTheReasonRecorded() throws Exception {
+        try (LoopbackServer other = LoopbackServer.start("127.0.0.2")) {
+            other.serveText("/internal-admin", "text/html; charset=utf-8",
+                    "<html><body><article><h1>Admin</h1><p>" + "secret-admin-token ".repeat(60) + "</p></article></body></html>");
+            server.serveText("/ssrf/feed.xml", "application/rss+xml", rss(
+                    item("Inside", other.uri("/internal-admin").toString(), "A short summary of the inside story."),
+                    item("Own", server.uri("/articles/en-1.html").toString(), "A short summary of our own story.")));
+
+            PollReport report = poll(List.of(feedWith("ssrf", "/ssrf/feed.xml", ArticleFetching.AUTO, ArticleHosts.ANY)));
+
+            assertThat(report.failedSources()).isZero();
+            assertThat(other.requests()).as("requests to 127.0.0.2").isEmpty();
+            assertThat(server.requestCount("/articles/en-1.html")).isEqualTo(1);
+            FetchAttempt refused = failedAttemptFor(other.uri("/internal-admin")).orElseThrow();
+            assertThat(refused.failure()).isEqualTo("REFUSED");
+            assertThat(refused.message()).contains("127.0.0.2 is a loopback address",
+                    "only the source's own host (127.0.0.1)");
+            StoredItem inside = itemTitled("Inside");
+            assertThat(inside.text()).isEqualTo("A short summary of the inside story.").doesNotContain("secret-admin-token");
+        }
+    }
+
+    @Test
+    void aRedirectFromTheSourcesOwnHostToAnotherAddressIsRefused() throws Exception {
+        try (LoopbackServer other = LoopbackServer.start("127.0.0.2")) {
+            other.serveText("/internal-admin", "text/html", "<p>secret-admin-token</p>");
+            server.redirect("/go/story", other.uri("/internal-admin").toString(), 302);
+            server.serveText("/redirect/feed.xml", "application/rss+xml",
+                    rss(item("Moved", server.uri("/go/story").toString(), "Short.")));
+
+            poll(List.of(feedWith("redirect", "/redirect/feed.xml", ArticleFetching.AUTO, ArticleHosts.ANY)));
+
+            assertThat(server.requestCount("/go/story")).isEqualTo(1);
+            assertThat(other.requests()).isEmpty();
+            FetchAttempt refused = failedAttemptFor(server.uri("/go/story")).orElseThrow();
+            assertThat(refused.failure()).isEqualTo("REFUSED");
+            assertThat(refused.message()).contains("(redirect from " + server.uri("/go/story") + ")", "127.0.0.2");
+        }
+    }
+
+    @Test
+    void byDefaultArticlePagesComeOnlyFromTheFeedsOwnSite() throws Exception {
+        try (LoopbackServer other = LoopbackServer.start("127.0.0.2")) {
+            other.serveResource("/articles/en-2.html", "web/articles/en-2.html", "text/html");
+            server.serveText("/site/feed.xml", "application/rss+xml", rss(
+                    item("Elsewhere", other.uri("/articles/en-2.html").toString(), "Short."),
+                    item("Here", server.uri("/articles/en-1.html").toString(), "Short.")));
+
+            poll(List.of(feedWith("site", "/site/feed.xml", ArticleFetching.AUTO, ArticleHosts.SAME_SITE)));
+
+            assertThat(other.requests()).isEmpty();
+            assertThat(server.requestCount("/articles/en-1.html")).isEqualTo(1);
+            assertThat(failedAttemptFor(other.uri("/articles/en-2.html")).orElseThrow().message())
+                    .contains("127.0.0.2 is not the source's own site (127.0.0.1)", "article_hosts");
+        }
+    }
+
+    @Test
+    void fetchArticlesNeverKeepsWhatTheFeedSays() throws Exception {
+        server.serveText("/never/feed.xml", "application/rss+xml",
+                rss(item("Short", server.uri("/articles/en-1.html").toString(), "Short.")));
+
+        poll(List.of(feedWith("never", "/never/feed.xml", ArticleFetching.NEVER, ArticleHosts.SAME_SITE)));
+
+        assertThat(server.requestCount("/articles/en-1.html")).isZero();
+        assertThat(itemTitled("Short").text()).isEqualTo("Short.");
+    }
+
+    @Test
+    void fetchArticlesAlwaysFetchesEvenEntriesWithTheirWholeText() throws Exception {
+        String longText = "A full story told in the feed itself. ".repeat(30);
+        server.serveText("/always2/feed.xml", "application/rss+xml", rss(
+                item("Long", server.uri("/articles/en-2.html").toString(), longText)));
+        server.serveText("/auto2/feed.xml", "application/rss+xml", rss(
+                item("Long too", server.uri("/articles/en-1.html").toString(), longText)));
+
+        poll(List.of(feedWith("auto2", "/auto2/feed.xml", ArticleFetching.AUTO, ArticleHosts.SAME_SITE),
+                feedWith("always2", "/always2/feed.xml", ArticleFetching.ALWAYS, ArticleHosts.SAME_SITE)));
+
+        assertThat(server.requestCount("/articles/en-1.html")).as("auto, whole text in the feed").isZero();
+        assertThat(server.requestCount("/articles/en-2.html")).as("always").isEqualTo(1);
+    }
+
+    @Test
+    void onlyHttpLinksWithoutCredentialsAreStored() throws Exception {
+        String longText = "Text long enough that the page is not fetched. ".repeat(20);
+        server.serveText("/links/feed.xml", "application/rss+xml", rss(
+                item("Script link", "javascript:alert(document.cookie)", "A script instead of a link."),
+                item(null, "file:///etc/passwd", null),
+                item("Data link", "data:text/html,<script>alert(1)</script>", "A data link."),
+                item("Credentials", "http://user:password@127.0.0.1:" + server.port() + "/articles/en-2.html", longText)));
+
+        PollReport report = poll(List.of(feedWith("links", "/links/feed.xml", ArticleFetching.AUTO, ArticleHosts.SAME_SITE)));
+
+        assertThat(report.failedSources()).isZero();
+        assertThat(items.count()).as("the entry with only a file: link is skipped").isEqualTo(3);
+        assertThat(itemTitled("Script link").url()).isNull();
+        assertThat(itemTitled("Data link").url()).isNull();
+        assertThat(itemTitled("Credentials").url()).isEqualTo(server.uri("/articles/en-2.html"));
+        for (ItemSummary summary : items.newest(10)) {
+            StoredItem item = items.find(summary.id()).orElseThrow();
+            String stored = item.url() + " " + item.canonicalUrl();
+            assertThat(stored).doesNotContain("javascript", "file:", "data:", "password");
+        }
+    }
+
+    @Test
+    void aProxyThatIsDownFailsThePollWithAClearErrorAndNothingGoesDirect() throws Exception {
+        int down = LoopbackServer.unusedPort();
+        HttpFetcher viaProxy = new HttpFetcher(new FetchSettings(Duration.ZERO, Duration.ofSeconds(2), Duration.ofMillis(1500),
+                5L * 1024 * 1024, 3, "ClaimDesk-test", 8, new ProxyServer(ProxyServer.Type.SOCKS5, "127.0.0.1", down)));
+        try {
+            IngestService throughProxy = new IngestService(viaProxy, new FeedParser(), new ArticleExtractor(),
+                    new SectionPage(), items, sources, Clock.systemUTC());
+            Source en = feed("en", "/feeds/en-atom.xml", null);
+            sources.sync(List.of(en));
+
+            PollReport report = throughProxy.poll(List.of(en), PollProgress.NONE);
+
+            SourcePollResult result = report.results().getFirst();
+            assertThat(result.failure()).isEqualTo("PROXY");
+            assertThat(result.message()).isEqualTo("proxy 127.0.0.1:" + down
+                    + " refused the connection; is it running? (nothing was fetched directly)");
+            assertThat(server.requests()).isEmpty();
+            assertThat(healthById().get("en").lastError()).contains("refused the connection");
+        } finally {
+            viaProxy.close();
+        }
     }
 }

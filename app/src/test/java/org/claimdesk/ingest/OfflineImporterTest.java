@@ -168,6 +168,29 @@ class OfflineImporterTest {
     }
 
     @Test
+    void aSavedPageWithoutAWebAddressKeepsNoLinkAndHostileLinksInASavedFeedAreDropped() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("hostile"));
+        Files.writeString(dir.resolve("page.html"), "<html lang=\"en\"><head><title>No address</title>"
+                + "<link rel=\"canonical\" href=\"javascript:alert(1)\"></head><body><article><h1>No address</h1><p>"
+                + "A saved page that names no web address of its own. ".repeat(10) + "</p></article></body></html>");
+        Files.writeString(dir.resolve("feed.xml"), "<rss version=\"2.0\"><channel><title>Saved</title>"
+                + "<item><title>Script</title><link>javascript:alert(1)</link><description>text</description></item>"
+                + "<item><title>Secret</title><link>https://me:pw@news.example.org/a</link><description>text 2</description></item>"
+                + "</channel></rss>");
+
+        importer.importPath(dir, ImportProgress.NONE);
+
+        List<StoredItem> stored = items.newest(10).stream().map(i -> items.find(i.id()).orElseThrow()).toList();
+        assertThat(stored).hasSize(3);
+        assertThat(stored).filteredOn(i -> "No address".equals(i.title())).singleElement()
+                .satisfies(i -> assertThat(i.url()).isNull());
+        assertThat(stored).filteredOn(i -> "Script".equals(i.title())).singleElement()
+                .satisfies(i -> assertThat(i.url()).isNull());
+        assertThat(stored).filteredOn(i -> "Secret".equals(i.title())).singleElement()
+                .satisfies(i -> assertThat(i.url()).hasToString("https://news.example.org/a"));
+    }
+
+    @Test
     void aMissingPathIsAProblemNotACrash() throws Exception {
         ImportReport report = importer.importPath(tmp.resolve("nowhere"), ImportProgress.NONE);
         assertThat(report.problems()).singleElement().asString().contains("no such file");

@@ -220,7 +220,7 @@ class FeedsFileParserTest {
                 "feeds.yml:5:14: 'enabled' must be true or false, not 'maybe'",
                 "feeds.yml:6:11: 'name' in source 'a' must be text, not a list",
                 "feeds.yml:7:11: 'tags' in source 'a' must be a list like [news, uk], not a mapping",
-                "feeds.yml:8:21: 'fetch_articles' must be true or false, not 'true'",
+                "feeds.yml:8:21: 'fetch_articles' in source 'a' must be auto (only for summaries), always or never, not 'true'",
                 "feeds.yml:9:5: source #2 must be a mapping with at least 'id:' and 'url:', not 'just-a-string'");
         assertThat(problems("sources:\n  id: a\n")).containsExactly(
                 "feeds.yml:2:3: 'sources' must be a list (each entry starting with '- id: ...'), not a mapping");
@@ -306,6 +306,121 @@ class FeedsFileParserTest {
                 "feeds.yml:11:13: empty CSS selector for 'body' in the selectors of source 'page'",
                 "feeds.yml:12:7: unknown key 'author' in the selectors of source 'page' (did you mean 'byline'?)",
                 "feeds.yml:15:11: unknown kind 'webpage' in source 'odd'; use 'feed' (RSS or Atom) or 'page' (a web page)");
+    }
+
+    @Test
+    void proxyIsHttpOrSocks5WithAHostAndAPort() throws Exception {
+        assertThat(parse("settings:\n  proxy: socks5://127.0.0.1:9050\n").settings().proxy())
+                .isEqualTo(new ProxyServer(ProxyServer.Type.SOCKS5, "127.0.0.1", 9050));
+        assertThat(parse("settings:\n  proxy: socks5h://Tor.Example:9150/\n").settings().proxy())
+                .isEqualTo(new ProxyServer(ProxyServer.Type.SOCKS5, "tor.example", 9150));
+        assertThat(parse("settings:\n  proxy: http://[::1]:3128\n").settings().proxy())
+                .isEqualTo(new ProxyServer(ProxyServer.Type.HTTP, "::1", 3128));
+        assertThat(parse("settings:\n  proxy:\n").settings().proxy()).isNull();
+        assertThat(parse("settings:\n  max_redirects: 2\n").settings().proxy()).isNull();
+        assertThat(FetchSettings.defaults().proxy()).isNull();
+    }
+
+    @Test
+    void badProxiesAreExplained() {
+        assertThat(problems("settings:\n  proxy: https://proxy.example:443\n")).containsExactly(
+                "feeds.yml:2:10: 'proxy' https://proxy.example:443: a proxy reached over TLS (https://) is not supported;"
+                        + " write http://HOST:PORT (https sites stay encrypted end to end through an HTTP proxy)");
+        assertThat(problems("settings:\n  proxy: socks5://127.0.0.1\n")).containsExactly(
+                "feeds.yml:2:10: 'proxy' socks5://127.0.0.1 needs a port (e.g. socks5://127.0.0.1:9050 for Tor,"
+                        + " or http://proxy.example.org:3128)");
+        assertThat(problems("settings:\n  proxy: socks4://127.0.0.1:9050\n")).containsExactly(
+                "feeds.yml:2:10: 'proxy' socks4://127.0.0.1:9050: only SOCKS5 is supported; write socks5://HOST:PORT");
+        assertThat(problems("settings:\n  proxy: 127.0.0.1:9050\n")).singleElement().asString()
+                .startsWith("feeds.yml:2:10: 'proxy' '127.0.0.1:9050' has no scheme; write http://HOST:PORT or socks5://HOST:PORT");
+        assertThat(problems("settings:\n  proxy: ftp://proxy.example:21\n")).singleElement().asString()
+                .startsWith("feeds.yml:2:10: 'proxy' ftp://proxy.example:21: unknown kind of proxy 'ftp'");
+        assertThat(problems("settings:\n  proxy: tor\n")).containsExactly(
+                "feeds.yml:2:10: 'proxy' 'tor' has no scheme; write http://HOST:PORT or socks5://HOST:PORT"
+                        + " (e.g. socks5://127.0.0.1:9050 for Tor, or http://proxy.example.org:3128)");
+        assertThat(problems("settings:\n  proxy: http://me:secret@proxy.example:3128\n")).containsExactly(
+                "feeds.yml:2:10: 'proxy' http://me:secret@proxy.example:3128: a user name or password for the proxy"
+                        + " is not supported");
+        assertThat(problems("settings:\n  proxy: http://proxy.example:3128/path\n")).containsExactly(
+                "feeds.yml:2:10: 'proxy' http://proxy.example:3128/path must be just http://HOST:PORT, without a path");
+        assertThat(problems("settings:\n  proxy: [socks5://127.0.0.1:9050]\n")).singleElement().asString()
+                .startsWith("feeds.yml:2:10: 'proxy' must be http://HOST:PORT or socks5://HOST:PORT");
+        assertThat(problems("sources:\n  - id: a\n    url: https://a.example/\n    proxy: socks5://127.0.0.1:9050\n"))
+                .containsExactly("feeds.yml:4:5: unknown key 'proxy' in source 'a' ('proxy' is a global setting;"
+                        + " put it under 'settings:')");
+    }
+
+    @Test
+    void articleFetchingAndHostsHaveDefaultsInSettingsAndValuesPerSource() throws Exception {
+        SourcesConfig config = parse("""
+                settings:
+                  fetch_articles: never
+                  article_hosts: any
+                sources:
+                  - id: default
+                    url: https://feeds.example.org/rss
+                  - id: bbc
+                    url: https://feeds.bbci.co.uk/news/world/rss.xml
+                    fetch_articles: auto
+                    article_hosts: [bbc.com, BBC.co.uk]
+                  - id: always
+                    url: https://a.example/feed
+                    fetch_articles: Always
+                    article_hosts: same-site
+                  - id: old-true
+                    url: https://b.example/feed
+                    fetch_articles: yes
+                  - id: old-false
+                    url: https://c.example/feed
+                    fetch_articles: false
+                  - id: page
+                    url: https://d.example/
+                    kind: page
+                """);
+
+        assertThat(config.sources()).extracting(Source::id, Source::articles, Source::articleHosts).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("default", ArticleFetching.NEVER, ArticleHosts.ANY),
+                org.assertj.core.groups.Tuple.tuple("bbc", ArticleFetching.AUTO,
+                        ArticleHosts.sameSiteAnd(List.of("bbc.com", "bbc.co.uk"))),
+                org.assertj.core.groups.Tuple.tuple("always", ArticleFetching.ALWAYS, ArticleHosts.SAME_SITE),
+                org.assertj.core.groups.Tuple.tuple("old-true", ArticleFetching.ALWAYS, ArticleHosts.ANY),
+                org.assertj.core.groups.Tuple.tuple("old-false", ArticleFetching.AUTO, ArticleHosts.ANY),
+                org.assertj.core.groups.Tuple.tuple("page", ArticleFetching.AUTO, ArticleHosts.ANY));
+        assertThat(parse("sources:\n  - id: a\n    url: https://a.example/\n").sources().getFirst())
+                .extracting(Source::articles, Source::articleHosts)
+                .containsExactly(ArticleFetching.AUTO, ArticleHosts.SAME_SITE);
+    }
+
+    @Test
+    void badArticleSettingsAreExplained() {
+        assertThat(problems("""
+                settings:
+                  fetch_articles: sometimes
+                  article_hosts: everywhere
+                sources:
+                  - id: a
+                    url: https://a.example/feed
+                    article_hosts: [https://bbc.com, bbc.com/news, "not a host", bbc.co.uk]
+                  - id: p
+                    url: https://p.example/
+                    kind: page
+                    fetch_articles: never
+                  - id: q
+                    url: https://q.example/
+                    article_hosts: {bbc: com}
+                """)).containsExactly(
+                "feeds.yml:2:19: 'fetch_articles' in settings must be auto (only for summaries), always or never, not 'sometimes'",
+                "feeds.yml:3:18: 'article_hosts' in settings must be same-site, any, or a list of other sites like"
+                        + " [bbc.com, bbc.co.uk], not 'everywhere'",
+                "feeds.yml:7:21: 'https://bbc.com' in 'article_hosts' in source 'a' must be a host name like bbc.com,"
+                        + " without 'https://'",
+                "feeds.yml:7:38: 'bbc.com/news' in 'article_hosts' in source 'a' must be a host name like bbc.com,"
+                        + " without a path",
+                "feeds.yml:7:52: 'not a host' in 'article_hosts' in source 'a' is not a host name; write e.g. bbc.com",
+                "feeds.yml:11:5: 'fetch_articles' only applies to feeds; source 'p' is a page, whose article links"
+                        + " are always followed",
+                "feeds.yml:14:20: 'article_hosts' in source 'q' must be same-site, any, or a list of other sites like"
+                        + " [bbc.com, bbc.co.uk], not a mapping");
     }
 
     @Test

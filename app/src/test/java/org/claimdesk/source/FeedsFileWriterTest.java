@@ -34,7 +34,12 @@ class FeedsFileWriterTest {
                 new Source("tg.one", "قناة: تيليغرام", URI.create("https://t.me/s/one"), SourceKind.PAGE, "ar",
                         List.of(), Duration.ofMinutes(30), true,
                         new PageSelectors("a.tgme_widget_message_date", null, null, "time[datetime]",
-                                ".tgme_widget_message_text"), false));
+                                ".tgme_widget_message_text"), false),
+                new Source("bbc", null, URI.create("https://feeds.bbci.co.uk/news/rss.xml"), SourceKind.FEED, null,
+                        List.of(), Duration.ofMinutes(30), true, PageSelectors.NONE, ArticleFetching.NEVER,
+                        ArticleHosts.sameSiteAnd(List.of("bbc.com", "bbc.co.uk"))),
+                new Source("any", null, URI.create("https://any.example/rss"), SourceKind.FEED, null,
+                        List.of(), Duration.ofMinutes(30), true, PageSelectors.NONE, ArticleFetching.ALWAYS, ArticleHosts.ANY));
         String yaml = "sources:" + FeedsFileWriter.entries(sources, "  ");
         assertThat(parser.parse(Path.of("feeds.yml"), yaml).sources()).containsExactlyElementsOf(sources);
     }

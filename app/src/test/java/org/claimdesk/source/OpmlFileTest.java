@@ -68,7 +68,12 @@ class OpmlFileTest {
                         "ar", List.of("fact-check", "ar"), Duration.ofHours(1), true,
                         new PageSelectors("h2 > a[href]", "h1", ".author", "time[datetime]", "article .content"), false),
                 new Source("plain", "plain", URI.create("http://example.org/rss"), SourceKind.FEED, null,
-                        List.of(), Duration.ofMinutes(90), true, PageSelectors.NONE, false));
+                        List.of(), Duration.ofMinutes(90), true, PageSelectors.NONE, false),
+                new Source("bbc-world", "BBC World", URI.create("https://feeds.bbci.co.uk/news/world/rss.xml"),
+                        SourceKind.FEED, "en", List.of(), Duration.ofMinutes(30), true, PageSelectors.NONE,
+                        ArticleFetching.NEVER, ArticleHosts.sameSiteAnd(List.of("bbc.com", "bbc.co.uk"))),
+                new Source("anywhere", "anywhere", URI.create("https://e.example/rss"), SourceKind.FEED, null,
+                        List.of(), Duration.ofMinutes(30), true, PageSelectors.NONE, ArticleFetching.AUTO, ArticleHosts.ANY));
 
         Path file = dir.resolve("export.opml");
         try (var out = Files.newOutputStream(file)) {

@@ -78,9 +78,11 @@ public final class LoopbackServer implements AutoCloseable {
      * @param host          the Host header (e.g. "127.0.0.1:40123" or "localhost:40123")
      * @param headers       all request headers; names are case-insensitive
      * @param receivedNanos {@link System#nanoTime()} on arrival, for measuring gaps
+     * @param remoteAddress the address the request came from, e.g. "127.0.0.1" (a relaying proxy may use another)
      */
     public record RecordedRequest(String method, String path, String query, String host,
-                                  Map<String, List<String>> headers, long receivedNanos, Instant receivedAt) {
+                                  Map<String, List<String>> headers, long receivedNanos, Instant receivedAt,
+                                  String remoteAddress) {
 
         /** The first value of a request header, or null. */
         public String header(String name) {
@@ -124,8 +126,28 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1 on a free port. */
     public static LoopbackServer start() {
+        return start(InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * Starts a server on another loopback address (127.0.0.2, …: all of 127.0.0.0/8 is this
+     * computer on Linux), for tests about which host a request may reach.
+     */
+    public static LoopbackServer start(String loopbackAddress) {
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            InetAddress address = InetAddress.ofLiteral(loopbackAddress);
+            if (!address.isLoopbackAddress()) {
+                throw new IllegalArgumentException("tests stay on loopback addresses, not " + loopbackAddress);
+            }
+            return start(address);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a loopback address: " + loopbackAddress, e);
+        }
+    }
+
+    private static LoopbackServer start(InetAddress address) {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(address, 0), 50);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             LoopbackServer loopback = new LoopbackServer(http, executor);
             http.createContext("/", loopback::dispatch);
@@ -141,9 +163,9 @@ public final class LoopbackServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT} + path; the path must start with "/" and may carry a query. */
+    /** {@code http://127.0.0.1:PORT} (or the address it was started on) + path; the path must start with "/" and may carry a query. */
     public URI uri(String path) {
-        return uri("127.0.0.1", path);
+        return uri(server.getAddress().getAddress().getHostAddress(), path);
     }
 
     /** The same server under another host name that resolves to it, e.g. "localhost". */
@@ -475,7 +497,7 @@ public final class LoopbackServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         log.add(new RecordedRequest(exchange.getRequestMethod(), path, requestUri.getRawQuery(),
                 exchange.getRequestHeaders().getFirst("Host"), Collections.unmodifiableMap(headers),
-                System.nanoTime(), Instant.now()));
+                System.nanoTime(), Instant.now(), exchange.getRemoteAddress().getAddress().getHostAddress()));
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             HttpHandler handler = handlers.get(path);
