@@ -2,6 +2,7 @@ package org.claimdesk.ui;
 
 import org.claimdesk.ui.shared.ScriptStyles;
 import org.claimdesk.ui.shared.Messages;
+import org.claimdesk.ui.stages.StagesView;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import javafx.application.Application;
@@ -296,6 +297,8 @@ public final class MainWindow {
         stopped.visibleProperty().bind(line.stoppedProperty().isNotEmpty());
         stopped.managedProperty().bind(stopped.visibleProperty());
 
+        MenuButton stageProgress = new StagesView(model.stages(), messages).build();
+
         ProgressBar progress = new ProgressBar();
         progress.setId("taskProgress");
         progress.setPrefWidth(180);
@@ -311,7 +314,7 @@ public final class MainWindow {
             whileBusy.visibleProperty().bind(model.busyProperty());
             whileBusy.managedProperty().bind(model.busyProperty());
         }
-        HBox bar = new HBox(8, status, stopped, progress, cancel);
+        HBox bar = new HBox(8, status, stopped, stageProgress, progress, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("status-bar");

@@ -16,6 +16,7 @@ import org.claimdesk.store.SavedSearch;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.StoredItem;
 import org.claimdesk.ui.saved.SavedSearchesViewModel;
+import org.claimdesk.ui.stages.StagesViewModel;
 import org.claimdesk.workspace.WorkspaceEvent;
 import org.claimdesk.workspace.WorkspaceEvents;
 import org.claimdesk.workspace.WatchQueries.WatchCount;
@@ -104,6 +105,26 @@ final class OpenWorkspace implements AutoCloseable {
         };
     }
 
+    /** The background stages: their progress, pause and resume. */
+    StagesViewModel.Control stages() {
+        return new StagesViewModel.Control() {
+            @Override
+            public List<StageStatus> statuses() {
+                return session.stages().statuses();
+            }
+
+            @Override
+            public void pause(String stage) {
+                session.stages().pause(stage);
+            }
+
+            @Override
+            public void resume(String stage) {
+                session.stages().resume(stage);
+            }
+        };
+    }
+
     // ---- what the tasks do ----------------------------------------------------------------------
 
     PollReport pollNow(PollProgress progress) throws InterruptedException {
@@ -172,8 +193,7 @@ final class OpenWorkspace implements AutoCloseable {
                 case WorkspaceEvent.ItemsSearchable e -> deliver(WorkbenchViewModel::itemsSearchable);
                 case WorkspaceEvent.IndexRebuilding e -> showRebuild(e.done(), e.total());
                 case WorkspaceEvent.PollFinished e -> deliver(WorkbenchViewModel::pollFinished);
-                case WorkspaceEvent.StageProgressed e -> deliver(m -> m.stageChanged(e.status().stage(),
-                        e.status().state() == StageStatus.State.STOPPED, e.status().stoppedReason()));
+                case WorkspaceEvent.StageProgressed e -> deliver(m -> m.stageProgressed(e.status()));
                 case WorkspaceEvent.BackgroundFailure e ->
                         deliver(m -> m.backgroundFailed(e.task(), e.message(), e.at(), e.stopped()));
             }

@@ -20,6 +20,8 @@ import org.claimdesk.ui.search.SearchViewModel;
 import org.claimdesk.ui.sources.SourceRow;
 import org.claimdesk.ui.sources.SourcesViewModel;
 import org.claimdesk.ui.task.LongTask;
+import org.claimdesk.pipeline.StageStatus;
+import org.claimdesk.ui.stages.StagesViewModel;
 import org.claimdesk.ui.task.TaskRunner;
 import org.claimdesk.ui.task.Workers;
 import org.claimdesk.workspace.Workspace;
@@ -58,6 +60,7 @@ public final class WorkbenchViewModel {
     private final ErrorsViewModel errors;
     private final SearchViewModel search;
     private final SavedSearchesViewModel savedSearches;
+    private final StagesViewModel stages;
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
@@ -86,6 +89,7 @@ public final class WorkbenchViewModel {
         this.reader = new ReaderViewModel(workers.reads(), fx, messages, readFailed);
         this.errors = new ErrorsViewModel(workers.reads(), fx, messages, sources::nameOf, readFailed);
         this.search = new SearchViewModel(workers.searches(), fx, messages, clock);
+        this.stages = new StagesViewModel(workers.reads(), workers.reads()::execute, fx, messages, readFailed);
         this.savedSearches = new SavedSearchesViewModel(workers.reads(), fx, messages, statusLine::say, readFailed,
                 search::show);
         windowTitle.set(messages.get("app.title"));
@@ -333,6 +337,12 @@ public final class WorkbenchViewModel {
         statusLine.stageChanged(stage, stopped, reason);
     }
 
+    /** A stage made progress, went idle, was paused or resumed, or stopped: the status bar shows it. */
+    public void stageProgressed(StageStatus status) {
+        stages.update(status);
+        stageChanged(status.stage(), status.state() == StageStatus.State.STOPPED, status.stoppedReason());
+    }
+
     /**
      * A background task of the workspace failed (logged where it happened): listed under Errors,
      * and said in the status bar when it stopped.
@@ -367,6 +377,7 @@ public final class WorkbenchViewModel {
         reader.attach(opened::item, sources::nameOf);
         savedSearches.attach(opened.watches());
         search.attach(opened::search, sources::nameOf);
+        stages.attach(opened.stages());
     }
 
     /** Runs a task; its failure is said in the status line under {@code failedKey}, Cancel as "Cancelled.". */
@@ -428,6 +439,10 @@ public final class WorkbenchViewModel {
 
     public SavedSearchesViewModel savedSearches() {
         return savedSearches;
+    }
+
+    public StagesViewModel stages() {
+        return stages;
     }
 
     public StatusLineViewModel statusLine() {

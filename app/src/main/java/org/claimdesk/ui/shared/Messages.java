@@ -46,6 +46,11 @@ public final class Messages {
         }
     }
 
+    /** The text for the key, or {@code fallback} when the bundle has none (names that come from data). */
+    public String getOrDefault(String key, String fallback) {
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
     /** {@link MessageFormat} pattern from the bundle, formatted in the bundle's locale. */
     public String format(String key, Object... arguments) {
         return new MessageFormat(get(key), bundle.getLocale()).format(arguments);
