@@ -185,8 +185,24 @@ public final class LoopbackProxy implements AutoCloseable {
         try (Socket origin = connectFromRelayAddress(target(uri.getHost(), port))) {
             origin.getOutputStream().write(forward.toString().getBytes(StandardCharsets.ISO_8859_1));
             origin.getOutputStream().flush();
-            // The origin closes after its answer (Connection: close), which tells the client too.
-            origin.getInputStream().transferTo(out);
+            // The answer says "Connection: close" to the client too: this proxy serves one request
+            // per connection, and a client that kept it for the next one (a redirect) would race
+            // the close and fail now and then.
+            InputStream answer = origin.getInputStream();
+            String answerHead = readHead(answer);
+            if (answerHead == null) {
+                throw new IOException("the origin closed without an answer");
+            }
+            StringBuilder toClient = new StringBuilder();
+            for (String line : answerHead.split("\r\n")) {
+                String name = line.substring(0, Math.max(0, line.indexOf(':'))).toLowerCase(Locale.ROOT);
+                if (!name.equals("connection") && !name.equals("keep-alive")) {
+                    toClient.append(line).append("\r\n");
+                }
+            }
+            toClient.append("Connection: close\r\n\r\n");
+            out.write(toClient.toString().getBytes(StandardCharsets.ISO_8859_1));
+            answer.transferTo(out);
             out.flush();
         } catch (IOException e) {
             out.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
