@@ -1,5 +1,7 @@
 package org.claimdesk.pipeline;
 
+import org.claimdesk.testing.MutableClock;
+
 import org.claimdesk.nlp.AnalysisPath;
 import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.store.AnalysisStore;

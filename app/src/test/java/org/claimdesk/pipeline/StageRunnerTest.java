@@ -1,5 +1,7 @@
 package org.claimdesk.pipeline;
 
+import org.claimdesk.testing.MutableClock;
+
 import org.claimdesk.store.Database;
 import org.claimdesk.store.ItemWrite;
 import org.claimdesk.store.StageLedger;

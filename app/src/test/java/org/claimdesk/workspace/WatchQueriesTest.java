@@ -4,6 +4,7 @@ import org.claimdesk.index.RebuildProgress;
 import org.claimdesk.index.SearchRequest;
 import org.claimdesk.store.NewItem;
 import org.claimdesk.store.SavedSearch;
+import org.claimdesk.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,34 +25,6 @@ class WatchQueriesTest {
         return watches.counts().stream().filter(c -> c.search().name().equals(name)).findFirst().orElseThrow().newMatches();
     }
 
-    /** A clock the test moves on. */
-    private static final class MovableClock extends java.time.Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     private static void save(WorkspaceSession session, String key, String title, Instant published) {
         URI url = URI.create("https://wire.example.org/" + key);
         session.itemStore().save(new NewItem("wire", url, url, null, title, null, title + ". Officials denied it.", "en",
@@ -62,7 +35,7 @@ class WatchQueriesTest {
     void markingSeenKeepsNewWhatNoSearchCouldShowYetAndTheRangeMovesWithTime() throws Exception {
         Path feeds = Files.writeString(tmp.resolve("feeds.yml"), "sources:\n  - id: wire\n    url: https://wire.example.org/feed\n");
         Instant now = Instant.now();
-        MovableClock clock = new MovableClock(now);
+        MutableClock clock = new MutableClock(now);
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), feeds, clock)) {
             session.search().bringUpToDate(RebuildProgress.NONE);
             WatchQueries watches = session.search().savedSearches();
