@@ -77,8 +77,7 @@ final class SearchCommand extends SessionCommand {
                     .page(0, Math.max(0, limit))
                     .facets(false);
         } catch (IllegalArgumentException e) {
-            err().println("claimdesk search: " + e.getMessage());
-            return ExitCodes.USAGE;
+            throw usageError(e.getMessage());
         }
         if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
             return ExitCodes.CANCELLED;

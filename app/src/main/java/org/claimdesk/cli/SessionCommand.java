@@ -3,6 +3,7 @@ package org.claimdesk.cli;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +30,11 @@ abstract class SessionCommand implements Callable<Integer> {
     }
 
     abstract int run(WorkspaceSession session) throws Exception;
+
+    /** Wrong usage found after parsing: picocli prints the message and the usage, and exits 2. */
+    ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -3,14 +3,22 @@ package org.claimdesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.claimdesk.testing.LoopbackServer;
+import picocli.CommandLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.claimdesk.workspace.WorkspaceDirectory;
+import org.claimdesk.workspace.WorkspaceSession;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,6 +176,41 @@ class CommandLineTest {
     void wrongUsageGivesExitCodeTwo() {
         assertThat(run("frobnicate")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("frobnicate");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCommandAnswersHelpWithItsOwnUsage() {
+        Map<String, CommandLine> commands = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
+                WorkspaceSession::open, (w, f, d) -> 0).getSubcommands();
+        Set<String> names = commands.keySet(); // aliases too
+        assertThat(names).contains("ingest", "import", "sources", "search", "analyse", "rebuild-index", "watch", "extract");
+        return names.stream().flatMap(name -> Stream.of("--help", "-h").map(flag -> DynamicTest.dynamicTest(name + " " + flag, () -> {
+            CommandRunner runner = new CommandRunner();
+            assertThat(runner.run(tmp.resolve("data"), name, flag)).as(runner.err.toString()).isZero();
+            assertThat(runner.out.toString()).contains("Usage: claimdesk " + commands.get(name).getCommandName());
+            assertThat(runner.err.toString()).isEmpty();
+            assertThat(tmp.resolve("data")).doesNotExist(); // help opens no workspace
+        })));
+    }
+
+    @Test
+    void theTopLevelHelpDocumentsTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:", "130", "wrong usage");
+    }
+
+    @Test
+    void anUnknownOptionOfACommandPrintsThatCommandsUsageAndExitsTwo() {
+        assertThat(run("ingest", "--twice")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--twice'", "Usage: claimdesk ingest");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aValueACommandRejectsAfterParsingIsAlsoAUsageError() {
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "water", "--sort", "sideways"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--sort takes relevance or time", "Usage: claimdesk search");
     }
 
     private static JsonNode read(ObjectMapper json, String line) {
