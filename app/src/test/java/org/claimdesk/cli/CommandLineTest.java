@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -92,11 +93,44 @@ class CommandLineTest {
     }
 
     @Test
-    void aBrokenFeedsFileIsReportedWithLineAndColumn() throws Exception {
+    void aBrokenFeedsFileFailsTheCommandsOnSourcesWithLineAndColumnSaidOnce() throws Exception {
         Files.writeString(feeds, "sources:\n  - id: x\n    urll: https://example.org/feed\n");
-        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "sources");
-        assertThat(code).isZero();
-        assertThat(err.toString()).contains("feeds.yml:3:5:").contains("urll");
+
+        for (String command : List.of("sources", "ingest", "export-opml")) {
+            StringWriter before = new StringWriter();
+            before.write(err.toString());
+            err.getBuffer().setLength(0);
+            String[] args = command.equals("ingest") ? new String[] {"-w", workspace.toString(), "-f", feeds.toString(), command, "--once"}
+                    : command.equals("export-opml") ? new String[] {"-w", workspace.toString(), "-f", feeds.toString(), command,
+                    tmp.resolve("out.opml").toString()} : new String[] {"-w", workspace.toString(), "-f", feeds.toString(), command};
+
+            assertThat(run(args)).as(command).isEqualTo(ExitCodes.FAILED);
+            assertThat(err.toString()).as(command).containsOnlyOnce("feeds.yml:3:5: unknown key 'urll'")
+                    .contains("cannot be used; nothing was done");
+        }
+        assertThat(out.toString()).doesNotContain("new items");
+        assertThat(tmp.resolve("out.opml")).doesNotExist();
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aMissingFeedsFileFailsIngestToo() {
+        Path missing = tmp.resolve("missing.yml");
+        assertThat(run("-w", workspace.toString(), "-f", missing.toString(), "ingest", "--once")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).containsOnlyOnce("the file does not exist");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBrokenFeedsFileDoesNotStopASearchOfWhatIsStored() throws Exception {
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "ingest", "--once")).isZero();
+        Files.writeString(feeds, "sources: [\n");
+        err.getBuffer().setLength(0);
+        out.getBuffer().setLength(0);
+
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "bridge", "--limit", "1")).isZero();
+        assertThat(err.toString()).contains("feeds.yml:");
+        assertThat(out.toString()).contains("Bridge").contains("1 hit");
     }
 
     @Test
