@@ -89,6 +89,12 @@ class CommandLineTest {
         JsonNode gone = out.toString().lines().map(l -> read(json, l)).filter(n -> n.get("id").asText().equals("gone"))
                 .findFirst().orElseThrow();
         assertThat(gone.get("status").asText()).isEqualTo("FAILING");
+        // the shape docs/cli.md documents, and only JSON on standard output
+        List<String> fields = new java.util.ArrayList<>();
+        gone.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("id", "name", "url", "kind", "status", "items", "lastAttempt", "lastSuccess",
+                "lastErrorAt", "lastError");
+        assertThat(gone.get("kind").asText()).isIn("FEED", "PAGE");
         assertThat(gone.get("lastError").asText()).contains("404");
     }
 
