@@ -5,7 +5,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,30 @@ final class LogFiles {
     private static final String APPENDER = "workspace-file";
 
     private LogFiles() {
+    }
+
+    /**
+     * With the file in place, the console shows only errors: a command prints what it found and
+     * what went wrong itself, once (a broken feeds.yml is also logged by the watcher and the
+     * session), and libraries' warnings (CoreNLP's "Untokenizable: …", thousands per analyse
+     * run) belong in the file, not in a script's output.
+     */
+    private static void quietConsole(Logger root) {
+        for (var it = root.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof ConsoleAppender<ILoggingEvent> console
+                    && console.getCopyOfAttachedFiltersList().stream().noneMatch(f -> f instanceof ErrorsOnly)) {
+                ErrorsOnly filter = new ErrorsOnly();
+                filter.start();
+                console.addFilter(filter);
+            }
+        }
+    }
+
+    private static final class ErrorsOnly extends Filter<ILoggingEvent> {
+        @Override
+        public FilterReply decide(ILoggingEvent event) {
+            return event.getLevel().isGreaterOrEqual(Level.ERROR) ? FilterReply.NEUTRAL : FilterReply.DENY;
+        }
     }
 
     /** Logs to {@code logsDir}, replacing the file of a previously open workspace. */
@@ -55,6 +82,7 @@ final class LogFiles {
         file.setEncoder(encoder);
         file.start();
         root.addAppender(file);
+        quietConsole(root);
         context.getLogger("org.claimdesk").setLevel(Level.INFO);
         // The root level gates appenders too: INFO from our packages must reach the file.
     }

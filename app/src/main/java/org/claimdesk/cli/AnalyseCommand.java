@@ -28,8 +28,7 @@ final class AnalyseCommand extends SessionCommand {
     @Override
     int run(WorkspaceSession session) throws InterruptedException {
         if (limit != null && limit < 1) {
-            err().println("--limit must be at least 1, got " + limit);
-            return ExitCodes.USAGE;
+            throw usageError("--limit must be at least 1, got " + limit);
         }
         // the index is brought up to date first, so that what analysis adds is all that is left to apply
         if (IndexCommand.bringUpToDate(session, err()).cancelled()) {

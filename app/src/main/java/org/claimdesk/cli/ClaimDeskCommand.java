@@ -20,7 +20,13 @@ import java.util.concurrent.Callable;
         subcommands = {IngestCommand.class, ImportCommand.class, SourcesCommand.class, ExportOpmlCommand.class,
                 ExtractCommand.class, SearchCommand.class, WatchCommand.class, IndexCommand.class,
                 AnalyseCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 could not run, 2 wrong usage, 3 some sources/files failed, 130 interrupted."})
+        footer = {"", "Exit codes:",
+                "  0    ok",
+                "  1    could not run (workspace in use, broken or missing feeds.yml, I/O error)",
+                "  2    wrong usage (the usage is printed)",
+                "  3    ran, but some sources, files or items failed (the others were processed)",
+                "  130  interrupted (Ctrl+C); what was stored stays",
+                "Results go to standard output, messages to standard error. 'claimdesk COMMAND --help' for a command."})
 public final class ClaimDeskCommand implements Callable<Integer> {
 
     /** Opens the workbench window on a workspace; supplied by the app so this package needs no JavaFX. */
@@ -56,6 +62,12 @@ public final class ClaimDeskCommand implements Callable<Integer> {
     /** A command line ready to execute, with our exit codes for errors. */
     public static CommandLine commandLine(WorkspaceDirectory directory, SessionOpener sessions, WindowStarter windowStarter) {
         CommandLine cl = new CommandLine(new ClaimDeskCommand(directory, sessions, windowStarter));
+        // every command, present and future, answers -h/--help with its own usage
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("claimdesk: " + CliText.message(ex));
             return ExitCodes.FAILED;

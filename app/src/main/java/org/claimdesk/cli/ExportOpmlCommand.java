@@ -12,6 +12,11 @@ final class ExportOpmlCommand extends SessionCommand {
     Path target;
 
     @Override
+    boolean needsSources() {
+        return true;
+    }
+
+    @Override
     int run(WorkspaceSession session) {
         session.exports().exportOpml(target);
         out().printf("%d sources written to %s%n", session.sources().config().sources().size(), target);

@@ -18,6 +18,11 @@ final class IngestCommand extends SessionCommand {
     boolean once;
 
     @Override
+    boolean needsSources() {
+        return true;
+    }
+
+    @Override
     int run(WorkspaceSession session) throws InterruptedException {
         if (!once) {
             out().printf("Polling %d sources of %s on their intervals; Ctrl+C to stop.%n",

@@ -77,8 +77,7 @@ final class SearchCommand extends SessionCommand {
                     .page(0, Math.max(0, limit))
                     .facets(false);
         } catch (IllegalArgumentException e) {
-            err().println("claimdesk search: " + e.getMessage());
-            return ExitCodes.USAGE;
+            throw usageError(e.getMessage());
         }
         if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
             return ExitCodes.CANCELLED;
@@ -105,7 +104,8 @@ final class SearchCommand extends SessionCommand {
                     out().printf("    %s%n", CliText.fit(snippet.marked("[", "]"), 160));
                 }
             }
-            out().printf("%s%d hit%s%n", results.totalIsExact() ? "" : "more than ", results.totalHits(),
+            // a count that is not exact is a lower bound: that many or more
+            out().printf("%s%d hit%s%n", results.totalIsExact() ? "" : "at least ", results.totalHits(),
                     results.totalHits() == 1 ? "" : "s");
         }
         return ExitCodes.OK;

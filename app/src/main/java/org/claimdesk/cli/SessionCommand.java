@@ -3,10 +3,12 @@ package org.claimdesk.cli;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** A sub-command that works on an open workspace. */
@@ -21,14 +23,33 @@ abstract class SessionCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Workspace workspace = root.workspaceOptions.resolve(root.directory);
         try (WorkspaceSession session = root.sessions.open(workspace, root.workspaceOptions.feedsFile())) {
-            for (String problem : session.sources().configProblems()) {
-                err().println(problem);
+            List<String> problems = session.sources().configProblems();
+            problems.forEach(err()::println);
+            if (!problems.isEmpty() && needsSources()) {
+                // a scheduled job must not quietly do nothing: it ran with no sources
+                err().println("claimdesk " + spec.name() + ": " + session.sources().feedsFile()
+                        + " cannot be used; nothing was done");
+                return ExitCodes.FAILED;
             }
             return run(session);
         }
     }
 
     abstract int run(WorkspaceSession session) throws Exception;
+
+    /**
+     * Whether the command works on the sources of feeds.yml, so that a broken or missing file
+     * makes it fail (exit 1) instead of running with none. Commands on what is stored already
+     * (search, analyse, …) go on after saying what is wrong.
+     */
+    boolean needsSources() {
+        return false;
+    }
+
+    /** Wrong usage found after parsing: picocli prints the message and the usage, and exits 2. */
+    ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -15,6 +15,11 @@ final class SourcesCommand extends SessionCommand {
     boolean json;
 
     @Override
+    boolean needsSources() {
+        return true;
+    }
+
+    @Override
     int run(WorkspaceSession session) throws Exception {
         List<SourceHealth> health = session.sources().health();
         if (json) {

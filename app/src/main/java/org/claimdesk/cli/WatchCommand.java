@@ -137,8 +137,7 @@ final class WatchCommand extends SessionCommand {
     }
 
     private int usage(String message) {
-        err().println("claimdesk watch: " + message);
-        return ExitCodes.USAGE;
+        throw usageError(message);
     }
 
     private static String filters(SavedSearch s) {

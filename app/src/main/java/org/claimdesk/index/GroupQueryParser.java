@@ -41,7 +41,7 @@ final class GroupQueryParser extends QueryParser {
 
     /** Parses the whole query; a query of only exclusions means "everything except". */
     Query parseQuery(String text) throws ParseException {
-        Query query = parse(text);
+        Query query = parse(slashesInWordsAsText(text));
         if (query instanceof BooleanQuery bq && !bq.clauses().isEmpty()
                 && bq.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
             BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
@@ -49,6 +49,30 @@ final class GroupQueryParser extends QueryParser {
             return b.build();
         }
         return query;
+    }
+
+    /**
+     * A slash inside a word (bin/bash, 9/11, and/or) is part of what the analyst typed, not the
+     * start of a /pattern/ as Lucene's syntax reads it; only a slash that opens a word does that.
+     */
+    static String slashesInWordsAsText(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 4);
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                sb.append(c).append(text.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '/' && !quoted && i > 0 && !Character.isWhitespace(text.charAt(i - 1))
+                    && "(:+-!".indexOf(text.charAt(i - 1)) < 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     @FunctionalInterface

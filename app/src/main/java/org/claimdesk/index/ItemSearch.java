@@ -212,6 +212,9 @@ public final class ItemSearch {
         if (open > 0) {
             return "a \"(\" is not closed";
         }
+        if (unclosedPattern(text)) {
+            return "a \"/\" starts a pattern (/…/) that is not closed; to search for a slash, put the words in quotes";
+        }
         String[] words = text.strip().split("\\s+");
         String last = words[words.length - 1];
         if (List.of("AND", "OR", "NOT").contains(words[0]) || List.of("AND", "OR", "NOT").contains(last)) {
@@ -224,6 +227,24 @@ public final class ItemSearch {
         // "Cannot parse 'the query': what" repeats the query the analyst sees already
         int colon = parser.startsWith("Cannot parse '") ? parser.indexOf("': ") : -1;
         return colon < 0 ? parser : parser.substring(colon + 3);
+    }
+
+    /** Whether a word opens a /pattern/ that no later slash closes (slashes in words are text). */
+    private static boolean unclosedPattern(String text) {
+        String read = GroupQueryParser.slashesInWordsAsText(text);
+        int slashes = 0;
+        boolean quoted = false;
+        for (int i = 0; i < read.length(); i++) {
+            char c = read.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '/' && !quoted) {
+                slashes++;
+            }
+        }
+        return slashes % 2 != 0;
     }
 
     private static String firstLine(String message) {

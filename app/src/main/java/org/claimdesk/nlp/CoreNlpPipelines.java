@@ -6,6 +6,7 @@ import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.util.logging.RedwoodConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CoreNlpPipelines {
     private static final Logger log = LoggerFactory.getLogger(CoreNlpPipelines.class);
+
+    static {
+        // CoreNLP logs through its own Redwood, which writes to the console unless it finds SLF4J
+        // on its own; said outright, its warnings ("Untokenizable: …") go where ours go: the log file.
+        RedwoodConfiguration.slf4j().apply();
+    }
 
     private record Key(CoreNlpLanguage language, AnalysisPath path) {
     }

@@ -3,14 +3,23 @@ package org.claimdesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.claimdesk.testing.LoopbackServer;
+import picocli.CommandLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.claimdesk.workspace.WorkspaceDirectory;
+import org.claimdesk.workspace.WorkspaceSession;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,15 +89,54 @@ class CommandLineTest {
         JsonNode gone = out.toString().lines().map(l -> read(json, l)).filter(n -> n.get("id").asText().equals("gone"))
                 .findFirst().orElseThrow();
         assertThat(gone.get("status").asText()).isEqualTo("FAILING");
+        // the shape docs/cli.md documents, and only JSON on standard output
+        List<String> fields = new java.util.ArrayList<>();
+        gone.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("id", "name", "url", "kind", "status", "items", "lastAttempt", "lastSuccess",
+                "lastErrorAt", "lastError");
+        assertThat(gone.get("kind").asText()).isIn("FEED", "PAGE");
         assertThat(gone.get("lastError").asText()).contains("404");
     }
 
     @Test
-    void aBrokenFeedsFileIsReportedWithLineAndColumn() throws Exception {
+    void aBrokenFeedsFileFailsTheCommandsOnSourcesWithLineAndColumnSaidOnce() throws Exception {
         Files.writeString(feeds, "sources:\n  - id: x\n    urll: https://example.org/feed\n");
-        int code = run("-w", workspace.toString(), "-f", feeds.toString(), "sources");
-        assertThat(code).isZero();
-        assertThat(err.toString()).contains("feeds.yml:3:5:").contains("urll");
+
+        for (String command : List.of("sources", "ingest", "export-opml")) {
+            StringWriter before = new StringWriter();
+            before.write(err.toString());
+            err.getBuffer().setLength(0);
+            String[] args = command.equals("ingest") ? new String[] {"-w", workspace.toString(), "-f", feeds.toString(), command, "--once"}
+                    : command.equals("export-opml") ? new String[] {"-w", workspace.toString(), "-f", feeds.toString(), command,
+                    tmp.resolve("out.opml").toString()} : new String[] {"-w", workspace.toString(), "-f", feeds.toString(), command};
+
+            assertThat(run(args)).as(command).isEqualTo(ExitCodes.FAILED);
+            assertThat(err.toString()).as(command).containsOnlyOnce("feeds.yml:3:5: unknown key 'urll'")
+                    .contains("cannot be used; nothing was done");
+        }
+        assertThat(out.toString()).doesNotContain("new items");
+        assertThat(tmp.resolve("out.opml")).doesNotExist();
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aMissingFeedsFileFailsIngestToo() {
+        Path missing = tmp.resolve("missing.yml");
+        assertThat(run("-w", workspace.toString(), "-f", missing.toString(), "ingest", "--once")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).containsOnlyOnce("the file does not exist");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBrokenFeedsFileDoesNotStopASearchOfWhatIsStored() throws Exception {
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "ingest", "--once")).isZero();
+        Files.writeString(feeds, "sources: [\n");
+        err.getBuffer().setLength(0);
+        out.getBuffer().setLength(0);
+
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "bridge", "--limit", "1")).isZero();
+        assertThat(err.toString()).contains("feeds.yml:");
+        assertThat(out.toString()).contains("Bridge").contains("1 hit");
     }
 
     @Test
@@ -168,6 +216,41 @@ class CommandLineTest {
     void wrongUsageGivesExitCodeTwo() {
         assertThat(run("frobnicate")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("frobnicate");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCommandAnswersHelpWithItsOwnUsage() {
+        Map<String, CommandLine> commands = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
+                WorkspaceSession::open, (w, f, d) -> 0).getSubcommands();
+        Set<String> names = commands.keySet(); // aliases too
+        assertThat(names).contains("ingest", "import", "sources", "search", "analyse", "rebuild-index", "watch", "extract");
+        return names.stream().flatMap(name -> Stream.of("--help", "-h").map(flag -> DynamicTest.dynamicTest(name + " " + flag, () -> {
+            CommandRunner runner = new CommandRunner();
+            assertThat(runner.run(tmp.resolve("data"), name, flag)).as(runner.err.toString()).isZero();
+            assertThat(runner.out.toString()).contains("Usage: claimdesk " + commands.get(name).getCommandName());
+            assertThat(runner.err.toString()).isEmpty();
+            assertThat(tmp.resolve("data")).doesNotExist(); // help opens no workspace
+        })));
+    }
+
+    @Test
+    void theTopLevelHelpDocumentsTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:", "130", "wrong usage");
+    }
+
+    @Test
+    void anUnknownOptionOfACommandPrintsThatCommandsUsageAndExitsTwo() {
+        assertThat(run("ingest", "--twice")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--twice'", "Usage: claimdesk ingest");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aValueACommandRejectsAfterParsingIsAlsoAUsageError() {
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "water", "--sort", "sideways"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--sort takes relevance or time", "Usage: claimdesk search");
     }
 
     private static JsonNode read(ObjectMapper json, String line) {

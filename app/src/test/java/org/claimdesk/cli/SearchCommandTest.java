@@ -124,4 +124,38 @@ class SearchCommandTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--since and --until take");
     }
+
+    @Test
+    void aSlashInsideAWordIsPartOfTheWordAndAnOpenPatternIsSaidInTheAnalystsWords() throws Exception {
+        try (Database database = Database.open(new Workspace(workspace).databaseDir())) {
+            save(new ItemStore(database), "en-checks", "en", "Script runs /bin/bash as root", "A shell claim.", Instant.now(), 4);
+        }
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "bin/bash")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("/[bin/bash]", "1 hit");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "/bin")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Cannot read the query: a \"/\" starts a pattern")
+                .doesNotContain("Lexical error", "Encountered", "column");
+    }
+
+    @Test
+    void aCountAtTheLimitOfExactCountingIsExact() throws Exception {
+        try (Database database = Database.open(new Workspace(workspace).databaseDir())) {
+            ItemStore items = new ItemStore(database);
+            for (int n = 0; n < 1000; n++) {
+                save(items, "en-checks", "en", "Water report " + n, "The tap water is safe.", Instant.now(), 100 + n);
+            }
+        }
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "water", "--limit", "1"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).endsWith("1000 hits\n").doesNotContain("more than", "at least");
+
+        try (Database database = Database.open(new Workspace(workspace).databaseDir())) {
+            save(new ItemStore(database), "en-checks", "en", "Water report again", "More tap water.", Instant.now(), 99);
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "search", "water", "--limit", "1")).isZero();
+        assertThat(out.toString()).containsPattern("(1001|at least \\d+) hits\n$").doesNotContain("more than");
+    }
 }
