@@ -1,5 +1,12 @@
 package org.claimdesk.ingest;
 
+import org.claimdesk.pipeline.ArticleStage;
+import org.claimdesk.pipeline.StageListener;
+import org.claimdesk.pipeline.StageRunner;
+import org.claimdesk.store.ArticleStore;
+import org.claimdesk.store.StageLedger;
+import java.util.HashMap;
+import java.util.Optional;
 import org.claimdesk.extract.ArticleExtractor;
 import org.claimdesk.extract.FeedParser;
 import org.claimdesk.extract.SectionPage;
@@ -80,9 +87,25 @@ class IngestServiceTest {
                 true, PageSelectors.NONE, false);
     }
 
+    /** Polls, then fetches the article pages the poll queued, as {@code ingest --once} does. */
     private PollReport poll(List<Source> list) throws InterruptedException {
         sources.sync(list);
-        return ingest.poll(list, PollProgress.NONE);
+        list.forEach(source -> configured.put(source.id(), source));
+        PollReport report = ingest.poll(list, PollProgress.NONE);
+        fetchQueuedArticles();
+        return report;
+    }
+
+    /** Source ids as feeds.yml would give them to the article stage. */
+    private final Map<String, Source> configured = new HashMap<>();
+
+    private long fetchQueuedArticles() throws InterruptedException {
+        ArticleStage stage = new ArticleStage(new ArticleStore(database), sources, () -> fetcher,
+                new ArticleExtractor(), id -> Optional.ofNullable(configured.get(id)), Clock.systemUTC());
+        try (StageRunner runner = new StageRunner(new StageLedger(database), List.of(stage), 1, Clock.systemUTC(),
+                StageListener.NONE)) {
+            return runner.runUntilIdle(ArticleStage.NAME, Long.MAX_VALUE);
+        }
     }
 
     private StoredItem itemTitled(String title) {
