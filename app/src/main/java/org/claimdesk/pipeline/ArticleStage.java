@@ -65,6 +65,8 @@ public final class ArticleStage implements Stage<PendingArticle> {
     static final int SHORT_PAGE_CHARS = 1_000;
     private static final String[] PAYWALL_WORDS = {"subscribe", "subscription", "subscriber", "sign in to continue",
             "log in to continue", "paywall", "premium content", "abonn", "suscr"};
+    private static final String[] ERROR_WORDS = {"not found", "404", "page unavailable", "error", "does not exist",
+            "no longer available"};
     private static final String[] CONSENT_WORDS = {"cookie", "consent", "accept all", "privacy settings", "datenschutz"};
 
     private final ArticleStore articles;
@@ -154,27 +156,24 @@ public final class ArticleStage implements Stage<PendingArticle> {
     static String problemOf(String text, int summaryChars) {
         String stripped = text == null ? "" : text.strip();
         int chars = stripped.codePointCount(0, stripped.length());
-        String lower = stripped.toLowerCase(Locale.ROOT);
-        if (chars >= MIN_ARTICLE_CHARS && chars * 2 >= summaryChars) {
-            // long enough; a short page may still be a wall that shows the first paragraph
-            if (chars >= SHORT_PAGE_CHARS) {
-                return null;
-            }
-            if (containsAny(lower, PAYWALL_WORDS)) {
-                return "paywall: the page asks to subscribe or sign in";
-            }
-            return containsAny(lower, CONSENT_WORDS) ? "consent wall: the page asks to accept cookies first" : null;
+        if (chars == 0) {
+            return "no article on the page";
         }
-        if (containsAny(lower, PAYWALL_WORDS)) {
+        String lower = stripped.toLowerCase(Locale.ROOT);
+        if (chars < SHORT_PAGE_CHARS && containsAny(lower, PAYWALL_WORDS)) {
             return "paywall: the page asks to subscribe or sign in";
         }
-        if (containsAny(lower, CONSENT_WORDS)) {
+        if (chars < SHORT_PAGE_CHARS && containsAny(lower, CONSENT_WORDS)) {
             return "consent wall: the page asks to accept cookies first";
         }
-        if (containsAny(lower, "not found", "404", "page unavailable", "error", "does not exist", "no longer available")) {
+        if (chars < MIN_ARTICLE_CHARS && containsAny(lower, ERROR_WORDS)) {
             return "error page served as a normal page (status 200)";
         }
-        return chars == 0 ? "no article on the page" : "no article on the page (only " + chars + " characters of text)";
+        if (chars * 2 < summaryChars || (chars < MIN_ARTICLE_CHARS && chars <= summaryChars)) {
+            // a short page that adds nothing to the feed's summary (a real short article gives more)
+            return "no article on the page (only " + chars + " characters of text)";
+        }
+        return null;
     }
 
     private static boolean containsAny(String text, String... words) {

@@ -35,7 +35,10 @@ public final class ArticleStore {
     public record PendingArticle(long itemId, URI url, String sourceId, int textChars, int attempts) {
     }
 
-    /** What the article page gave; null fields keep what the item has. */
+    /**
+     * What the article page gave; null fields keep what the item has. The title only fills a
+     * missing one: the feed's headline is cleaner than a page title with the site's name in it.
+     */
     public record ArticleText(String title, String byline, Instant published, String language, String text,
                               String contentHash) {
         public ArticleText {
@@ -99,7 +102,7 @@ public final class ArticleStore {
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement("""
-                    UPDATE item SET body_text = ?, title = COALESCE(?, title), byline = COALESCE(?, byline),
+                    UPDATE item SET body_text = ?, title = COALESCE(title, ?), byline = COALESCE(?, byline),
                            published_at = COALESCE(?, published_at), sort_time = COALESCE(?, published_at, sort_time),
                            language = COALESCE(?, language), content_hash = ?, content_key = ?, article_problem = NULL
                     WHERE id = ?

@@ -65,10 +65,15 @@ public final class ItemStore {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Saves one item in its own transaction. */
+    /**
+     * Saves one item in its own transaction. Its text is all there is (an imported file, a page):
+     * no article page is fetched for it; ingest says when one is wanted ({@link #save(NewItem, Set)}).
+     */
     public SaveOutcome save(NewItem item) {
-        return save(item, Set.of());
+        return save(item, NO_ARTICLE_WANTED);
     }
+
+    private static final Set<String> NO_ARTICLE_WANTED = Set.of(ArticleStore.STAGE);
 
     /**
      * Saves one item in its own transaction; a new item is marked done at once for the entry

@@ -81,7 +81,7 @@ class ArticleStageTest {
     private long store(String path, String summary) {
         URI link = server.uri(path);
         items.save(new NewItem(source.id(), link, link, path, "Bridge " + path, null, summary, "en", null,
-                clock.instant(), ContentHash.of(summary)));
+                clock.instant(), ContentHash.of(summary)), java.util.Set.of());
         return items.newest(100).stream().filter(i -> ("Bridge " + path).equals(i.title())).findFirst().orElseThrow().id();
     }
 

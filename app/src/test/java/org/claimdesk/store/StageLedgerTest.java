@@ -290,10 +290,10 @@ class StageLedgerTest {
         // new items after the upgrade are queued as they are stored
         new SourceStore(database).sync(List.of(feed("a")));
         items = new ItemStore(database);
-        // since V8 a new item waits for its article first; analysis follows it (decision 0011)
+        // since V8 analysis follows the article stage; an item that wants no page passes it at once (decision 0011)
         long fourth = store(4);
-        assertThat(state(ArticleStore.STAGE, fourth)).isEqualTo(TaskState.WAITING);
-        assertThat(state(ANALYSIS, fourth)).isNull();
+        assertThat(state(ArticleStore.STAGE, fourth)).isEqualTo(TaskState.DONE);
+        assertThat(state(ANALYSIS, fourth)).isEqualTo(TaskState.WAITING);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
