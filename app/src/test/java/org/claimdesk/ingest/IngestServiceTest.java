@@ -413,8 +413,9 @@ class IngestServiceTest {
         String longText = "A full story told in the feed itself. ".repeat(30);
         server.serveText("/always2/feed.xml", "application/rss+xml", rss(
                 item("Long", server.uri("/articles/en-2.html").toString(), longText)));
+        // another text: the same text from two feeds would be one item, whose first source decides
         server.serveText("/auto2/feed.xml", "application/rss+xml", rss(
-                item("Long too", server.uri("/articles/en-1.html").toString(), longText)));
+                item("Long too", server.uri("/articles/en-1.html").toString(), "Another story. " + longText)));
 
         poll(List.of(feedWith("auto2", "/auto2/feed.xml", ArticleFetching.AUTO, ArticleHosts.SAME_SITE),
                 feedWith("always2", "/always2/feed.xml", ArticleFetching.ALWAYS, ArticleHosts.SAME_SITE)));
