@@ -3,6 +3,7 @@ package org.claimdesk.cli;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;
+import org.claimdesk.workspace.Stages;
 import org.claimdesk.workspace.WorkspaceEvent;
 import org.claimdesk.workspace.WorkspaceEvents;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -14,8 +15,12 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "ingest", description = {"Poll the enabled sources of feeds.yml and store new items.",
         "Without --once, keeps polling each source on its interval until stopped (Ctrl+C)."})
 final class IngestCommand extends SessionCommand {
-    @Option(names = "--once", description = "Poll every enabled source once, then exit.")
+    @Option(names = "--once", description = {"Poll every enabled source once, fetch the article pages that queued, then exit."})
     boolean once;
+
+    @Option(names = "--max-articles", paramLabel = "N", description = {"With --once: fetch at most N article pages;",
+            "the rest stay queued for the next run (default: all)."})
+    long maxArticles = Long.MAX_VALUE;
 
     @Override
     boolean needsSources() {
@@ -68,6 +73,11 @@ final class IngestCommand extends SessionCommand {
         if (report.cancelled()) {
             return ExitCodes.CANCELLED;
         }
+        // the article pages the poll queued (decision 0011); what is not due yet (a retry) or
+        // beyond --max-articles stays queued for the next run
+        long articles = session.stages().runUntilIdle(Stages.ARTICLES, Math.max(0, maxArticles));
+        long waiting = session.stages().status(Stages.ARTICLES).waiting();
+        out().printf("%d article pages fetched, %d waiting%n", articles, waiting);
         return report.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

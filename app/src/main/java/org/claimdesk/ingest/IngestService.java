@@ -15,6 +15,7 @@ import org.claimdesk.fetch.FetchResult;
 import org.claimdesk.fetch.FetchScope;
 import org.claimdesk.fetch.HttpFetcher;
 import org.claimdesk.source.Source;
+import org.claimdesk.store.ArticleStore;
 import org.claimdesk.store.FetchAttempt;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.NewItem;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,8 +46,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
-    /** Article pages fetched per source and poll, so a first poll of a big site stays polite. */
+    /**
+     * Article pages of a section page (a PAGE source) fetched per source and poll, so a first poll
+     * of a big site stays polite. Feed entries' pages go to the article stage instead, uncapped.
+     */
     static final int MAX_ARTICLE_FETCHES_PER_POLL = 40;
+    /** The article stage's name in the ledger (pipeline.ArticleStage): entries that want no page skip it. */
+    public static final String ARTICLE_STAGE = ArticleStore.STAGE;
+    /** A page source's items are their article pages already. */
+    private static final Set<String> ALREADY_AN_ARTICLE = Set.of(ARTICLE_STAGE);
 
     private final HttpFetcher fetcher;
     private final FeedParser feedParser;
@@ -153,7 +162,6 @@ public final class IngestService {
     private Harvest harvestFeed(Source source, FetchResult.Body body) throws ExtractException, InterruptedException {
         ParsedFeed feed = feedParser.parse(body.body(), body.contentType(), body.finalUri());
         int newItems = 0;
-        int articleFetches = 0;
         Instant fetchedAt = clock.instant();
         for (FeedEntry entry : feed.entries()) {
             if (Thread.currentThread().isInterrupted()) {
@@ -163,18 +171,11 @@ public final class IngestService {
                 continue; // no text, no title and no usable link: nothing to show or to find
             }
             URI canonical = entry.link() == null ? null : UrlCanonicalizer.canonical(entry.link());
-            boolean wantArticle = entry.link() != null
-                    && source.wantsArticlePage(entry.bestText().length())
-                    && !items.containsUrl(canonical);
-            Article article = null;
-            if (wantArticle && articleFetches < MAX_ARTICLE_FETCHES_PER_POLL) {
-                articleFetches++;
-                article = fetchArticle(source, entry.link());
-            }
-            NewItem item = article != null
-                    ? fromArticle(source, article, entry, fetchedAt)
-                    : fromEntry(source, entry, canonical, fetchedAt);
-            if (items.save(item) == SaveOutcome.INSERTED) {
+            // the page is fetched by the article stage, queued in the transaction that stores the
+            // item (decision 0011); an item that wants none is marked done for it at once
+            boolean wantArticle = entry.link() != null && source.wantsArticlePage(entry.bestText().length());
+            if (items.save(fromEntry(source, entry, canonical, fetchedAt),
+                    wantArticle ? Set.of() : Set.of(ARTICLE_STAGE)) == SaveOutcome.INSERTED) {
                 newItems++;
             }
         }
@@ -187,7 +188,7 @@ public final class IngestService {
         if (links.isEmpty()) {
             // No article links: the page is itself the article being watched.
             Article article = articleExtractor.extract(body.body(), body.contentType(), body.finalUri(), source.selectors());
-            boolean inserted = items.save(fromArticle(source, article, null, fetchedAt)) == SaveOutcome.INSERTED;
+            boolean inserted = items.save(fromArticle(source, article, null, fetchedAt), ALREADY_AN_ARTICLE) == SaveOutcome.INSERTED;
             return new Harvest(1, inserted ? 1 : 0);
         }
         int newItems = 0;
@@ -205,7 +206,7 @@ public final class IngestService {
             }
             articleFetches++;
             Article article = fetchArticle(source, link);
-            if (article != null && items.save(fromArticle(source, article, null, fetchedAt)) == SaveOutcome.INSERTED) {
+            if (article != null && items.save(fromArticle(source, article, null, fetchedAt), ALREADY_AN_ARTICLE) == SaveOutcome.INSERTED) {
                 newItems++;
             }
         }

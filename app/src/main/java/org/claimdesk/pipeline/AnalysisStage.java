@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,6 +47,7 @@ public final class AnalysisStage implements Stage<PendingItem> {
     private final Clock clock;
     private final Duration timeLimit;
     private final RetryPolicy retries;
+    private final Optional<String> after;
     private final AtomicLong analysed = new AtomicLong();
     private final AtomicLong entities = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
@@ -67,6 +69,30 @@ public final class AnalysisStage implements Stage<PendingItem> {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeLimit = Objects.requireNonNull(timeLimit, "timeLimit");
         this.retries = Objects.requireNonNull(retries, "retries");
+        this.after = Optional.empty();
+    }
+
+    private AnalysisStage(AnalysisStage stage, String after) {
+        this.analysis = stage.analysis;
+        this.analyses = stage.analyses;
+        this.path = stage.path;
+        this.clock = stage.clock;
+        this.timeLimit = stage.timeLimit;
+        this.retries = stage.retries;
+        this.after = Optional.of(after);
+    }
+
+    /**
+     * This stage, taking items only once {@code stage} has finished them: after the article stage,
+     * so that an item is analysed on its article rather than first on its feed summary (decision 0011).
+     */
+    public AnalysisStage runningAfter(String stage) {
+        return new AnalysisStage(this, stage);
+    }
+
+    @Override
+    public Optional<String> after() {
+        return after;
     }
 
     @Override

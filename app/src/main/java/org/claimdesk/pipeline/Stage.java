@@ -48,6 +48,23 @@ public interface Stage<W> {
         return DEFAULT_TIME_LIMIT;
     }
 
+    /**
+     * Items this stage works on at once on threads of its own, not counted against the runner's
+     * shared (CPU) threads; 0 (the default) for a stage that computes and so shares them. A stage
+     * that mostly waits on the network (the article fetcher) says how many waits it allows.
+     */
+    default int ownThreads() {
+        return 0;
+    }
+
+    /**
+     * True for a stage that contacts the network: a command that runs a later stage on the
+     * caller's behalf ({@code analyse}) does not run this one for it, so it stays offline.
+     */
+    default boolean usesNetwork() {
+        return false;
+    }
+
     /** How often an item that failed is tried again before the stage gives up on it. */
     default RetryPolicy retries() {
         return RetryPolicy.DEFAULT;

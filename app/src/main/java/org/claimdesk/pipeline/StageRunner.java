@@ -56,7 +56,6 @@ public final class StageRunner implements AutoCloseable {
     private final Map<String, StageWorker<?>> workers = new LinkedHashMap<>();
     private final Clock clock;
     private final Timings timings;
-    private final int batchSize;
     private volatile boolean closing;
     private boolean started;
 
@@ -79,7 +78,6 @@ public final class StageRunner implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.batchSize = threads * ITEMS_PER_THREAD;
         Map<String, Stage<?>> byName = new LinkedHashMap<>();
         for (Stage<?> stage : stages) {
             String name = StageLedger.requireStageName(stage.name());
@@ -98,7 +96,11 @@ public final class StageRunner implements AutoCloseable {
         // one set of permits for all stages: together they never take more than the threads given
         Semaphore slots = new Semaphore(threads, true);
         for (Stage<?> stage : byName.values()) {
-            workers.put(stage.name(), newWorker(stage, threads, slots, listener, paused.contains(stage.name())));
+            // a stage that waits on the network has threads and permits of its own (Stage.ownThreads)
+            int own = stage.ownThreads();
+            workers.put(stage.name(), own > 0
+                    ? newWorker(stage, own, new Semaphore(own, true), listener, paused.contains(stage.name()))
+                    : newWorker(stage, threads, slots, listener, paused.contains(stage.name())));
         }
         for (StageWorker<?> worker : workers.values()) {
             worker.wakesAfterSaving(workers.values().stream()
@@ -224,7 +226,7 @@ public final class StageRunner implements AutoCloseable {
         long taken = 0;
         try {
             while (taken < limit && !closing) {
-                int done = target.runBatch((int) Math.min(batchSize, limit - taken));
+                int done = target.runBatch((int) Math.min(target.batchSize, limit - taken));
                 if (done > 0) {
                     taken += done;
                     target.progress.working();
@@ -245,7 +247,10 @@ public final class StageRunner implements AutoCloseable {
             return false;
         }
         StageWorker<?> prerequisite = workers.get(after.get());
-        if (prerequisite.runBatch(batchSize) > 0) {
+        if (prerequisite.stage.usesNetwork()) {
+            return false; // the caller asked for local work: items waiting for the network wait on
+        }
+        if (prerequisite.runBatch(prerequisite.batchSize) > 0) {
             prerequisite.progress.working();
             return true;
         }

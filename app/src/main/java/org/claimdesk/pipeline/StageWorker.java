@@ -59,7 +59,7 @@ final class StageWorker<W> {
     private final StageLedger ledger;
     private final Clock clock;
     private final StageRunner.Timings timings;
-    private final int batchSize;
+    final int batchSize;
     /** Items being worked on, all stages together: shared by the runner's stages. */
     private final Semaphore slots;
     final StageProgress progress;

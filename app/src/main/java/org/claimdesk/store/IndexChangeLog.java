@@ -29,7 +29,9 @@ public final class IndexChangeLog {
         /** Analysis found the item's language and entities, or failed. */
         ANALYSED,
         /** A source the item came from changed its tags in feeds.yml. */
-        SOURCE_TAGS
+        SOURCE_TAGS,
+        /** The item's article page arrived: its text, byline, time or language changed (or it merged into another). */
+        ARTICLE
     }
 
     /**

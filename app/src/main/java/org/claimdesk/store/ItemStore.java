@@ -65,14 +65,28 @@ public final class ItemStore {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Saves one item in its own transaction. */
+    /**
+     * Saves one item in its own transaction. Its text is all there is (an imported file, a page):
+     * no article page is fetched for it; ingest says when one is wanted ({@link #save(NewItem, Set)}).
+     */
     public SaveOutcome save(NewItem item) {
+        return save(item, NO_ARTICLE_WANTED);
+    }
+
+    private static final Set<String> NO_ARTICLE_WANTED = Set.of(ArticleStore.STAGE);
+
+    /**
+     * Saves one item in its own transaction; a new item is marked done at once for the entry
+     * stages in {@code nothingToDo} (e.g. the article stage, when no article page is wanted).
+     */
+    public SaveOutcome save(NewItem item, Set<String> nothingToDo) {
+        Objects.requireNonNull(nothingToDo, "nothingToDo");
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(item.sourceId(), "item.sourceId");
         String action = "save item " + describe(item) + " from source '" + item.sourceId() + "'";
         for (int attempt = 1; ; attempt++) {
             try {
-                return database.inTransaction(action, connection -> saveOnce(connection, item));
+                return database.inTransaction(action, connection -> saveOnce(connection, item, nothingToDo));
             } catch (StoreException e) {
                 String state = SqlValues.sqlState(e);
                 if (RETRYABLE_STATES.contains(state) && attempt < MAX_SAVE_ATTEMPTS) {
@@ -89,7 +103,8 @@ public final class ItemStore {
         }
     }
 
-    private static SaveOutcome saveOnce(Connection connection, NewItem item) throws SQLException {
+    private static SaveOutcome saveOnce(Connection connection, NewItem item, Set<String> nothingToDo)
+            throws SQLException {
         String contentKey = contentKey(item);
         Long existing = null;
         if (item.canonicalUrl() != null) {
@@ -110,17 +125,21 @@ public final class ItemStore {
         insertLink(connection, id, item);
         IndexChangeLog.record(connection, id, IndexChangeLog.Reason.STORED);
         // due for the pipeline's first stages from the moment it exists: no stage can miss it
-        StageLedger.enqueueNewItem(connection, id, fetchedAt(item));
+        StageLedger.enqueueNewItem(connection, id, nothingToDo, fetchedAt(item));
         return SaveOutcome.INSERTED;
     }
 
     /** The content hash when the text is long enough to identify the item, else null. */
     static String contentKey(NewItem item) {
-        if (item.contentHash() == null || item.text() == null) {
+        return contentKey(item.text(), item.contentHash());
+    }
+
+    static String contentKey(String text, String contentHash) {
+        if (contentHash == null || text == null) {
             return null;
         }
-        String text = item.text().strip();
-        return text.codePointCount(0, text.length()) >= MIN_TEXT_FOR_HASH_MATCH ? item.contentHash() : null;
+        String stripped = text.strip();
+        return stripped.codePointCount(0, stripped.length()) >= MIN_TEXT_FOR_HASH_MATCH ? contentHash : null;
     }
 
     /** The item known by this canonical URL: its own, or one under which a source delivered it. */

@@ -21,18 +21,32 @@ public final class ItemWrite {
 
     /** A stage whose result is its DONE mark alone. */
     public static final ItemWrite NOTHING = new ItemWrite(connection -> {
-    }, List.of());
+    }, List.of(), false);
+
+    /**
+     * A stage that found nothing to change in the item (e.g. no article page wanted): the stages
+     * after it keep what they did with the item, and get it only if they have no record of it.
+     */
+    public static final ItemWrite UNCHANGED = new ItemWrite(connection -> {
+    }, List.of(), true);
 
     private final Work work;
     private final List<String> requeued;
+    private final boolean keepsDependents;
 
-    private ItemWrite(Work work, List<String> requeued) {
+    private ItemWrite(Work work, List<String> requeued, boolean keepsDependents) {
         this.work = work;
         this.requeued = requeued;
+        this.keepsDependents = keepsDependents;
     }
 
     static ItemWrite of(Work work) {
-        return new ItemWrite(Objects.requireNonNull(work, "work"), List.of());
+        return new ItemWrite(Objects.requireNonNull(work, "work"), List.of(), false);
+    }
+
+    /** A write that leaves what the item is made of as it was: see {@link #UNCHANGED}. */
+    static ItemWrite unchanged(Work work) {
+        return new ItemWrite(Objects.requireNonNull(work, "work"), List.of(), true);
     }
 
     /**
@@ -44,11 +58,16 @@ public final class ItemWrite {
         Objects.requireNonNull(stage, "stage");
         List<String> stages = new ArrayList<>(requeued);
         stages.add(stage);
-        return new ItemWrite(work, List.copyOf(stages));
+        return new ItemWrite(work, List.copyOf(stages), keepsDependents);
     }
 
     void writeTo(Connection connection) throws SQLException {
         work.writeTo(connection);
+    }
+
+    /** True when the stages after the writing one keep their record of the item. */
+    boolean keepsDependents() {
+        return keepsDependents;
     }
 
     /** Stages to queue the item for again after the write. */

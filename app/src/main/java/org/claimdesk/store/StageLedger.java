@@ -256,7 +256,11 @@ public final class StageLedger {
             write.writeTo(connection);
             Map<String, String> stages = stages(connection);
             for (String next : dependentsOf(stages, stage)) {
-                queueAgain(connection, stages, next, due.itemId(), now);
+                if (write.keepsDependents()) {
+                    queueIfUnknown(connection, next, due.itemId(), now);
+                } else {
+                    queueAgain(connection, stages, next, due.itemId(), now);
+                }
             }
             for (String again : write.requeued()) {
                 queueAgain(connection, stages, again, due.itemId(), now);
@@ -430,12 +434,60 @@ public final class StageLedger {
      * every stage without a prerequisite.
      */
     static void enqueueNewItem(Connection connection, long itemId, Instant now) throws SQLException {
+        enqueueNewItem(connection, itemId, Set.of(), now);
+    }
+
+    /**
+     * Like {@link #enqueueNewItem(Connection, long, Instant)}, but the entry stages in
+     * {@code nothingToDo} are marked done at once (e.g. no article page is wanted for the item) and
+     * the stages after them get the item: one transaction less per item than a stage run would take.
+     */
+    static void enqueueNewItem(Connection connection, long itemId, Set<String> nothingToDo, Instant now)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO stage_task (stage, item_id, state, attempts, updated_at)
                 SELECT name, ?, 'WAITING', 0, ? FROM pipeline_stage WHERE depends_on IS NULL
                 """)) {
             statement.setLong(1, itemId);
             SqlValues.setInstant(statement, 2, now);
+            statement.executeUpdate();
+        }
+        for (String stage : nothingToDo) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE stage_task SET state = 'DONE', updated_at = ? WHERE stage = ? AND item_id = ?
+                    """)) {
+                SqlValues.setInstant(statement, 1, now);
+                statement.setString(2, stage);
+                statement.setLong(3, itemId);
+                if (statement.executeUpdate() == 0) {
+                    continue; // not an entry stage of this workspace (not declared yet): the sweep decides
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO stage_task (stage, item_id, state, attempts, updated_at)
+                    SELECT name, ?, 'WAITING', 0, ? FROM pipeline_stage WHERE depends_on = ?
+                    """)) {
+                statement.setLong(1, itemId);
+                SqlValues.setInstant(statement, 2, now);
+                statement.setString(3, stage);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /** Queues the item for {@code stage} unless the stage has a record of it (done, failed or waiting). */
+    private static void queueIfUnknown(Connection connection, String stage, long itemId, Instant now)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO stage_task (stage, item_id, state, attempts, updated_at)
+                SELECT ?, ?, 'WAITING', 0, ? FROM (VALUES (1)) one
+                WHERE NOT EXISTS (SELECT 1 FROM stage_task WHERE stage = ? AND item_id = ?)
+                """)) {
+            statement.setString(1, stage);
+            statement.setLong(2, itemId);
+            SqlValues.setInstant(statement, 3, now);
+            statement.setString(4, stage);
+            statement.setLong(5, itemId);
             statement.executeUpdate();
         }
     }

@@ -298,6 +298,7 @@ public final class WorkbenchViewModel {
     /** A stage stored results about items (analysis: language, entities); the list shows them. */
     public void itemsUpdated() {
         items.reload();
+        reader.refresh(); // its article may have arrived (decision 0011)
     }
 
     /** The search index now shows what was stored or updated before: searches and counts follow. */

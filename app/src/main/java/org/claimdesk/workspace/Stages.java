@@ -1,6 +1,7 @@
 package org.claimdesk.workspace;
 
 import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.ArticleStage;
 import org.claimdesk.pipeline.StageStatus;
 
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.List;
 public final class Stages {
     /** The stage that detects languages and finds named entities. */
     public static final String ANALYSIS = AnalysisStage.NAME;
+    /** The article queue: pages of items whose feed gave a summary (decision 0011). */
+    public static final String ARTICLES = ArticleStage.NAME;
 
     private final WorkspaceSession session;
 

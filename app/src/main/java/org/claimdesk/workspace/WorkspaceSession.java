@@ -18,6 +18,7 @@ import org.claimdesk.ingest.PollReport;
 import org.claimdesk.ingest.SourcePollResult;
 import org.claimdesk.nlp.AnalysisPath;
 import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.ArticleStage;
 import org.claimdesk.pipeline.StageListener;
 import org.claimdesk.pipeline.StageRunner;
 import org.claimdesk.pipeline.StageStatus;
@@ -33,6 +34,7 @@ import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.SavedSearchStore;
 import org.claimdesk.store.SourceStore;
+import org.claimdesk.store.ArticleStore;
 import org.claimdesk.store.StageLedger;
 import org.claimdesk.workspace.WorkspaceEvent.BackgroundFailure;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigChanged;
@@ -115,7 +117,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private volatile List<String> configProblems = List.of();
     // Rebuilt when feeds.yml changes its settings; written under pollLock, read by imports without it.
     private volatile FetchSettings fetchSettings;
-    private HttpFetcher fetcher;
+    /** Replaced when feeds.yml's settings change; read by the article stage's threads. */
+    private volatile HttpFetcher fetcher;
     private IngestService ingest;
     // Opened on first use, so commands that never search leave the index folder alone.
     private ItemIndex index;
@@ -390,8 +393,14 @@ public final class WorkspaceSession implements AutoCloseable {
             // FAST: sentences, tokens and the names the index uses (persons, organisations, places),
             // without POS taggers or the extra English NER models: 3.5x the English throughput and
             // hundreds of MB less heap (docs/benchmarks.md). FULL stays for stages that need lemmas.
-            AnalysisStage analysis = new AnalysisStage(settings.analysis(), analyses, AnalysisPath.FAST, clock);
-            StageRunner runner = new StageRunner(new StageLedger(database), List.of(analysis),
+            // analysis after the article: an item is analysed on its article, not first on its
+            // summary (decision 0011); items that want no article pass the article stage at once
+            ArticleStage articles = new ArticleStage(new ArticleStore(database), sources, () -> fetcher,
+                    articleExtractor, id -> sourceWatch.config().sources().stream()
+                            .filter(source -> source.id().equals(id)).findFirst(), clock);
+            AnalysisStage analysis = new AnalysisStage(settings.analysis(), analyses, AnalysisPath.FAST, clock)
+                    .runningAfter(ArticleStage.NAME);
+            StageRunner runner = new StageRunner(new StageLedger(database), List.of(articles, analysis),
                     StageRunner.defaultThreads(), clock, new StageListener() {
                         @Override
                         public void progressed(StageStatus status) {

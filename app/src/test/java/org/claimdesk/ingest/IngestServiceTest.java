@@ -1,5 +1,12 @@
 package org.claimdesk.ingest;
 
+import org.claimdesk.pipeline.ArticleStage;
+import org.claimdesk.pipeline.StageListener;
+import org.claimdesk.pipeline.StageRunner;
+import org.claimdesk.store.ArticleStore;
+import org.claimdesk.store.StageLedger;
+import java.util.HashMap;
+import java.util.Optional;
 import org.claimdesk.extract.ArticleExtractor;
 import org.claimdesk.extract.FeedParser;
 import org.claimdesk.extract.SectionPage;
@@ -80,9 +87,25 @@ class IngestServiceTest {
                 true, PageSelectors.NONE, false);
     }
 
+    /** Polls, then fetches the article pages the poll queued, as {@code ingest --once} does. */
     private PollReport poll(List<Source> list) throws InterruptedException {
         sources.sync(list);
-        return ingest.poll(list, PollProgress.NONE);
+        list.forEach(source -> configured.put(source.id(), source));
+        PollReport report = ingest.poll(list, PollProgress.NONE);
+        fetchQueuedArticles();
+        return report;
+    }
+
+    /** Source ids as feeds.yml would give them to the article stage. */
+    private final Map<String, Source> configured = new HashMap<>();
+
+    private long fetchQueuedArticles() throws InterruptedException {
+        ArticleStage stage = new ArticleStage(new ArticleStore(database), sources, () -> fetcher,
+                new ArticleExtractor(), id -> Optional.ofNullable(configured.get(id)), Clock.systemUTC());
+        try (StageRunner runner = new StageRunner(new StageLedger(database), List.of(stage), 1, Clock.systemUTC(),
+                StageListener.NONE)) {
+            return runner.runUntilIdle(ArticleStage.NAME, Long.MAX_VALUE);
+        }
     }
 
     private StoredItem itemTitled(String title) {
@@ -390,8 +413,9 @@ class IngestServiceTest {
         String longText = "A full story told in the feed itself. ".repeat(30);
         server.serveText("/always2/feed.xml", "application/rss+xml", rss(
                 item("Long", server.uri("/articles/en-2.html").toString(), longText)));
+        // another text: the same text from two feeds would be one item, whose first source decides
         server.serveText("/auto2/feed.xml", "application/rss+xml", rss(
-                item("Long too", server.uri("/articles/en-1.html").toString(), longText)));
+                item("Long too", server.uri("/articles/en-1.html").toString(), "Another story. " + longText)));
 
         poll(List.of(feedWith("auto2", "/auto2/feed.xml", ArticleFetching.AUTO, ArticleHosts.SAME_SITE),
                 feedWith("always2", "/always2/feed.xml", ArticleFetching.ALWAYS, ArticleHosts.SAME_SITE)));

@@ -49,7 +49,7 @@ class MigrationTest {
         }
         try (Database database = Database.open(dir)) {
             assertThat(names(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
             assertThat(new ItemStore(database).count()).isEqualTo(1);
         }
         try (Database database = Database.open(dir)) {
@@ -88,7 +88,7 @@ class MigrationTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("written by a newer version of ClaimDesk")
                 .hasMessageContaining("version 99")
-                .hasMessageContaining("knows up to 7");
+                .hasMessageContaining("knows up to 8");
         // refusing released the workspace: trying again gives the same answer, not "in use"
         assertThatThrownBy(() -> Database.open(dir)).hasMessageContaining("written by a newer version of ClaimDesk");
     }

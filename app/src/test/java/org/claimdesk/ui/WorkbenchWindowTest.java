@@ -85,6 +85,9 @@ class WorkbenchWindowTest {
         robot.clickOn("#pollNow");
 
         waitUntil(() -> items(robot).getItems().size() == 3);
+        // the article pages the poll queued are fetched in the background, then analysed (decision
+        // 0011): the list reloads when their results are saved, so click once both are done
+        waitUntil(() -> stagesUpToDate(robot));
         waitUntil(() -> status(robot).equals("3 new items, 1 source failing"));
         assertThat(items(robot).getItems()).extracting(ItemSummary::title).containsExactly(WATER_AR, WATER, BRIDGE);
 
@@ -114,6 +117,9 @@ class WorkbenchWindowTest {
         awaitOpen(robot);
         robot.clickOn("#pollNow");
         waitUntil(() -> items(robot).getItems().size() == 3);
+        // the article pages the poll queued are fetched in the background, then analysed (decision
+        // 0011): the list reloads when their results are saved, so click once both are done
+        waitUntil(() -> stagesUpToDate(robot));
 
         List<Throwable> layoutFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> layoutFailures.add(e)));
@@ -142,6 +148,9 @@ class WorkbenchWindowTest {
         awaitOpen(robot);
         robot.clickOn("#pollNow");
         waitUntil(() -> items(robot).getItems().size() == 3);
+        // the article pages the poll queued are fetched in the background, then analysed (decision
+        // 0011): the list reloads when their results are saved, so click once both are done
+        waitUntil(() -> stagesUpToDate(robot));
         waitUntil(() -> !robot.lookup("#pollNow").queryAs(Button.class).isDisabled());
 
         // A typo while editing: the file is rejected as a whole, the last good sources stay.
@@ -169,6 +178,9 @@ class WorkbenchWindowTest {
         awaitOpen(robot);
         robot.clickOn("#pollNow");
         waitUntil(() -> items(robot).getItems().size() == 3);
+        // the article pages the poll queued are fetched in the background, then analysed (decision
+        // 0011): the list reloads when their results are saved, so click once both are done
+        waitUntil(() -> stagesUpToDate(robot));
         robot.clickOn(titleCell(robot, BRIDGE));
         TextArea body = robot.lookup("#readerBody").queryAs(TextArea.class);
         waitUntil(() -> body.getText().contains("date from 2019"));
@@ -263,6 +275,11 @@ class WorkbenchWindowTest {
 
     private static String label(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static boolean stagesUpToDate(FxRobot robot) {
+        String stages = robot.lookup("#stageProgress").queryAs(javafx.scene.control.MenuButton.class).getText();
+        return stages.contains("Article pages: up to date") && stages.contains("Analysis: up to date");
     }
 
     private static String status(FxRobot robot) {

@@ -85,6 +85,13 @@ public final class ReaderViewModel {
         load.request();
     }
 
+    /** Reads the item shown again: a stage changed stored items (e.g. its article page arrived). */
+    public void refresh() {
+        if (find != null && wanted != NONE) {
+            load.request();
+        }
+    }
+
     private void loaded(Loaded loaded) {
         // Latest wins: the analyst may have moved on while this item loaded.
         if (loaded != null && loaded.id() == wanted) {
