@@ -91,11 +91,16 @@ public final class FirstStartViewModel {
         choice = newChoice;
         rows.clear();
         showing.set(false);
-        show();
+        ask(false);
     }
 
     /** Shows the question again if the open workspace still awaits a choice ("Not now" earlier). */
     public void show() {
+        ask(true);
+    }
+
+    /** @param onRequest the user asked (the menu): say so when there is nothing left to choose */
+    private void ask(boolean onRequest) {
         StarterChoice asked = choice;
         if (asked == null || showing.get()) {
             return;
@@ -104,7 +109,7 @@ public final class FirstStartViewModel {
             try {
                 if (!asked.awaitingChoice()) {
                     fx.execute(() -> {
-                        if (asked == choice) {
+                        if (asked == choice && onRequest) {
                             say.accept(messages.get("firstStart.alreadyChosen"));
                         }
                     });

@@ -121,6 +121,11 @@ class FirstStartViewModelTest {
 
         assertThat(model.showingProperty().get()).isFalse();
         assertThat(model.rows()).isEmpty();
+        assertThat(said).isEmpty();
+
+        model.show(); // from the menu: says why nothing is shown
+        settle();
+        assertThat(said).containsExactly("The sources to watch were chosen already: change them in the workspace's feeds.yml.");
     }
 
     @Test
