@@ -81,6 +81,96 @@ public final class FeedsFileWriter {
         return new Appended(List.copyOf(added), List.copyOf(present));
     }
 
+    /**
+     * Marks the sources with these ids {@code enabled: false} by editing the file's text (an
+     * {@code enabled:} line is changed, else one is added under the {@code id:} line), so the
+     * user's comments and layout survive; replaces the file in one rename. Sources already
+     * disabled, and ids not in the file, are left alone.
+     *
+     * @return the ids that were enabled and are now disabled
+     * @throws FeedsFileException when the file is not valid now (it is not touched), or a source to
+     *                            disable is written in flow style {@code {id: ...}}
+     */
+    public List<String> disable(Path feedsFile, Set<String> ids) throws IOException, FeedsFileException {
+        SourcesConfig existing = parser.parse(feedsFile);
+        Set<String> toDisable = new HashSet<>();
+        for (Source source : existing.sources()) {
+            if (source.enabled() && ids.contains(source.id())) {
+                toDisable.add(source.id());
+            }
+        }
+        if (toDisable.isEmpty()) {
+            return List.of();
+        }
+        String text = Files.readString(feedsFile, StandardCharsets.UTF_8);
+        // Edits go from the end of the file to its start, so earlier offsets stay valid.
+        List<int[]> edits = new ArrayList<>(); // {start, end, 0 = write "false", 1 = insert a line}
+        List<String> indents = new ArrayList<>();
+        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        if (root instanceof MappingNode top) {
+            for (NodeTuple tuple : top.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("sources")
+                        && tuple.getValueNode() instanceof SequenceNode list) {
+                    for (Node entry : list.getValue()) {
+                        if (entry instanceof MappingNode source) {
+                            disableEntry(feedsFile, text, source, toDisable, edits, indents);
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder updated = new StringBuilder(text);
+        for (int i = edits.size() - 1; i >= 0; i--) {
+            int[] edit = edits.get(i);
+            if (edit[2] == 0) {
+                updated.replace(edit[0], edit[1], "false");
+            } else {
+                updated.insert(edit[0], indents.get(i) + "enabled: false\n");
+            }
+        }
+        parser.parse(feedsFile, updated.toString());
+        Path temporary = feedsFile.resolveSibling("." + feedsFile.getFileName() + ".new");
+        Files.writeString(temporary, updated.toString(), StandardCharsets.UTF_8);
+        Files.move(temporary, feedsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return toDisable.stream().sorted().toList();
+    }
+
+    private static void disableEntry(Path file, String text, MappingNode source, Set<String> toDisable,
+                                     List<int[]> edits, List<String> indents) throws FeedsFileException {
+        ScalarNode idKey = null;
+        ScalarNode idValue = null;
+        ScalarNode enabledValue = null;
+        for (NodeTuple tuple : source.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && tuple.getValueNode() instanceof ScalarNode value) {
+                if (key.getValue().equals("id")) {
+                    idKey = key;
+                    idValue = value;
+                } else if (key.getValue().equals("enabled")) {
+                    enabledValue = value;
+                }
+            }
+        }
+        if (idValue == null || !toDisable.contains(idValue.getValue())) {
+            return;
+        }
+        if (source.getFlowStyle() != org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK) {
+            throw new FeedsFileException(file, List.of(new FileProblem(file.getFileName().toString(),
+                    source.getStartMark().getLine() + 1, source.getStartMark().getColumn() + 1,
+                    "cannot change a source written in flow style {...}; write it as a block mapping")));
+        }
+        if (enabledValue != null) {
+            edits.add(new int[] {charIndex(text, enabledValue.getStartMark().getIndex()),
+                    charIndex(text, enabledValue.getEndMark().getIndex()), 0});
+            indents.add("");
+            return;
+        }
+        // under the id line, indented like the id key, so a comment after the id stays where it was
+        int idEnd = charIndex(text, idValue.getEndMark().getIndex());
+        int lineEnd = text.indexOf('\n', idEnd);
+        edits.add(new int[] {lineEnd < 0 ? text.length() : lineEnd + 1, 0, 1});
+        indents.add((lineEnd < 0 ? "\n" : "") + " ".repeat(idKey.getStartMark().getColumn()));
+    }
+
     /** feeds.yml entries for the sources, each starting with {@code indent + "- id: "}. */
     public static String entries(List<Source> sources, String indent) {
         StringBuilder out = new StringBuilder();

@@ -40,6 +40,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.claimdesk.script.ReaderFonts;
 import org.claimdesk.ui.errors.ErrorsView;
+import org.claimdesk.ui.firststart.FirstStartView;
 import org.claimdesk.ui.items.ItemsView;
 import org.claimdesk.ui.reader.ReaderView;
 import org.claimdesk.ui.saved.SavedSearchesView;
@@ -89,7 +90,8 @@ public final class MainWindow {
         });
         this.errors = new ErrorsView(model.errors(), messages);
 
-        root.setTop(new VBox(menuBar(), toolBar(), errors.banner(this::showErrors)));
+        root.setTop(new VBox(menuBar(), toolBar(), errors.banner(this::showErrors),
+                new FirstStartView(model.firstStart(), messages).build()));
         SplitPane left = new SplitPane(
                 titled("sources.title", new SourcesView(model.sources(), messages, styles).node()),
                 titled("saved.title", new SavedSearchesView(model.savedSearches(), messages, styles).node()));
@@ -217,7 +219,8 @@ public final class MainWindow {
         MenuItem rebuild = whenOpen(item("menu.rebuildIndex", Feather.DATABASE, null, model::rebuildIndex));
         rebuild.setId("rebuildIndex");
         Menu sources = new Menu(messages.get("menu.sources"), null,
-                whenOpen(item("menu.pollNow", Feather.REFRESH_CW, "F5", model::pollNow)), rebuild, cancel);
+                whenOpen(item("menu.pollNow", Feather.REFRESH_CW, "F5", model::pollNow)),
+                whenOpen(item("menu.chooseStarter", Feather.CHECK_SQUARE, null, model.firstStart()::show)), rebuild, cancel);
         Menu view = new Menu(messages.get("menu.view"), null,
                 item("menu.focusItems", Feather.LIST, "Shortcut+L", this::focusItems),
                 item("menu.search", Feather.SEARCH, "Shortcut+F", this::focusSearch),

@@ -16,6 +16,7 @@ import org.claimdesk.store.SavedSearch;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.StoredItem;
 import org.claimdesk.ui.saved.SavedSearchesViewModel;
+import org.claimdesk.ui.firststart.FirstStartViewModel;
 import org.claimdesk.ui.stages.StagesViewModel;
 import org.claimdesk.workspace.WorkspaceEvent;
 import org.claimdesk.workspace.WorkspaceEvents;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -101,6 +103,26 @@ final class OpenWorkspace implements AutoCloseable {
             @Override
             public void remove(SavedSearch search) {
                 session.search().savedSearches().remove(search);
+            }
+        };
+    }
+
+    /** The starter list of a new workspace and the choice of which of its sources to watch. */
+    FirstStartViewModel.StarterChoice starterChoice() {
+        return new FirstStartViewModel.StarterChoice() {
+            @Override
+            public boolean awaitingChoice() {
+                return session.starterSources().awaitingChoice();
+            }
+
+            @Override
+            public List<Source> offered() {
+                return session.starterSources().offered();
+            }
+
+            @Override
+            public void choose(Set<String> ids) throws Exception {
+                session.starterSources().choose(ids);
             }
         };
     }

@@ -21,6 +21,7 @@ import org.claimdesk.ui.sources.SourceRow;
 import org.claimdesk.ui.sources.SourcesViewModel;
 import org.claimdesk.ui.task.LongTask;
 import org.claimdesk.pipeline.StageStatus;
+import org.claimdesk.ui.firststart.FirstStartViewModel;
 import org.claimdesk.ui.stages.StagesViewModel;
 import org.claimdesk.ui.task.TaskRunner;
 import org.claimdesk.ui.task.Workers;
@@ -61,6 +62,7 @@ public final class WorkbenchViewModel {
     private final SearchViewModel search;
     private final SavedSearchesViewModel savedSearches;
     private final StagesViewModel stages;
+    private final FirstStartViewModel firstStart;
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
@@ -90,6 +92,7 @@ public final class WorkbenchViewModel {
         this.errors = new ErrorsViewModel(workers.reads(), fx, messages, sources::nameOf, readFailed);
         this.search = new SearchViewModel(workers.searches(), fx, messages, clock);
         this.stages = new StagesViewModel(workers.reads(), workers.reads()::execute, fx, messages, readFailed);
+        this.firstStart = new FirstStartViewModel(workers.reads()::execute, fx, messages, statusLine::say);
         this.savedSearches = new SavedSearchesViewModel(workers.reads(), fx, messages, statusLine::say, readFailed,
                 search::show);
         windowTitle.set(messages.get("app.title"));
@@ -379,6 +382,7 @@ public final class WorkbenchViewModel {
         savedSearches.attach(opened.watches());
         search.attach(opened::search, sources::nameOf);
         stages.attach(opened.stages());
+        firstStart.attach(opened.starterChoice());
     }
 
     /** Runs a task; its failure is said in the status line under {@code failedKey}, Cancel as "Cancelled.". */
@@ -444,6 +448,11 @@ public final class WorkbenchViewModel {
 
     public StagesViewModel stages() {
         return stages;
+    }
+
+    /** The first start of a workspace: which starter sources to watch. */
+    public FirstStartViewModel firstStart() {
+        return firstStart;
     }
 
     public StatusLineViewModel statusLine() {

@@ -36,6 +36,7 @@ import org.claimdesk.store.SavedSearchStore;
 import org.claimdesk.store.SourceStore;
 import org.claimdesk.store.ArticleStore;
 import org.claimdesk.store.StageLedger;
+import org.claimdesk.store.WorkspaceSettingStore;
 import org.claimdesk.workspace.WorkspaceEvent.BackgroundFailure;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigChanged;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigRejected;
@@ -55,7 +56,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -111,6 +111,7 @@ public final class WorkspaceSession implements AutoCloseable {
     private final Ingesting ingesting = new Ingesting(this);
     private final Exporting exporting = new Exporting(this);
     private final Stages stages = new Stages(this);
+    private final StarterSources starterSources;
 
     /** One poll at a time: a manual poll waits for a scheduled one rather than fetching twice. */
     private final ReentrantLock pollLock = new ReentrantLock();
@@ -126,8 +127,10 @@ public final class WorkspaceSession implements AutoCloseable {
     private StageRunner stageRunner;
     private AnalysisStage analysisStage;
     private PollScheduler pollScheduler;
+    // The window asked for scheduled polling while the starter choice was pending: it starts on the choice.
+    private boolean pollingAwaitsChoice;
 
-    private WorkspaceSession(Workspace workspace, Path feedsFile, SessionSettings settings) {
+    private WorkspaceSession(Workspace workspace, Path feedsFile, boolean writeStarter, SessionSettings settings) {
         this.workspace = workspace;
         this.settings = settings;
         this.clock = settings.clock();
@@ -138,9 +141,16 @@ public final class WorkspaceSession implements AutoCloseable {
             this.sources = new SourceStore(database);
             this.analyses = new AnalysisStore(database);
             this.itemBrowsing = new ItemBrowsing(items);
+            WorkspaceSettingStore workspaceSettings = new WorkspaceSettingStore(database);
+            if (writeStarter) {
+                // recorded before the file exists: a crash in between cannot leave an unasked starter list
+                StarterSources.markAwaitingChoice(workspaceSettings);
+                writeStarterFeeds(feedsFile);
+            }
             this.watcher = new FeedsFileWatcher(feedsFile, new FeedsFileParser(CssSelectors.CHECK));
             lifecycle.started(Service.FEEDS_WATCHER, watcher);
             this.sourceWatch = new SourceWatch(watcher, sources, () -> configProblems);
+            this.starterSources = new StarterSources(watcher, workspaceSettings, this::starterSourcesChosen);
             applyConfig(watcher.current());
             lifecycle.started(Service.FETCHER, this::closeFetcher);
             watcher.rejection().ifPresent(this::rejectConfig);
@@ -177,10 +187,7 @@ public final class WorkspaceSession implements AutoCloseable {
     public static WorkspaceSession open(Workspace workspace, Path feedsFile, SessionSettings settings) {
         workspace.ensureLayout();
         Path feeds = feedsFile != null ? feedsFile.toAbsolutePath() : workspace.feedsFile();
-        if (feedsFile == null && !Files.exists(feeds)) {
-            writeStarterFeeds(feeds);
-        }
-        return new WorkspaceSession(workspace, feeds, settings);
+        return new WorkspaceSession(workspace, feeds, feedsFile == null && !Files.exists(feeds), settings);
     }
 
     /** Like {@link #open(Workspace, Path, SessionSettings)} with the system clock and an analyzer of its own. */
@@ -281,6 +288,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return stages;
     }
 
+    /** The starter list of a new workspace and the user's choice of which of its sources to watch. */
+    public StarterSources starterSources() {
+        return starterSources;
+    }
+
     /** Exports: OPML now; rebuttal packs later. */
     public Exporting exports() {
         return exporting;
@@ -289,12 +301,15 @@ public final class WorkspaceSession implements AutoCloseable {
     // ---- background work ----------------------------------------------------------------------
 
     /**
-     * Starts everything the workbench runs in the background, in the declared order: the index
-     * feeder (the index is brought up to date, then follows new items within a second), the stages
-     * (language analysis), and polling each enabled source on its interval. Idempotent.
+     * Starts everything in the background now, in the declared order: the index feeder (the index
+     * is brought up to date, then follows new items within a second), the stages (language
+     * analysis), and polling each enabled source on its interval, also while the starter choice is
+     * pending: for {@code ingest}, where the user asked for polling. Idempotent.
      */
     public void startBackgroundWork() {
-        startBackgroundWork(EnumSet.allOf(BackgroundWork.class));
+        startIndexing();
+        startStages();
+        startScheduledPolling();
     }
 
     /** What runs in the background of a workbench; all of it in the application. */
@@ -303,11 +318,17 @@ public final class WorkspaceSession implements AutoCloseable {
         INDEXING,
         /** The stages after the store (language analysis); indexing comes with them. */
         STAGES,
-        /** Polling each enabled source on its interval. */
+        /**
+         * Polling each enabled source on its interval; while the workspace awaits the user's
+         * choice of starter sources, only from a choice that selected at least one.
+         */
         SCHEDULED_POLLING
     }
 
-    /** Starts the chosen background work, in declared order. Idempotent. */
+    /**
+     * Starts the chosen background work, in declared order; scheduled polling waits for the
+     * starter choice when one is pending ({@link StarterSources}). Idempotent.
+     */
     public void startBackgroundWork(Set<BackgroundWork> work) {
         if (work.contains(BackgroundWork.INDEXING)) {
             startIndexing();
@@ -316,8 +337,29 @@ public final class WorkspaceSession implements AutoCloseable {
             startStages();
         }
         if (work.contains(BackgroundWork.SCHEDULED_POLLING)) {
+            startScheduledPollingOnceChosen();
+        }
+    }
+
+    private synchronized void startScheduledPollingOnceChosen() {
+        if (starterSources.awaitingChoice()) {
+            pollingAwaitsChoice = true;
+            LOG.info("scheduled polling waits for the choice of starter sources");
+        } else {
             startScheduledPolling();
         }
+    }
+
+    private synchronized void starterSourcesChosen(List<String> chosen) {
+        if (pollingAwaitsChoice && !chosen.isEmpty()) {
+            pollingAwaitsChoice = false;
+            startScheduledPolling();
+        }
+    }
+
+    /** Whether scheduled polling runs; for tests. */
+    synchronized boolean scheduledPollingStarted() {
+        return pollScheduler != null;
     }
 
     /** Brings the index up to date in the background, then indexes new items as they are stored. Idempotent. */

@@ -140,4 +140,55 @@ class FeedsFileWriterTest {
                         "https://misbar.com/factcheck");
         assertThat(parser.parse(file).sources()).containsAll(result.added());
     }
+
+    @Test
+    void disableKeepsCommentsAndChangesOnlyTheChosenSources() throws Exception {
+        Path file = dir.resolve("feeds.yml");
+        Files.writeString(file, """
+                # starter list
+                sources:
+                  - id: one   # the first
+                    url: https://one.example/rss
+                  - id: two
+                    url: https://two.example/rss
+                    enabled: true    # on
+                  - id: three
+                    url: https://three.example/rss
+                  - id: four
+                    url: https://four.example/rss
+                    enabled: false
+                """);
+
+        List<String> disabled = writer.disable(file, java.util.Set.of("one", "two", "four", "unknown"));
+
+        assertThat(disabled).containsExactly("one", "two");
+        assertThat(Files.readString(file)).isEqualTo("""
+                # starter list
+                sources:
+                  - id: one   # the first
+                    enabled: false
+                    url: https://one.example/rss
+                  - id: two
+                    url: https://two.example/rss
+                    enabled: false    # on
+                  - id: three
+                    url: https://three.example/rss
+                  - id: four
+                    url: https://four.example/rss
+                    enabled: false
+                """);
+        assertThat(parser.parse(file).enabledSources()).extracting(Source::id).containsExactly("three");
+    }
+
+    @Test
+    void disableEveryStarterSourceLeavesAValidFile() throws Exception {
+        Path file = dir.resolve("feeds.yml");
+        Files.copy(Path.of("..", "feeds.yml"), file);
+        java.util.Set<String> all = new java.util.HashSet<>(parser.parse(file).sources().stream().map(Source::id).toList());
+
+        writer.disable(file, all);
+
+        assertThat(parser.parse(file).enabledSources()).isEmpty();
+        assertThat(Files.readString(file)).startsWith("# ClaimDesk sources");
+    }
 }

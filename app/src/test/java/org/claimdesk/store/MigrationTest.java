@@ -29,7 +29,7 @@ class MigrationTest {
             assertThat(names(database, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"))
                     .containsExactlyInAnyOrder("source", "item", "item_source", "fetch_attempt", "http_validator",
                             "item_analysis", "item_entity", "saved_search", "index_change", "pipeline_stage", "stage_task",
-                            "flyway_schema_history");
+                            "workspace_setting", "flyway_schema_history");
             assertThat(names(database, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC'"))
                     .contains("item_newest", "item_source_by_source", "fetch_attempt_by_source", "fetch_attempt_newest",
                             "item_entity_by_text", "stage_task_next");
@@ -49,7 +49,7 @@ class MigrationTest {
         }
         try (Database database = Database.open(dir)) {
             assertThat(names(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertThat(new ItemStore(database).count()).isEqualTo(1);
         }
         try (Database database = Database.open(dir)) {
@@ -88,7 +88,7 @@ class MigrationTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("written by a newer version of ClaimDesk")
                 .hasMessageContaining("version 99")
-                .hasMessageContaining("knows up to 8");
+                .hasMessageContaining("knows up to 9");
         // refusing released the workspace: trying again gives the same answer, not "in use"
         assertThatThrownBy(() -> Database.open(dir)).hasMessageContaining("written by a newer version of ClaimDesk");
     }
