@@ -20,6 +20,7 @@ import org.claimdesk.store.StageLedger.RetryPolicy;
 import org.claimdesk.store.StageLedger.TaskState;
 import org.claimdesk.store.StoredItem;
 import org.claimdesk.testing.LoopbackServer;
+import org.claimdesk.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
