@@ -43,6 +43,8 @@ final class BoundedBody implements Response.Listener {
     private boolean wanted;
     private byte[] buffer = new byte[0];
     private int size;
+    /** Whether any of an answer arrived; read after the result completed. */
+    private volatile boolean answered;
 
     /**
      * @param wantedLimit largest 2xx body accepted
@@ -55,6 +57,16 @@ final class BoundedBody implements Response.Listener {
 
     CompletableFuture<Received> result() {
         return result;
+    }
+
+    /** Whether the server began an answer (a status line); false when the connection ended before one. */
+    boolean answered() {
+        return answered;
+    }
+
+    @Override
+    public void onBegin(Response response) {
+        answered = true;
     }
 
     @Override

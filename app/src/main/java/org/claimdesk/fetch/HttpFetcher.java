@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -209,8 +210,40 @@ public final class HttpFetcher implements AutoCloseable {
     private record Exchange(BoundedBody.Received response, long sentNanos) {
     }
 
-    /** One request and response, without following redirects. */
+    /**
+     * One request and response, without following redirects. A GET whose connection ended before
+     * any answer is sent once more on a fresh connection: a server or proxy may close an idle
+     * kept-alive connection just as the client reuses it, and browsers retry that case the same way.
+     */
     private Exchange exchange(URI uri, FetchRequest request) throws FetchException, InterruptedException {
+        try {
+            return exchangeOnce(uri, request);
+        } catch (ClosedBeforeAnswer first) {
+            log.debug("{}: connection closed before an answer; asking once more", uri);
+            try {
+                return exchangeOnce(uri, request);
+            } catch (ClosedBeforeAnswer again) {
+                throw again.failure();
+            }
+        }
+    }
+
+    /** The connection ended before the server began an answer; the request may be sent again. */
+    private static final class ClosedBeforeAnswer extends Exception {
+        private final FetchException failure;
+
+        ClosedBeforeAnswer(FetchException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+
+        FetchException failure() {
+            return failure;
+        }
+    }
+
+    private Exchange exchangeOnce(URI uri, FetchRequest request)
+            throws FetchException, ClosedBeforeAnswer, InterruptedException {
         Request jetty;
         try {
             jetty = client.newRequest(uri);
@@ -250,7 +283,11 @@ public final class HttpFetcher implements AutoCloseable {
                 jetty.abort(new InterruptedIOException("cancelled"));
                 throw e;
             } catch (ExecutionException e) {
-                throw translate(e.getCause(), uri, request.scope());
+                FetchException failure = translate(e.getCause(), uri, request.scope());
+                if (!listener.answered() && find(e.getCause(), EOFException.class) != null) {
+                    throw new ClosedBeforeAnswer(failure);
+                }
+                throw failure;
             }
         }
     }

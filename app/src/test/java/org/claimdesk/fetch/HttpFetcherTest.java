@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -428,6 +432,81 @@ class HttpFetcherTest {
 
             assertThat(e.failure()).isEqualTo(FetchFailure.DNS);
             assertThat(e.getMessage()).isEqualTo("host not found: example.invalid");
+        }
+    }
+
+    /**
+     * A server that reads each request and hangs up without a word on its first {@code hangUps}
+     * connections, then answers "ok": how a kept-alive connection looks that the server closed
+     * just as the client reused it.
+     */
+    private static final class HangingUpServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final AtomicInteger connections = new AtomicInteger();
+        private final Thread acceptor;
+
+        HangingUpServer(int hangUps) throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            acceptor = Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket connection = socket.accept()) {
+                        int n = connections.incrementAndGet();
+                        readRequestHead(connection);
+                        if (n > hangUps) {
+                            connection.getOutputStream().write(utf8("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                    + "Content-Length: 2\r\nConnection: close\r\n\r\nok"));
+                        }
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private static void readRequestHead(Socket connection) throws IOException {
+            var in = connection.getInputStream();
+            int matched = 0;
+            byte[] end = utf8("\r\n\r\n");
+            for (int b; matched < end.length && (b = in.read()) >= 0; ) {
+                matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
+            }
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/feed.xml");
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @Nested
+    class ConnectionClosedBeforeAnAnswer {
+        @Test
+        void isAskedOnceMoreOnAFreshConnection() throws Exception {
+            try (HangingUpServer hangsUpOnce = new HangingUpServer(1)) {
+                FetchResult.Body ok = body(fetcher().fetch(FetchRequest.of(hangsUpOnce.uri())));
+
+                assertThat(new String(ok.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+                assertThat(hangsUpOnce.connections()).isEqualTo(2);
+            }
+        }
+
+        @Test
+        void twiceIsANetworkErrorNamingTheAddress() throws Exception {
+            try (HangingUpServer alwaysHangsUp = new HangingUpServer(Integer.MAX_VALUE)) {
+                FetchException e = failure(fetcher(), alwaysHangsUp.uri());
+
+                assertThat(e.failure()).isEqualTo(FetchFailure.IO);
+                assertThat(e.getMessage()).startsWith("network error while fetching " + alwaysHangsUp.uri());
+                assertThat(alwaysHangsUp.connections()).isEqualTo(2);
+            }
         }
     }
 
