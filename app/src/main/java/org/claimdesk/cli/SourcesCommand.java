@@ -28,15 +28,19 @@ final class SourcesCommand extends SessionCommand {
                 ObjectNode o = mapper.createObjectNode();
                 o.put("id", h.sourceId()).put("name", h.name()).put("url", h.url()).put("kind", h.kind())
                         .put("status", status(h)).put("items", h.itemCount())
+                        .put("articlesWaiting", h.articlesWaiting())
                         .put("lastAttempt", str(h.lastAttempt())).put("lastSuccess", str(h.lastSuccess()))
                         .put("lastErrorAt", str(h.lastErrorAt())).put("lastError", h.lastError());
                 out().println(mapper.writeValueAsString(o));
             }
             return ExitCodes.OK;
         }
-        out().printf("%-28s %-9s %7s  %-17s  %s%n", "SOURCE", "STATUS", "ITEMS", "LAST SUCCESS", "LAST ERROR");
+        out().printf("%-28s %-9s %7s %8s  %-17s  %s%n", "SOURCE", "STATUS", "ITEMS", "ARTICLES", "LAST SUCCESS",
+                "LAST ERROR");
         for (SourceHealth h : health) {
-            out().printf("%-28s %-9s %7d  %-17s  %s%n", CliText.fit(h.sourceId(), 28), status(h), h.itemCount(),
+            // ARTICLES: article pages still to fetch (the next ingest fetches them)
+            out().printf("%-28s %-9s %7d %8d  %-17s  %s%n", CliText.fit(h.sourceId(), 28), status(h), h.itemCount(),
+                    h.articlesWaiting(),
                     CliText.time(h.lastSuccess()),
                     h.lastError() == null ? "" : CliText.time(h.lastErrorAt()) + " " + CliText.fit(h.lastError(), 80));
         }

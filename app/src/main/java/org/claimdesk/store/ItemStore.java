@@ -231,8 +231,8 @@ public final class ItemStore {
         return database.inTransaction("read item " + id, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.body_text, i.language, i.published_at,
-                           i.fetched_at, i.content_hash, i.first_source_id, a.language AS detected_language,
-                           a.language_reliable
+                           i.fetched_at, i.content_hash, i.first_source_id, i.article_problem,
+                           a.language AS detected_language, a.language_reliable
                     FROM item i LEFT JOIN item_analysis a ON a.item_id = i.id WHERE i.id = ?
                     """)) {
                 statement.setLong(1, id);
@@ -245,7 +245,7 @@ public final class ItemStore {
                             rows.getString("body_text"), rows.getString("language"),
                             SqlValues.instant(rows, "published_at"), SqlValues.instant(rows, "fetched_at"),
                             rows.getString("content_hash"), List.of(), rows.getString("detected_language"),
-                            rows.getBoolean("language_reliable"), List.of())
+                            rows.getBoolean("language_reliable"), List.of(), rows.getString("article_problem"))
                             .withSources(sourceIds(connection, id))
                             .withEntities(AnalysisStore.entitiesBetween(connection, id, id).getOrDefault(id, List.of())));
                 }
@@ -317,7 +317,7 @@ public final class ItemStore {
      */
     static final String ITEMS_AFTER_SQL = """
             SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.body_text, i.language, i.published_at,
-                   i.fetched_at, i.content_hash, i.first_source_id, x.source_id, x.first_seen_at,
+                   i.fetched_at, i.content_hash, i.first_source_id, i.article_problem, x.source_id, x.first_seen_at,
                    a.language AS detected_language, a.language_reliable
             FROM (SELECT * FROM item WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY) i
             LEFT JOIN item_source x ON x.item_id = i.id
@@ -355,7 +355,8 @@ public final class ItemStore {
                                     rows.getString("title"), rows.getString("byline"), rows.getString("body_text"),
                                     rows.getString("language"), SqlValues.instant(rows, "published_at"),
                                     SqlValues.instant(rows, "fetched_at"), rows.getString("content_hash"), List.of(),
-                                    rows.getString("detected_language"), rows.getBoolean("language_reliable"), List.of());
+                                    rows.getString("detected_language"), rows.getBoolean("language_reliable"), List.of(),
+                                    rows.getString("article_problem"));
                         }
                         String sourceId = rows.getString("source_id");
                         if (sourceId != null) {

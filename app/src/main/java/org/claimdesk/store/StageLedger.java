@@ -362,6 +362,28 @@ public final class StageLedger {
         });
     }
 
+    /**
+     * Items waiting for the stage, by the source that first delivered them (imported items count
+     * under their imported source); sources with none are left out.
+     */
+    public Map<String, Long> waitingByFirstSource(String stage) {
+        return database.inTransaction("count waiting work of " + stage + " by source", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT i.first_source_id, COUNT(*) FROM stage_task t JOIN item i ON i.id = t.item_id
+                    WHERE t.stage = ? AND t.state = 'WAITING' GROUP BY i.first_source_id
+                    """)) {
+                statement.setString(1, stage);
+                try (ResultSet rows = statement.executeQuery()) {
+                    Map<String, Long> waiting = new LinkedHashMap<>();
+                    while (rows.next()) {
+                        waiting.put(rows.getString(1), rows.getLong(2));
+                    }
+                    return waiting;
+                }
+            }
+        });
+    }
+
     /** The stage's record of the item, if it has one. */
     public Optional<Task> task(String stage, long itemId) {
         return database.inTransaction("read the " + stage + " record of item " + itemId, connection -> {

@@ -14,14 +14,25 @@ import java.util.List;
  * @param detectedLanguage the language analysis detected, or null while the item is not analysed
  * @param languageReliable true when the detected language was read from the text itself
  * @param entities         named entities analysis found, in text order; empty until analysed
+ * @param articleProblem   why the text is the feed's summary and not the article (a paywall, an
+ *                         error page, a failed fetch: decision 0011), or null
  */
 public record StoredItem(long id, URI url, URI canonicalUrl, String title, String byline, String text,
                          String language, Instant publishedAt, Instant fetchedAt, String contentHash,
                          List<String> sourceIds, String detectedLanguage, boolean languageReliable,
-                         List<StoredEntity> entities) {
+                         List<StoredEntity> entities, String articleProblem) {
     public StoredItem {
         sourceIds = List.copyOf(sourceIds);
         entities = List.copyOf(entities);
+    }
+
+    /** An item whose text is what its feed or page gave. */
+    public StoredItem(long id, URI url, URI canonicalUrl, String title, String byline, String text,
+                      String language, Instant publishedAt, Instant fetchedAt, String contentHash,
+                      List<String> sourceIds, String detectedLanguage, boolean languageReliable,
+                      List<StoredEntity> entities) {
+        this(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt, contentHash, sourceIds,
+                detectedLanguage, languageReliable, entities, null);
     }
 
     /** An item not analysed yet. */
@@ -50,11 +61,11 @@ public record StoredItem(long id, URI url, URI canonicalUrl, String title, Strin
 
     StoredItem withSources(List<String> sources) {
         return new StoredItem(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt,
-                contentHash, sources, detectedLanguage, languageReliable, entities);
+                contentHash, sources, detectedLanguage, languageReliable, entities, articleProblem);
     }
 
     StoredItem withEntities(List<StoredEntity> found) {
         return new StoredItem(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt,
-                contentHash, sourceIds, detectedLanguage, languageReliable, found);
+                contentHash, sourceIds, detectedLanguage, languageReliable, found, articleProblem);
     }
 }

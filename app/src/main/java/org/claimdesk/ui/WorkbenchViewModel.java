@@ -298,10 +298,16 @@ public final class WorkbenchViewModel {
         sources.reload(); // item counts per source
     }
 
-    /** A stage stored results about items (analysis: language, entities); the list shows them. */
+    /**
+     * A stage stored results about items (an article page arrived or failed; analysis found the
+     * language and entities): the list, the reader, the articles waiting per source and the
+     * failed article fetches follow.
+     */
     public void itemsUpdated() {
         items.reload();
         reader.refresh(); // its article may have arrived (decision 0011)
+        sources.reload();
+        errors.reload();
     }
 
     /** The search index now shows what was stored or updated before: searches and counts follow. */

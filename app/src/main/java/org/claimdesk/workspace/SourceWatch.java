@@ -5,6 +5,7 @@ import org.claimdesk.source.SourcesConfig;
 import org.claimdesk.store.FetchAttempt;
 import org.claimdesk.store.SourceHealth;
 import org.claimdesk.store.SourceStore;
+import org.claimdesk.store.StageLedger;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +19,13 @@ import java.util.function.Supplier;
 public final class SourceWatch {
     private final FeedsFileWatcher watcher;
     private final SourceStore sources;
+    private final StageLedger ledger;
     private final Supplier<List<String>> configProblems;
 
-    SourceWatch(FeedsFileWatcher watcher, SourceStore sources, Supplier<List<String>> configProblems) {
+    SourceWatch(FeedsFileWatcher watcher, SourceStore sources, StageLedger ledger, Supplier<List<String>> configProblems) {
         this.watcher = watcher;
         this.sources = sources;
+        this.ledger = ledger;
         this.configProblems = configProblems;
     }
 
@@ -41,9 +44,12 @@ public final class SourceWatch {
         return configProblems.get();
     }
 
-    /** Every known source (configured, imported or removed) with its health. */
+    /** Every known source (configured, imported or removed) with its health and its articles still to fetch. */
     public List<SourceHealth> health() {
-        return sources.health();
+        Map<String, Long> waiting = ledger.waitingByFirstSource(Stages.ARTICLES);
+        return sources.health().stream()
+                .map(h -> h.withArticlesWaiting(waiting.getOrDefault(h.sourceId(), 0L)))
+                .toList();
     }
 
     /** The most recent failed fetches, newest first. */

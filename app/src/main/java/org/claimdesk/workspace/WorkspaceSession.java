@@ -149,7 +149,7 @@ public final class WorkspaceSession implements AutoCloseable {
             }
             this.watcher = new FeedsFileWatcher(feedsFile, new FeedsFileParser(CssSelectors.CHECK));
             lifecycle.started(Service.FEEDS_WATCHER, watcher);
-            this.sourceWatch = new SourceWatch(watcher, sources, () -> configProblems);
+            this.sourceWatch = new SourceWatch(watcher, sources, new StageLedger(database), () -> configProblems);
             this.starterSources = new StarterSources(watcher, workspaceSettings, this::starterSourcesChosen);
             applyConfig(watcher.current());
             lifecycle.started(Service.FETCHER, this::closeFetcher);

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.claimdesk.store.Samples.T0;
 import static org.claimdesk.store.Samples.feed;
@@ -79,6 +80,21 @@ class StageLedgerTest {
         // a second source of the same item queues nothing again
         items.save(item("a", "https://a.example.org/1", longText("topic 1")));
         assertThat(ledger.counts(ANALYSIS)).isEqualTo(new Counts(1, 0, 0));
+    }
+
+    @Test
+    void waitingWorkIsCountedByTheSourceThatFirstDeliveredTheItem() {
+        new SourceStore(database).sync(List.of(feed("a"), feed("b")));
+        long first = store(1);
+        store(2);
+        items.save(item("b", "https://b.example.org/1", longText("topic b")));
+        ledger.register("claims", ANALYSIS);
+
+        assertThat(ledger.markDone(ANALYSIS, due(ANALYSIS, first), ItemWrite.NOTHING, T0)).isTrue();
+
+        assertThat(ledger.waitingByFirstSource(ANALYSIS)).containsOnly(entry("a", 1L), entry("b", 1L));
+        assertThat(ledger.waitingByFirstSource("claims")).containsOnly(entry("a", 1L));
+        assertThat(ledger.waitingByFirstSource("nothing-declared")).isEmpty();
     }
 
     @Test

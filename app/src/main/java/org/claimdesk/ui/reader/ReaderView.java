@@ -58,6 +58,15 @@ public final class ReaderView {
         url.textProperty().bind(reader.urlProperty());
         url.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
 
+        Label summaryOnly = new Label();
+        summaryOnly.setId("readerSummaryOnly");
+        summaryOnly.setMnemonicParsing(false);
+        summaryOnly.setWrapText(true);
+        summaryOnly.getStyleClass().add(Styles.WARNING);
+        summaryOnly.textProperty().bind(reader.summaryOnlyProperty());
+        summaryOnly.visibleProperty().bind(reader.summaryOnlyProperty().isNotEmpty());
+        summaryOnly.managedProperty().bind(summaryOnly.visibleProperty());
+
         TextArea body = new TextArea();
         body.setId("readerBody");
         body.setEditable(false);
@@ -74,7 +83,7 @@ public final class ReaderView {
         wrapSafely(title, reader.titleProperty(), 8);
         wrapSafely(body, reader.bodyProperty());
 
-        VBox content = new VBox(6, title, byline, sources, published, url, body);
+        VBox content = new VBox(6, title, byline, sources, published, url, summaryOnly, body);
         content.setId("reader");
         content.setPadding(new Insets(10));
         content.visibleProperty().bind(reader.showingProperty());

@@ -52,6 +52,7 @@ public final class ReaderViewModel {
     private final StringProperty published = new SimpleStringProperty(this, "published", "");
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final StringProperty body = new SimpleStringProperty(this, "body", "");
+    private final StringProperty summaryOnly = new SimpleStringProperty(this, "summaryOnly", "");
     private final ObjectProperty<WritingSystem> writingSystem =
             new SimpleObjectProperty<>(this, "writingSystem", WritingSystem.DEFAULT);
 
@@ -111,6 +112,8 @@ public final class ReaderViewModel {
                 : messages.format("reader.fetched", messages.time(item.fetchedAt())));
         url.set(item.url() == null ? "" : item.url().toString());
         body.set(nullToEmpty(item.text()));
+        summaryOnly.set(item.articleProblem() == null || item.articleProblem().isBlank()
+                ? "" : messages.format("reader.summaryOnly", item.articleProblem()));
         String sample = item.title() == null || item.title().isBlank() ? item.text() : item.title();
         writingSystem.set(WritingSystem.of(item.language(), sample));
         showing.set(true);
@@ -126,6 +129,7 @@ public final class ReaderViewModel {
         published.set("");
         url.set("");
         body.set("");
+        summaryOnly.set("");
         writingSystem.set(WritingSystem.DEFAULT);
     }
 
@@ -164,6 +168,14 @@ public final class ReaderViewModel {
 
     public ReadOnlyStringProperty bodyProperty() {
         return body;
+    }
+
+    /**
+     * Empty, or why the text shown is the feed's summary and not the article (the page was a
+     * paywall, an error page, could not be fetched): claims found in it rest on a summary.
+     */
+    public ReadOnlyStringProperty summaryOnlyProperty() {
+        return summaryOnly;
     }
 
     /** Decides direction (right-to-left for Arabic and Hebrew script) and the font the view names. */

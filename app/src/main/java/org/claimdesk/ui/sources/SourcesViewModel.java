@@ -71,6 +71,9 @@ public final class SourcesViewModel {
                 : health.lastSuccess() != null
                 ? messages.format("sources.detail.ok", messages.time(health.lastSuccess()), health.itemCount())
                 : messages.format("sources.detail.never", health.itemCount());
+        if (health.articlesWaiting() > 0) {
+            detail = messages.format("sources.detail.articlesWaiting", detail, health.articlesWaiting());
+        }
         String tooltip = status == SourceStatus.FAILING
                 ? messages.format("sources.tooltip.failing", health.url(), messages.time(health.lastErrorAt()), health.lastError())
                 : messages.format("sources.tooltip.ok", health.url(), statusText);

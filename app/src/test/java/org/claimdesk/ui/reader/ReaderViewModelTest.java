@@ -66,6 +66,30 @@ class ReaderViewModelTest {
     }
 
     @Test
+    void aSummaryKeptForWantOfItsArticleSaysWhyUntilTheArticleArrives() {
+        StoredItem summary = item(1, "Ministry denies reports of water shortage", "en", null);
+        Map<Long, StoredItem> now = new java.util.HashMap<>(Map.of(1L, new StoredItem(summary.id(), summary.url(), null,
+                summary.title(), null, "One line from the feed.", "en", null, summary.fetchedAt(), "h1",
+                summary.sourceIds(), null, false, List.of(), "paywall: the page asks to subscribe or sign in")));
+        reader.attach(id -> Optional.ofNullable(now.get(id)), id -> id);
+        reader.open(1);
+        reads.advance(Duration.ofMillis(30));
+        fx.runAll();
+
+        assertThat(reader.summaryOnlyProperty().get())
+                .isEqualTo("Only the feed's summary: the article page could not be read "
+                        + "(paywall: the page asks to subscribe or sign in).");
+
+        now.put(1L, summary); // a later attempt got the article
+        reader.refresh();
+        reads.advance(Duration.ofMillis(30));
+        fx.runAll();
+
+        assertThat(reader.bodyProperty().get()).isEqualTo("Text of 1");
+        assertThat(reader.summaryOnlyProperty().get()).isEmpty();
+    }
+
+    @Test
     void arrowingThroughTheListReadsOnlyTheItemTheAnalystStopsOn() {
         attach();
         reader.open(1);

@@ -53,6 +53,17 @@ class SourcesViewModelTest {
     }
 
     @Test
+    void aSourceWithArticlesStillToFetchSaysHowMany() {
+        SourceHealth polled = new SourceHealth("ok", "Working Desk", "https://example.org/ok.xml", "FEED", true, true,
+                LATER, LATER, null, null, 40);
+        model.replaceSources(List.of(polled.withArticlesWaiting(37), polled.withArticlesWaiting(1), polled));
+
+        assertThat(model.rows().get(0).detail()).endsWith(" \u00b7 40 items \u00b7 37 articles to fetch");
+        assertThat(model.rows().get(1).detail()).endsWith(" \u00b7 40 items \u00b7 1 article to fetch");
+        assertThat(model.rows().get(2).detail()).endsWith(" \u00b7 40 items");
+    }
+
+    @Test
     void namesAreLookedUpByIdAndUnknownIdsShowThemselves() {
         model.replaceSources(List.of(
                 new SourceHealth("desk-ar", "Loopback Arabic", "https://example.org/ar.xml", "FEED", true, true, null, null, null, null, 0)));
