@@ -60,6 +60,8 @@ class ArchitectureTest {
             Map.entry("atlantafx..", List.of("ui")),
             Map.entry("org.kordamp.ikonli..", List.of("ui")),
             Map.entry("picocli..", List.of("cli", "app")),
+            Map.entry("me.tongfei.progressbar..", List.of("cli")),
+            Map.entry("org.jline..", List.of("cli")),
             Map.entry("ch.qos.logback..", List.of("app")));
 
     static JavaClasses classes;

@@ -22,8 +22,6 @@ final class AnalyseCommand extends SessionCommand {
 
     /** Taken in steps of this many items, so progress can be shown between them. */
     private static final long STEP = 50;
-    /** A progress line at most this often on long runs. */
-    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     @Override
     int run(WorkspaceSession session) throws InterruptedException {
@@ -31,7 +29,7 @@ final class AnalyseCommand extends SessionCommand {
             throw usageError("--limit must be at least 1, got " + limit);
         }
         // the index is brought up to date first, so that what analysis adds is all that is left to apply
-        if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
+        if (IndexCommand.bringUpToDate(this, session).cancelled()) {
             return ExitCodes.CANCELLED;
         }
         Stages runner = session.stages();
@@ -45,20 +43,15 @@ final class AnalyseCommand extends SessionCommand {
         out().flush();
         AnalysisStage.Totals before = runner.analysisTotals();
         long started = System.nanoTime();
-        long lastProgress = started;
         long taken = 0;
-        while (taken < toDo) {
-            long step = runner.runUntilIdle(Stages.ANALYSIS, Math.min(STEP, toDo - taken));
-            if (step == 0) {
-                break; // the rest waits for a retry later, or the stage stopped
-            }
-            taken += step;
-            if (taken < toDo && System.nanoTime() - lastProgress >= PROGRESS_EVERY_NANOS) {
-                lastProgress = System.nanoTime();
-                StageStatus status = runner.status(Stages.ANALYSIS);
-                out().printf("  %d of %d taken: %d analysed, %d failed, %d waiting (%.1f items/s)%n", taken, toDo,
-                        status.done(), status.failed(), status.waiting(), status.itemsPerSecond());
-                out().flush();
+        try (CommandProgress progress = progress("analysis", "items", toDo)) {
+            while (taken < toDo) {
+                long step = runner.runUntilIdle(Stages.ANALYSIS, Math.min(STEP, toDo - taken));
+                if (step == 0) {
+                    break; // the rest waits for a retry later, or the stage stopped
+                }
+                taken += step;
+                progress.stepTo(taken, toDo);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

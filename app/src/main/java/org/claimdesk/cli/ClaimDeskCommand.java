@@ -47,6 +47,8 @@ public final class ClaimDeskCommand implements Callable<Integer> {
     final WorkspaceDirectory directory;
     final SessionOpener sessions;
     private final WindowStarter windowStarter;
+    /** Whether progress can be drawn as a bar: a person watches a terminal (not a pipe, a file or cron). */
+    final boolean terminal = System.console() != null && System.console().isTerminal();
 
     public ClaimDeskCommand(WorkspaceDirectory directory, SessionOpener sessions, WindowStarter windowStarter) {
         this.directory = directory;

@@ -1,5 +1,6 @@
 package org.claimdesk.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,18 @@ final class CliText {
 
     static String time(Instant instant) {
         return instant == null ? "-" : TIME.format(instant);
+    }
+
+    /** A span as a person reads it: "45 s", "3 min 20 s", "2 h 5 min". */
+    static String duration(Duration span) {
+        long seconds = Math.max(0, span.toSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        return seconds / 3600 + " h" + (seconds % 3600 / 60 == 0 ? "" : " " + seconds % 3600 / 60 + " min");
     }
 
     /** The message of an error for a person: ours are written for that; others get their type. */

@@ -2,7 +2,6 @@ package org.claimdesk.cli;
 
 import org.claimdesk.extract.CssSelectors;
 import org.claimdesk.ingest.ImportReport;
-import org.claimdesk.ingest.ImportProgress;
 import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWriter;
@@ -28,7 +27,10 @@ final class ImportCommand extends SessionCommand {
     int run(WorkspaceSession session) throws InterruptedException {
         boolean problems = false;
         for (Path path : paths) {
-            ImportReport report = session.ingest().importPath(path, ImportProgress.NONE);
+            ImportReport report;
+            try (CommandProgress progress = progress("import " + path.getFileName(), "files", 0)) {
+                report = session.ingest().importPath(path, (done, total, current) -> progress.stepTo(done, total));
+            }
             out().printf("%s: %d files, %d new items%s%n", path, report.files(), report.newItems(),
                     report.cancelled() ? " (cancelled)" : "");
             for (String problem : report.problems()) {

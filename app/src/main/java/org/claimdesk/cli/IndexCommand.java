@@ -1,6 +1,5 @@
 package org.claimdesk.cli;
 
-import org.claimdesk.index.RebuildProgress;
 import org.claimdesk.index.RebuildReport;
 import org.claimdesk.workspace.Searching;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -15,7 +14,10 @@ final class IndexCommand extends SessionCommand {
 
     @Override
     int run(WorkspaceSession session) {
-        RebuildReport report = session.search().rebuildIndex(progressPrinter(err()));
+        RebuildReport report;
+        try (CommandProgress progress = progress("search index", "items", 0)) {
+            report = session.search().rebuildIndex(progress::stepTo);
+        }
         out().printf("Indexed %d items in %.1f s%s%n", report.indexed(), report.took().toMillis() / 1000.0,
                 report.cancelled() ? " (cancelled: run rebuild-index again)" : "");
         return report.cancelled() ? ExitCodes.CANCELLED : ExitCodes.OK;
@@ -25,32 +27,23 @@ final class IndexCommand extends SessionCommand {
      * Makes the workspace's index hold every stored item before a command reads it: rebuilt when
      * missing or damaged (with progress), else brought up to date with items stored since.
      */
-    static RebuildReport bringUpToDate(WorkspaceSession session, PrintWriter progress) {
+    static RebuildReport bringUpToDate(SessionCommand command, WorkspaceSession session) {
+        PrintWriter err = command.err();
         Searching.IndexCondition index = session.search().condition();
         if (index.needsRebuild()) {
-            progress.printf("Search index %s%s: rebuilding it from the database%n",
+            err.printf("Search index %s%s: rebuilding it from the database%n",
                     index.stateAtOpen().name().toLowerCase(java.util.Locale.ROOT),
                     index.problem() == null ? "" : " (" + index.problem() + ")");
-            progress.flush();
+            err.flush();
         }
-        RebuildReport report = session.search().bringUpToDate(progressPrinter(progress));
+        RebuildReport report;
+        try (CommandProgress progress = command.progress("search index", "items", 0)) {
+            report = session.search().bringUpToDate(progress::stepTo);
+        }
         if (report.indexed() > 0 || report.removed() > 0) {
-            progress.printf("Search index updated: %d items added, %d removed%n", report.indexed(), report.removed());
-            progress.flush();
+            err.printf("Search index updated: %d items added, %d removed%n", report.indexed(), report.removed());
+            err.flush();
         }
         return report;
-    }
-
-    private static RebuildProgress progressPrinter(PrintWriter progress) {
-        long[] lastShown = {-1};
-        return (done, total) -> {
-            // about every 5 %, and at the end
-            long step = Math.max(1, total / 20);
-            if (done == total || done / step != lastShown[0] / step) {
-                lastShown[0] = done;
-                progress.printf("  indexed %d of %d items%n", done, total);
-                progress.flush();
-            }
-        };
     }
 }

@@ -22,6 +22,9 @@ final class IngestCommand extends SessionCommand {
             "the rest stay queued for the next run (default: all)."})
     long maxArticles = Long.MAX_VALUE;
 
+    /** Article pages are fetched in steps of this many (one batch of the stage), so the progress moves between them. */
+    private static final long ARTICLE_STEP = 64;
+
     @Override
     boolean needsSources() {
         return true;
@@ -55,29 +58,42 @@ final class IngestCommand extends SessionCommand {
             err().println("claimdesk: " + reason[0]);
             return ExitCodes.FAILED;
         }
-        PollReport report = session.ingest().pollNow(new PollProgress() {
-            @Override
-            public void sourceFinished(SourcePollResult r, int done, int total) {
-                synchronized (IngestCommand.this) {
-                    if (r.failed()) {
-                        out().printf("FAIL %-28s %s: %s%n", r.sourceId(), r.failure(), r.message());
-                    } else {
-                        out().printf("ok   %-28s %d new of %d%n", r.sourceId(), r.newItems(), r.seen());
-                    }
-                    out().flush();
+        int sources = session.sources().config().enabledSources().size();
+        PollReport report;
+        try (CommandProgress progress = progress("feeds", "sources", sources)) {
+            report = session.ingest().pollNow(new PollProgress() {
+                @Override
+                public void sourceFinished(SourcePollResult r, int done, int total) {
+                    progress.println(out(), r.failed()
+                            ? String.format("FAIL %-28s %s: %s", r.sourceId(), r.failure(), r.message())
+                            : String.format("ok   %-28s %d new of %d", r.sourceId(), r.newItems(), r.seen()));
+                    progress.stepTo(done, total);
                 }
-            }
-        });
+            });
+        }
         out().printf("%d new items from %d sources, %d failing%s%n", report.newItems(), report.results().size(),
                 report.failedSources(), report.cancelled() ? " (cancelled)" : "");
+        out().flush();
         if (report.cancelled()) {
             return ExitCodes.CANCELLED;
         }
         // the article pages the poll queued (decision 0011); what is not due yet (a retry) or
         // beyond --max-articles stays queued for the next run
-        long articles = session.stages().runUntilIdle(Stages.ARTICLES, Math.max(0, maxArticles));
-        long waiting = session.stages().status(Stages.ARTICLES).waiting();
-        out().printf("%d article pages fetched, %d waiting%n", articles, waiting);
+        Stages stages = session.stages();
+        long toFetch = Math.min(stages.status(Stages.ARTICLES).waiting(), Math.max(0, maxArticles));
+        long fetched = 0;
+        try (CommandProgress progress = progress("article pages", "pages", toFetch)) {
+            while (fetched < Math.max(0, maxArticles)) {
+                long step = stages.runUntilIdle(Stages.ARTICLES, Math.min(ARTICLE_STEP, maxArticles - fetched));
+                if (step == 0) {
+                    break; // nothing due: done, or retries later
+                }
+                fetched += step;
+                progress.stepTo(fetched, Math.max(toFetch, fetched));
+            }
+        }
+        long waiting = stages.status(Stages.ARTICLES).waiting();
+        out().printf("%d article pages fetched, %d waiting%n", fetched, waiting);
         return report.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

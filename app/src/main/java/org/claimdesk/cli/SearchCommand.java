@@ -79,7 +79,7 @@ final class SearchCommand extends SessionCommand {
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
         }
-        if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
+        if (IndexCommand.bringUpToDate(this, session).cancelled()) {
             return ExitCodes.CANCELLED;
         }
         SearchResults results;

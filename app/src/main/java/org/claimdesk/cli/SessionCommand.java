@@ -22,16 +22,31 @@ abstract class SessionCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         Workspace workspace = root.workspaceOptions.resolve(root.directory);
-        try (WorkspaceSession session = root.sessions.open(workspace, root.workspaceOptions.feedsFile())) {
-            List<String> problems = session.sources().configProblems();
-            problems.forEach(err()::println);
-            if (!problems.isEmpty() && needsSources()) {
-                // a scheduled job must not quietly do nothing: it ran with no sources
-                err().println("claimdesk " + spec.name() + ": " + session.sources().feedsFile()
-                        + " cannot be used; nothing was done");
-                return ExitCodes.FAILED;
+        try (CtrlC ctrlC = CtrlC.watch()) {
+            int code;
+            try (WorkspaceSession session = root.sessions.open(workspace, root.workspaceOptions.feedsFile())) {
+                List<String> problems = session.sources().configProblems();
+                problems.forEach(err()::println);
+                if (!problems.isEmpty() && needsSources()) {
+                    // a scheduled job must not quietly do nothing: it ran with no sources
+                    err().println("claimdesk " + spec.name() + ": " + session.sources().feedsFile()
+                            + " cannot be used; nothing was done");
+                    return ExitCodes.FAILED;
+                }
+                code = run(session);
+            } catch (InterruptedException e) {
+                if (!ctrlC.pressed()) {
+                    throw e;
+                }
+                code = ExitCodes.CANCELLED;
             }
-            return run(session);
+            if (ctrlC.pressed()) {
+                // the session is closed by now: what was stored is kept, and the index holds it
+                err().println("claimdesk " + spec.name() + ": interrupted; everything stored until then is kept");
+                err().flush();
+                return ExitCodes.CANCELLED;
+            }
+            return code;
         }
     }
 
@@ -49,6 +64,11 @@ abstract class SessionCommand implements Callable<Integer> {
     /** Wrong usage found after parsing: picocli prints the message and the usage, and exits 2. */
     ParameterException usageError(String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Progress of a long step on standard error: a bar on a terminal, plain lines otherwise. */
+    CommandProgress progress(String task, String unit, long total) {
+        return CommandProgress.start(root.terminal, err(), task, unit, total);
     }
 
     PrintWriter out() {

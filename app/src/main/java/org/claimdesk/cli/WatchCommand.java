@@ -54,7 +54,7 @@ final class WatchCommand extends SessionCommand {
 
     @Override
     int run(WorkspaceSession session) {
-        if (IndexCommand.bringUpToDate(session, err()).cancelled()) {
+        if (IndexCommand.bringUpToDate(this, session).cancelled()) {
             return ExitCodes.CANCELLED;
         }
         WatchQueries watches = session.search().savedSearches();

@@ -92,7 +92,7 @@ class CommandLineTest {
         // the shape docs/cli.md documents, and only JSON on standard output
         List<String> fields = new java.util.ArrayList<>();
         gone.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("id", "name", "url", "kind", "status", "items", "lastAttempt", "lastSuccess",
+        assertThat(fields).containsExactly("id", "name", "url", "kind", "status", "items", "articlesWaiting", "lastAttempt", "lastSuccess",
                 "lastErrorAt", "lastError");
         assertThat(gone.get("kind").asText()).isIn("FEED", "PAGE");
         assertThat(gone.get("lastError").asText()).contains("404");
