@@ -117,7 +117,8 @@ final class SearchCommand extends SessionCommand {
         return names.getOrDefault(id, id);
     }
 
-    private static Map<String, Object> asJson(SearchHit hit, Map<String, String> names) {
+    /** A hit as {@code search --json} writes it (docs/cli.md); {@code watch new --json} writes the same. */
+    static Map<String, Object> asJson(SearchHit hit, Map<String, String> names) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", hit.itemId());
         m.put("time", hit.time() == null ? null : hit.time().toString());

@@ -1,5 +1,8 @@
 package org.claimdesk.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.claimdesk.index.SearchHit;
 import org.claimdesk.index.SearchQueryException;
 import org.claimdesk.index.SearchRequest;
@@ -14,11 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 @Command(name = "watch", description = {"Saved searches that count new matches as items arrive.",
         "  watch                      list them with their new matches",
@@ -52,6 +57,12 @@ final class WatchCommand extends SessionCommand {
     @Option(names = "--limit", defaultValue = "20", description = "New matches to print (default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--json", description = {"list: one JSON object per saved search and line;",
+            "new: one per new match, as search --json writes hits."})
+    boolean json;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
     @Override
     int run(WorkspaceSession session) {
         if (IndexCommand.bringUpToDate(this, session).cancelled()) {
@@ -78,8 +89,14 @@ final class WatchCommand extends SessionCommand {
 
     private int list(WatchQueries watches) {
         List<WatchQueries.WatchCount> counts = watches.counts();
-        if (counts.isEmpty()) {
+        if (counts.isEmpty() && !json) {
             out().println("No saved searches. Add one: claimdesk watch add NAME \"QUERY\"");
+        }
+        if (json) {
+            for (WatchQueries.WatchCount count : counts) {
+                out().println(asJson(count));
+            }
+            return ExitCodes.OK;
         }
         for (WatchQueries.WatchCount count : counts) {
             out().printf("%-24s %5d new   %s%s%n", CliText.fit(count.search().name(), 24), count.newMatches(),
@@ -112,12 +129,41 @@ final class WatchCommand extends SessionCommand {
 
     private int printNew(WatchQueries watches, SavedSearch saved, Map<String, String> names) {
         SearchResults results = watches.newMatches(saved, limit);
+        if (json) {
+            for (SearchHit hit : results.hits()) {
+                out().println(write(SearchCommand.asJson(hit, names)));
+            }
+            return ExitCodes.OK;
+        }
         for (SearchHit hit : results.hits()) {
             out().printf("%s  %-20s %-3s %s%n", CliText.time(hit.time()), CliText.fit(SearchCommand.sourceName(hit, names), 20),
                     hit.language(), CliText.fit(hit.title().marked("[", "]"), 100));
         }
         out().printf("%d new match%s for '%s'%n", results.totalHits(), results.totalHits() == 1 ? "" : "es", saved.name());
         return ExitCodes.OK;
+    }
+
+    private String asJson(WatchQueries.WatchCount count) {
+        SavedSearch s = count.search();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("query", s.query());
+        m.put("newMatches", count.newMatches());
+        m.put("languages", new TreeSet<>(s.languages()));
+        m.put("sources", new TreeSet<>(s.sourceIds()));
+        m.put("tags", new TreeSet<>(s.tags()));
+        m.put("entities", new TreeSet<>(s.entities()));
+        m.put("since", s.since() == null ? null : s.since().toString());
+        m.put("created", s.createdAt() == null ? null : s.createdAt().toString());
+        return write(m);
+    }
+
+    private String write(Map<String, Object> object) {
+        try {
+            return mapper.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     private interface SavedAction {

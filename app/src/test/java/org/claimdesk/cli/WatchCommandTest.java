@@ -1,5 +1,7 @@
 package org.claimdesk.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.claimdesk.testing.LoopbackServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +84,34 @@ class WatchCommandTest {
                 .containsPattern("any\\s+[1-9]\\d* new");
         assertThat(run("watch", "add", "bad", "water", "--since", "yesterday")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("30m, 12h, 2d or 1w");
+    }
+
+    @Test
+    void jsonListsSavedSearchesAndNewMatchesOneObjectALine() throws Exception {
+        assertThat(run("watch", "add", "strom", "Stromausfall OR Bürgermeister", "--lang", "de")).isZero();
+        assertThat(run("watch", "add", "recent", "Stromausfall", "--since", "1w")).isZero();
+        importFixture("web/feeds/de-rss-utf8.xml", "de.xml");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("watch", "--json")).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonNode saved = new ObjectMapper().readTree(lines.stream().filter(l -> l.contains("\"strom\"")).findFirst().orElseThrow());
+        assertThat(saved.get("query").asText()).isEqualTo("Stromausfall OR Bürgermeister");
+        assertThat(saved.get("languages").get(0).asText()).isEqualTo("de");
+        assertThat(saved.get("since").isNull()).isTrue();
+        long newMatches = saved.get("newMatches").asLong();
+        assertThat(newMatches).isPositive();
+        JsonNode recent = new ObjectMapper().readTree(lines.stream().filter(l -> l.contains("\"recent\"")).findFirst().orElseThrow());
+        assertThat(recent.get("since").asText()).isEqualTo("PT168H");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("watch", "new", "strom", "--json")).isZero();
+        List<String> hits = out.toString().lines().toList();
+        assertThat((long) hits.size()).isEqualTo(newMatches);
+        JsonNode hit = new ObjectMapper().readTree(hits.getFirst());
+        assertThat(hit.get("language").asText()).isEqualTo("de");
+        assertThat(hit.has("titleMarks")).isTrue();
     }
 
     @Test
