@@ -46,11 +46,14 @@ final class ExtractCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ArticleExtractor extractor = new ArticleExtractor();
-    private final ObjectMapper mapper = new ObjectMapper();
+    // made when the command runs: picocli creates every command at start, the window's too
+    private ArticleExtractor extractor;
+    private ObjectMapper mapper;
 
     @Override
     public Integer call() throws Exception {
+        extractor = new ArticleExtractor();
+        mapper = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean anyFailed = false;

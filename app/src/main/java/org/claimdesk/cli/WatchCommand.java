@@ -61,7 +61,7 @@ final class WatchCommand extends SessionCommand {
             "new: one per new match, as search --json writes hits."})
     boolean json;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private ObjectMapper mapper; // made on first use: picocli creates every command at start
 
     @Override
     int run(WorkspaceSession session) {
@@ -160,6 +160,9 @@ final class WatchCommand extends SessionCommand {
 
     private String write(Map<String, Object> object) {
         try {
+            if (mapper == null) {
+                mapper = new ObjectMapper();
+            }
             return mapper.writeValueAsString(object);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);

@@ -67,7 +67,13 @@ public final class HttpFetcher implements AutoCloseable {
 
     private final FetchSettings settings;
     private final ProxyServer proxy;
-    private final HttpClient client;
+    /**
+     * Started at the first fetch, not when the fetcher is made: a workspace that fetches nothing
+     * (a first start, a search, the window until the user picks sources) never pays for the
+     * client's threads and TLS set-up, and opens faster. Guarded by this.
+     */
+    private HttpClient client;
+    private final GuardedResolver.HostLookup lookup;
     private final ExecutorService lookups;
     private final PolitenessGate gate;
     private volatile boolean closed;
@@ -92,7 +98,18 @@ public final class HttpFetcher implements AutoCloseable {
                 settings.maxParallelFetches());
         this.proxy = settings.proxy();
         this.lookups = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-dns-", 0).factory());
-        this.client = startClient(Objects.requireNonNull(lookup, "lookup"));
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+    }
+
+    /** The HTTP client, started on first use. */
+    private synchronized HttpClient client() {
+        if (closed) {
+            throw new IllegalStateException("HttpFetcher is closed");
+        }
+        if (client == null) {
+            client = startClient(lookup);
+        }
+        return client;
     }
 
     private HttpClient startClient(GuardedResolver.HostLookup lookup) {
@@ -246,7 +263,7 @@ public final class HttpFetcher implements AutoCloseable {
             throws FetchException, ClosedBeforeAnswer, InterruptedException {
         Request jetty;
         try {
-            jetty = client.newRequest(uri);
+            jetty = client().newRequest(uri);
         } catch (IllegalArgumentException e) {
             throw new FetchException(FetchFailure.BAD_URL, uri, 0, "cannot request " + uri + ": " + e.getMessage(), null);
         }
@@ -603,9 +620,15 @@ public final class HttpFetcher implements AutoCloseable {
     /** Stops all requests in flight; fetch must not be called afterwards. */
     @Override
     public void close() {
-        closed = true;
+        HttpClient started;
+        synchronized (this) {
+            closed = true;
+            started = client;
+        }
         try {
-            client.stop();
+            if (started != null) {
+                started.stop();
+            }
         } catch (Exception e) {
             log.warn("the HTTP client did not stop cleanly: {}", e.toString());
         } finally {

@@ -1,6 +1,7 @@
 package org.claimdesk.ui;
 
 import org.claimdesk.ui.shared.Messages;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -67,6 +68,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
     private final ReadOnlyBooleanWrapper sessionOpen = new ReadOnlyBooleanWrapper(this, "sessionOpen");
+    private final BooleanBinding ready;
     private final ObservableList<Workspace> recent = FXCollections.observableArrayList();
 
     private OpenWorkspace open;
@@ -97,6 +99,7 @@ public final class WorkbenchViewModel {
                 search::show);
         windowTitle.set(messages.get("app.title"));
         statusLine.say(messages.get("status.noWorkspace"));
+        ready = sessionOpen.getReadOnlyProperty().and(items.loadedProperty()).and(sources.loadedProperty());
 
         // A null selection (the item fell off the list) keeps the reader on what it shows.
         items.selectedProperty().addListener((obs, before, item) -> {
@@ -479,6 +482,15 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyBooleanProperty sessionOpenProperty() {
         return sessionOpen.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a workspace is open and its sources and newest items are shown: what the analyst
+     * waits for at start (the window takes input from then on; searches, analysis and polls
+     * follow in the background).
+     */
+    public BooleanBinding readyProperty() {
+        return ready;
     }
 
     /** True while a poll, import, export, rebuild or workspace switch runs. */

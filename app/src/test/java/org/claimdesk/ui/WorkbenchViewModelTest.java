@@ -82,10 +82,12 @@ class WorkbenchViewModelTest {
         fx.runOne(); // the task's message
         assertThat(model.statusLine().lineProperty().get()).isEqualTo("Opening workspace " + desk + "\u2026");
 
+        assertThat(model.readyProperty().get()).as("nothing shown yet").isFalse();
         settle();
         assertThat(model.windowTitleProperty().get()).isEqualTo("ClaimDesk \u2014 desk");
         assertThat(model.statusLine().lineProperty().get()).isEqualTo("Opened workspace desk.");
         assertThat(model.sessionOpenProperty().get()).isTrue();
+        assertThat(model.readyProperty().get()).as("sources and newest items shown").isTrue();
         assertThat(model.recent()).extracting(Workspace::name).containsExactly("earlier");
         assertThat(model.sources().rows()).extracting(SourceRow::name).containsExactly("Loopback English");
         assertThat(model.search().enabledProperty().get()).isTrue();

@@ -1,6 +1,8 @@
 package org.claimdesk.ui.items;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -31,12 +33,16 @@ public final class ItemListViewModel {
     private final Reload<List<ItemSummary>> reload;
     private final ObservableList<ItemSummary> items = FXCollections.observableArrayList();
     private final ObjectProperty<ItemSummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private boolean replacing;
 
     /** @param readFailed told when reading the list failed */
     public ItemListViewModel(Scheduler reads, Executor fx, Messages messages, Consumer<RuntimeException> readFailed) {
         this.messages = messages;
-        this.reload = new Reload<>("items", reads, RELOAD_PERIOD, fx, this::replaceItems, readFailed);
+        this.reload = new Reload<>("items", reads, RELOAD_PERIOD, fx, newest -> {
+            replaceItems(newest);
+            loaded.set(true);
+        }, readFailed);
     }
 
     /**
@@ -46,8 +52,14 @@ public final class ItemListViewModel {
      */
     public void attach(IntFunction<List<ItemSummary>> newest) {
         clear();
+        loaded.set(false);
         reload.from(newest == null ? null : () -> newest.apply(LIMIT));
-        reload.request();
+        reload.requestNow();
+    }
+
+    /** True once the list shows the attached workspace's items (read at least once). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     /** Reads the list again after a short quiet period (a burst of new items is one read); any thread. */

@@ -1,5 +1,7 @@
 package org.claimdesk.ui.sources;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.claimdesk.script.WritingSystem;
@@ -24,18 +26,28 @@ public final class SourcesViewModel {
     private final Reload<List<SourceHealth>> reload;
     private final ObservableList<SourceRow> rows = FXCollections.observableArrayList();
     private Map<String, String> names = Map.of();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
 
     /** @param readFailed told when reading the sources failed */
     public SourcesViewModel(Scheduler reads, Executor fx, Messages messages, Consumer<RuntimeException> readFailed) {
         this.messages = messages;
-        this.reload = new Reload<>("source health", reads, RELOAD_PERIOD, fx, this::replaceSources, readFailed);
+        this.reload = new Reload<>("source health", reads, RELOAD_PERIOD, fx, health -> {
+            replaceSources(health);
+            loaded.set(true);
+        }, readFailed);
     }
 
     /** Lists this workspace's sources from now on (null: none open); the list starts empty. */
     public void attach(Supplier<List<SourceHealth>> health) {
         clear();
+        loaded.set(false);
         reload.from(health);
-        reload.request();
+        reload.requestNow();
+    }
+
+    /** True once the panel shows the attached workspace's sources (read at least once). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     /** Reads the sources again after a short quiet period (a burst of changes is one read); any thread. */

@@ -55,6 +55,13 @@ public final class Reload<T> {
         }
     }
 
+    /** Asks for a read as soon as the reads thread is free: the first read of a screen, which nobody should wait for. */
+    public void requestNow() {
+        if (source != null) {
+            debounce.requestNow();
+        }
+    }
+
     private void load() {
         Supplier<? extends T> s = source;
         if (s == null) {

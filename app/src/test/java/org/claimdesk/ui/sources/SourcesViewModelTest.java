@@ -72,15 +72,24 @@ class SourcesViewModelTest {
     }
 
     @Test
-    void theListIsReadOffTheFxThreadAfterAShortPause() {
-        model.attach(() -> List.of(
+    void theFirstReadIsAtOnceAndLaterOnesOffTheFxThreadAfterAShortPause() {
+        List<SourceHealth> health = new java.util.ArrayList<>(List.of(
                 new SourceHealth("ok", "Working Desk", "https://example.org/ok.xml", "FEED", true, true, LATER, LATER, null, null, 12)));
-        reads.advance(Duration.ofMillis(149));
-        fx.runAll();
-        assertThat(model.rows()).isEmpty();
-        reads.advance(Duration.ofMillis(1));
+        model.attach(() -> List.copyOf(health));
+        assertThat(model.loadedProperty().get()).isFalse();
+        reads.advance(Duration.ZERO); // a newly opened workspace's sources are read at once
         fx.runAll();
         assertThat(model.rows()).extracting(SourceRow::name).containsExactly("Working Desk");
+        assertThat(model.loadedProperty().get()).as("shown: the workbench may count as ready").isTrue();
+
+        health.add(new SourceHealth("new", "New Desk", "https://example.org/new.xml", "FEED", true, true, null, null, null, null, 0));
+        model.reload();
+        reads.advance(Duration.ofMillis(149));
+        fx.runAll();
+        assertThat(model.rows()).hasSize(1);
+        reads.advance(Duration.ofMillis(1));
+        fx.runAll();
+        assertThat(model.rows()).extracting(SourceRow::name).containsExactly("Working Desk", "New Desk");
 
         model.attach(null); // no workspace
         model.reload();
