@@ -94,6 +94,11 @@ final class IngestCommand extends SessionCommand {
         }
         long waiting = stages.status(Stages.ARTICLES).waiting();
         out().printf("%d article pages fetched, %d waiting%n", fetched, waiting);
+        out().flush();
+        // a search right after this finds everything stored, without a catch-up of its own
+        if (IndexCommand.bringUpToDate(this, session).cancelled()) {
+            return ExitCodes.CANCELLED;
+        }
         return report.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

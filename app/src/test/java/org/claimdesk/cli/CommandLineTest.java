@@ -70,6 +70,13 @@ class CommandLineTest {
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("ok   en-checks", "ok   de-news", "4 new items from 2 sources, 0 failing");
 
+        // ingest leaves the search index current: a search right after has nothing to catch up
+        err.getBuffer().setLength(0);
+        out.getBuffer().setLength(0);
+        assertThat(run("--workspace", workspace.toString(), "--feeds", feeds.toString(), "search", "--json", "bridge")).isZero();
+        assertThat(err.toString()).doesNotContain("Search index");
+        assertThat(out.toString().lines()).isNotEmpty();
+
         out.getBuffer().setLength(0);
         assertThat(run("--workspace", workspace.toString(), "--feeds", feeds.toString(), "sources")).isZero();
         assertThat(out.toString()).containsPattern("en-checks\\s+ok\\s+2\\s");
