@@ -17,11 +17,12 @@ import java.util.Map;
  *
  * <p>Texts are compared as bags (multisets) of tokens: overlap is the sum over tokens of the
  * smaller of the two counts; precision = overlap / extracted tokens, recall = overlap /
- * reference tokens, F1 their harmonic mean.
+ * reference tokens, F1 their harmonic mean. Shared by the extraction quality test and the
+ * loopback-world benchmark ({@code ingest.ArticleWorldBench}).
  */
-record TokenOverlap(double precision, double recall, double f1) {
+public record TokenOverlap(double precision, double recall, double f1) {
 
-    static TokenOverlap of(String extracted, String reference) {
+    public static TokenOverlap of(String extracted, String reference) {
         Map<String, Integer> got = bag(tokens(extracted));
         Map<String, Integer> want = bag(tokens(reference));
         int gotTotal = got.values().stream().mapToInt(Integer::intValue).sum();
