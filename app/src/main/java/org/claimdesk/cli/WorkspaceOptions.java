@@ -21,7 +21,7 @@ public final class WorkspaceOptions {
         if (workspace != null) {
             return new Workspace(workspace);
         }
-        return directory.lastOpened().orElseGet(directory::defaultWorkspace);
+        return directory.lastOrDefault();
     }
 
     public Path feedsFile() {

@@ -56,6 +56,11 @@ public final class WorkspaceDirectory {
         return new Workspace(dataDir.resolve("workspaces").resolve("default"));
     }
 
+    /** The workspace to open when none is named: the last opened, else the default one. */
+    public Workspace lastOrDefault() {
+        return lastOpened().orElseGet(this::defaultWorkspace);
+    }
+
     /** The last opened workspace that still exists. */
     public Optional<Workspace> lastOpened() {
         return recent().stream().findFirst();
