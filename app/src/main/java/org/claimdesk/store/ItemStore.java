@@ -105,7 +105,11 @@ public final class ItemStore {
 
     private static SaveOutcome saveOnce(Connection connection, NewItem item, Set<String> nothingToDo)
             throws SQLException {
-        String contentKey = contentKey(item);
+        // A summary whose article page is still to come is known by its address only: feeds give
+        // different articles the same teaser ("Read the full story…"), and two items whose full
+        // texts turn out the same are merged when the second article arrives (decision 0011).
+        boolean awaitingArticle = item.canonicalUrl() != null && !nothingToDo.contains(ArticleStore.STAGE);
+        String contentKey = awaitingArticle ? null : contentKey(item);
         Long existing = null;
         if (item.canonicalUrl() != null) {
             existing = findByUrl(connection, item.canonicalUrl());

@@ -185,6 +185,26 @@ class ArticleStageTest {
     }
 
     @Test
+    void twoArticlesBehindTheSameTeaserAreTwoItemsEachWithItsOwnText() throws Exception {
+        // feeds often give every entry the same long teaser; the pages are different articles
+        String teaser = "Read the full story on our website, where you will find all the details, pictures and the "
+                + "reactions of readers from across the region to the latest developments in this story, as they happen, every hour of the day.";
+        server.serveText("/t1.html", "text/html; charset=utf-8", page("Bridge budget approved", BODY));
+        server.serveText("/t2.html", "text/html; charset=utf-8",
+                page("School reopens", "The primary school reopened on Monday after the flood repairs. ".repeat(20)));
+        long first = store("/t1.html", teaser);
+        long second = store("/t2.html", teaser);
+        assertThat(second).as("not taken for a copy of the first").isNotEqualTo(first);
+
+        try (StageRunner runner = runner(RetryPolicy.DEFAULT)) {
+            assertThat(runner.runUntilIdle(ArticleStage.NAME, Long.MAX_VALUE)).isEqualTo(2);
+        }
+
+        assertThat(items.find(first).orElseThrow().text()).contains("bridge budget");
+        assertThat(items.find(second).orElseThrow().text()).contains("school reopened");
+    }
+
+    @Test
     void aSummaryWhoseArticleIsAStoredItemsTextBecomesOneItemWithBothSources() throws Exception {
         Source wire = new Source("wire", "Wire", server.uri("/wire.xml"), SourceKind.FEED, "en", List.of(),
                 Duration.ofMinutes(30), true, PageSelectors.NONE, ArticleFetching.NEVER, ArticleHosts.SAME_SITE);
