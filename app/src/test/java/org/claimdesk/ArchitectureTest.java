@@ -151,10 +151,11 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(above.toArray(String[]::new))
                     .check(classes);
         }));
+        // the openers (the interface, the task, the early first open) hand sessions to OpenWorkspace
         tests.add(DynamicTest.dynamicTest("only the window's OpenWorkspace touches a workspace session", () ->
                 noClasses().that().resideInAPackage("org.claimdesk.ui..")
                         .and().haveNameNotMatching(
-                                "org\\.claimdesk\\.ui\\.(OpenWorkspace|OpenWorkspaceTask|WorkspaceOpener)(\\$.*)?")
+                                "org\\.claimdesk\\.ui\\.(OpenWorkspace|OpenWorkspaceTask|WorkspaceOpener|FirstWorkspaceEarly)(\\$.*)?")
                         .should().dependOnClassesThat().haveFullyQualifiedName("org.claimdesk.workspace.WorkspaceSession")
                         .check(classes)));
         return tests;
