@@ -35,7 +35,7 @@ class ArchitectureTest {
      * {@code cli} and {@code ui} are siblings (neither may use the other); {@code app} wires both.
      */
     static final List<String> FLOW = List.of("script", "source", "fetch", "extract", "nlp", "store", "ingest", "index",
-            "pipeline", "claims", "rebuttals", "export", "workspace", "cli", "ui", "app");
+            "pipeline", "claims", "cluster", "flag", "rebuttals", "export", "workspace", "cli", "ui", "app");
 
     /**
      * Which packages may touch each library. A library not listed here may be used anywhere

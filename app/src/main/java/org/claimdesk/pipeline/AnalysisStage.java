@@ -135,8 +135,16 @@ public final class AnalysisStage implements Stage<PendingItem> {
 
     /** Title and body, as one text: the title often holds the names the body repeats. */
     static String textOf(PendingItem item) {
-        String title = item.title() == null ? "" : item.title().strip();
-        String body = item.text() == null ? "" : item.text();
+        return titleAndBody(item.title(), item.text());
+    }
+
+    /**
+     * The text analysis reads, and so the one its entity offsets refer to: the title, a blank line
+     * ({@link #TITLE_BREAK}), the body. The stages after it read the same.
+     */
+    public static String titleAndBody(String itemTitle, String itemBody) {
+        String title = itemTitle == null ? "" : itemTitle.strip();
+        String body = itemBody == null ? "" : itemBody;
         if (title.isEmpty()) {
             return body;
         }

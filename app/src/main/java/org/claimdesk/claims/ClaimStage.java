@@ -1,0 +1,126 @@
+package org.claimdesk.claims;
+
+import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.Stage;
+import org.claimdesk.store.ClaimSentence;
+import org.claimdesk.store.ClaimStore;
+import org.claimdesk.store.ClaimWork;
+import org.claimdesk.store.ItemWrite;
+import org.claimdesk.store.StoredEntity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The stage after language analysis: scores every sentence of an item for check-worthiness and
+ * keeps the ones worth showing ({@code claim_sentence}), with what made each score. Clustering
+ * and flagging read them; the window shows them.
+ */
+public final class ClaimStage implements Stage<ClaimWork> {
+    /** Stored in the database: never rename. */
+    public static final String NAME = "claims";
+    /**
+     * Sentences below this are not kept: with the shipped model about four in five sentences of
+     * news score under it (docs/benchmarks.md), and those are the ones an analyst skips.
+     */
+    public static final double KEEP_FROM = 0.3;
+    /** A long article's tail of middling sentences is noise on the board. */
+    public static final int MOST_PER_ITEM = 20;
+
+    /** One sentence as the scorer saw it. Offsets are in the text the stage handed over. */
+    public record ScoredSentence(int start, int end, String sentence, double score, List<ClaimSentence.Reason> reasons) {
+    }
+
+    /**
+     * Scores the sentences of one text: {@code CheckWorthinessScorer} in the application, a seam
+     * so that a test can fail or hang one item with the real scorer doing the rest.
+     */
+    @FunctionalInterface
+    public interface Scoring {
+        List<ScoredSentence> score(String text, String language, List<StoredEntity> entities);
+    }
+
+    private final Scoring scoring;
+    private final ClaimStore claims;
+    private final AtomicLong scored = new AtomicLong();
+    private final AtomicLong kept = new AtomicLong();
+
+    public ClaimStage(Scoring scoring, ClaimStore claims) {
+        this.scoring = Objects.requireNonNull(scoring, "scoring");
+        this.claims = Objects.requireNonNull(claims, "claims");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> after() {
+        // on the article's text and with the entities analysis found, never on a feed's summary
+        return Optional.of(AnalysisStage.NAME);
+    }
+
+    @Override
+    public Map<Long, ClaimWork> load(List<Long> itemIds) {
+        return claims.toScore(itemIds);
+    }
+
+    @Override
+    public ItemWrite process(ClaimWork item) {
+        List<ScoredSentence> sentences = scoring.score(textOf(item), item.language(), item.entities());
+        scored.incrementAndGet();
+        List<ClaimSentence> keep = worthKeeping(item.id(), sentences);
+        kept.addAndGet(keep.size());
+        return claims.scored(item.id(), keep);
+    }
+
+    /** Items scored and sentences kept since this stage was created. */
+    public long itemsScored() {
+        return scored.get();
+    }
+
+    public long sentencesKept() {
+        return kept.get();
+    }
+
+    /**
+     * The sentences at or above {@link #KEEP_FROM}, at most {@link #MOST_PER_ITEM} of the best, in
+     * text order; and the best sentence whatever its score, so that every item has a line that
+     * stands for it when it starts a cluster.
+     */
+    static List<ClaimSentence> worthKeeping(long itemId, List<ScoredSentence> sentences) {
+        List<Integer> ranked = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!sentences.get(i).sentence().isBlank()) {
+                ranked.add(i);
+            }
+        }
+        ranked.sort(Comparator.comparingDouble((Integer i) -> -sentences.get(i).score()).thenComparing(i -> i));
+        List<Integer> chosen = new ArrayList<>();
+        for (int rank = 0; rank < ranked.size() && chosen.size() < MOST_PER_ITEM; rank++) {
+            int i = ranked.get(rank);
+            if (rank == 0 || sentences.get(i).score() >= KEEP_FROM) {
+                chosen.add(i);
+            }
+        }
+        chosen.sort(Comparator.naturalOrder());
+        List<ClaimSentence> keep = new ArrayList<>();
+        for (int i : chosen) {
+            ScoredSentence sentence = sentences.get(i);
+            keep.add(new ClaimSentence(itemId, i, sentence.start(), sentence.end(), sentence.sentence().strip(),
+                    Math.clamp(sentence.score(), 0.0, 1.0), sentence.reasons()));
+        }
+        return keep;
+    }
+
+    /** Title and body as one text, as analysis read them (entity offsets refer to it). */
+    static String textOf(ClaimWork item) {
+        return AnalysisStage.titleAndBody(item.title(), item.text());
+    }
+}
