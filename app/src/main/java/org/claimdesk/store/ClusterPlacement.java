@@ -1,0 +1,22 @@
+package org.claimdesk.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where the clusterer put one item: into {@code clusterId} (new or existing), having found it
+ * close enough ({@code similarity}), possibly bridging other clusters that merge into this one.
+ *
+ * @param absorbed clusters that merge into {@code clusterId} with this item (their items move, their
+ *                 rows stay and point to it)
+ */
+public record ClusterPlacement(long itemId, long clusterId, double similarity, List<Long> absorbed, Instant at) {
+    public ClusterPlacement {
+        Objects.requireNonNull(at, "at");
+        absorbed = List.copyOf(absorbed);
+        if (absorbed.contains(clusterId)) {
+            throw new IllegalArgumentException("cluster " + clusterId + " cannot absorb itself");
+        }
+    }
+}

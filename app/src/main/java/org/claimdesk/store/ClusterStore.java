@@ -1,0 +1,844 @@
+package org.claimdesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Claim clusters in H2: which items each holds, what stands for it, its flag, and the analysts'
+ * work on it (triage state with its history, tags, notes, decisions the clusterer must respect).
+ * A cluster's id never changes; a cluster merged into another keeps its row, pointing at the one
+ * that carries on, so that whatever refers to it (notes, rebuttals) still finds it.
+ */
+public final class ClusterStore {
+    private static final String SUMMARY_COLUMNS = """
+            id, label, representative_item_id, item_count, source_count, language_count, first_item_at, last_item_at,
+            best_claim_score, state, state_changed_at, flag_score, flag_reasons, flagged_at""";
+    /** The language an item is counted in: what analysis detected when it could tell, else the declared one. */
+    private static final String ITEM_LANGUAGE = "COALESCE(a.language, i.language)";
+    private static final String ITEM_ANALYSIS_JOIN =
+            "LEFT JOIN item_analysis a ON a.item_id = i.id AND a.language_reliable = TRUE AND a.language <> 'und'";
+
+    private final Database database;
+
+    public ClusterStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /** An analyst's decision the clusterer respects from then on. */
+    public enum DecisionKind {
+        /** {@code cluster} was merged into {@code otherCluster}. */
+        MERGE,
+        /** {@code item} is never again put in {@code cluster}. */
+        MOVE_OUT,
+        /** {@code item} stays in {@code cluster}. */
+        PIN
+    }
+
+    public record Decision(DecisionKind kind, long clusterId, Long otherClusterId, Long itemId, Instant decidedAt,
+                           String decidedBy) {
+    }
+
+    /** An item in a cluster, with what the clusterer reads to take up where it left off after a restart. */
+    public record Member(long itemId, long clusterId, boolean pinned, Instant time, String title, String text,
+                         String language, String sourceId, String url) {
+    }
+
+    /** One item of a live cluster, for flagging. */
+    public record Arrival(long clusterId, long itemId, Instant time, String sourceId, String language) {
+    }
+
+    public record StateChange(ClusterState state, String reason, Instant changedAt, String changedBy) {
+    }
+
+    public record Note(long id, Long itemId, Long clusterId, String text, String author, Instant createdAt) {
+    }
+
+    /** What saving a flag changed for the analysts. */
+    public enum FlagOutcome {
+        UNCHANGED,
+        /** Flagged for the first time: the window tells the analyst. */
+        NEWLY_FLAGGED,
+        /** Was dismissed, and grew again since: back to NEW. */
+        CAME_BACK
+    }
+
+    /**
+     * A new, empty cluster and its id, in a transaction of its own: ids come from the database
+     * alone, whether the clusterer or an analyst makes the cluster. An id whose item is then not
+     * placed (the stage's result was discarded) leaves an empty row that no list shows.
+     */
+    public long newCluster(Instant at) {
+        return database.inTransaction("make a claim cluster", connection -> insertCluster(connection, at));
+    }
+
+    /** The clusterer's placement of one item, as a write for the pipeline (the clustering stage's result). */
+    public ItemWrite placed(ClusterPlacement placement) {
+        return ItemWrite.of(connection -> {
+            Long pinnedIn = pinnedCluster(connection, placement.itemId());
+            if (pinnedIn != null && pinnedIn != placement.clusterId()) {
+                return; // an analyst put it elsewhere since the clusterer looked: the analyst wins
+            }
+            requireLive(connection, placement.clusterId());
+            Set<Long> touched = new HashSet<>();
+            touched.add(placement.clusterId());
+            for (long absorbed : placement.absorbed()) {
+                if (survivorOf(connection, absorbed) == absorbed) {
+                    absorb(connection, absorbed, placement.clusterId(), placement.at(), null);
+                }
+            }
+            Long before = clusterOf(connection, placement.itemId());
+            if (before != null && before != placement.clusterId()) {
+                touched.add(before);
+            }
+            putItem(connection, placement.itemId(), placement.clusterId(), placement.similarity(), pinnedIn != null,
+                    placement.at());
+            for (long cluster : touched) {
+                refresh(connection, cluster);
+            }
+        });
+    }
+
+    /** The cluster that carries on for {@code clusterId}: itself, or the one it was merged into. */
+    public long survivor(long clusterId) {
+        return database.inTransaction("find cluster " + clusterId, connection -> survivorOf(connection, clusterId));
+    }
+
+    public Optional<ClusterSummary> find(long clusterId) {
+        return database.inTransaction("read cluster " + clusterId, connection -> {
+            long survivor = survivorOf(connection, clusterId);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + SUMMARY_COLUMNS + " FROM claim_cluster WHERE id = ?")) {
+                statement.setLong(1, survivor);
+                List<ClusterSummary> found = summaries(connection, statement);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+            }
+        });
+    }
+
+    /** The cluster an item is in, if any (the one that carries on). */
+    public Optional<Long> clusterOfItem(long itemId) {
+        return database.inTransaction("find the cluster of item " + itemId,
+                connection -> Optional.ofNullable(clusterOf(connection, itemId)));
+    }
+
+    /**
+     * Live clusters with at least {@code minItems} items, most emerging first (flag score, then the
+     * latest item), filtered by state, tag and an item language when given (null: any).
+     */
+    public List<ClusterSummary> ranked(ClusterState state, String tag, String language, int minItems, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS
+                + " FROM claim_cluster WHERE merged_into IS NULL AND item_count >= ?");
+        List<Object> parameters = new ArrayList<>(List.of(Math.max(1, minItems)));
+        if (state != null) {
+            sql.append(" AND state = ?");
+            parameters.add(state.name());
+        }
+        if (tag != null) {
+            sql.append(" AND id IN (SELECT cluster_id FROM cluster_tag WHERE tag = ?)");
+            parameters.add(tag);
+        }
+        if (language != null) {
+            sql.append(" AND id IN (SELECT c.cluster_id FROM cluster_item c JOIN item i ON i.id = c.item_id ")
+                    .append(ITEM_ANALYSIS_JOIN).append(" WHERE ").append(ITEM_LANGUAGE).append(" = ?)");
+            parameters.add(language);
+        }
+        sql.append(" ORDER BY flag_score DESC, last_item_at DESC, id DESC FETCH FIRST ? ROWS ONLY");
+        parameters.add(Math.max(1, limit));
+        return database.inTransaction("list claim clusters", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                return summaries(connection, statement);
+            }
+        });
+    }
+
+    /** The items of a cluster (and of the clusters merged into it), oldest first. */
+    public List<Long> itemsOf(long clusterId) {
+        return database.inTransaction("read the items of cluster " + clusterId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT c.item_id FROM cluster_item c JOIN item i ON i.id = c.item_id
+                    WHERE c.cluster_id = ? ORDER BY i.sort_time, i.id
+                    """)) {
+                statement.setLong(1, survivorOf(connection, clusterId));
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /**
+     * The clustered items of the time span from {@code since}, oldest first: what the clusterer
+     * holds in memory, read back at start.
+     */
+    public List<Member> membersSince(Instant since) {
+        return database.inTransaction("read clustered items", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT c.item_id, c.cluster_id, c.pinned, i.sort_time, i.title, i.body_text, %s AS lang,
+                           i.first_source_id, i.url
+                    FROM cluster_item c JOIN item i ON i.id = c.item_id %s
+                    WHERE i.sort_time >= ? ORDER BY i.sort_time, i.id
+                    """.formatted(ITEM_LANGUAGE, ITEM_ANALYSIS_JOIN))) {
+                SqlValues.setInstant(statement, 1, since);
+                List<Member> members = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        members.add(new Member(rows.getLong("item_id"), rows.getLong("cluster_id"),
+                                rows.getBoolean("pinned"), SqlValues.instant(rows, "sort_time"), rows.getString("title"),
+                                rows.getString("body_text"), rows.getString("lang"), rows.getString("first_source_id"),
+                                rows.getString("url")));
+                    }
+                }
+                return members;
+            }
+        });
+    }
+
+    /** Every decision analysts made, oldest first. */
+    public List<Decision> decisions() {
+        return database.inTransaction("read cluster decisions", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT kind, cluster_id, other_cluster_id, item_id, decided_at, decided_by
+                    FROM cluster_decision ORDER BY id
+                    """); ResultSet rows = statement.executeQuery()) {
+                List<Decision> decisions = new ArrayList<>();
+                while (rows.next()) {
+                    decisions.add(new Decision(DecisionKind.valueOf(rows.getString("kind")), rows.getLong("cluster_id"),
+                            nullableLong(rows, "other_cluster_id"), nullableLong(rows, "item_id"),
+                            SqlValues.instant(rows, "decided_at"), rows.getString("decided_by")));
+                }
+                return decisions;
+            }
+        });
+    }
+
+    /** An analyst merges {@code clusterId} into {@code intoId}: its items, tags and notes follow. */
+    public void merge(long clusterId, long intoId, String by, Instant at) {
+        database.inTransaction("merge cluster " + clusterId + " into " + intoId, connection -> {
+            long from = survivorOf(connection, clusterId);
+            long into = survivorOf(connection, intoId);
+            if (from == into) {
+                return null;
+            }
+            absorb(connection, from, into, at, by);
+            recordDecision(connection, DecisionKind.MERGE, from, into, null, at, by);
+            refresh(connection, into);
+            return null;
+        });
+    }
+
+    /**
+     * An analyst takes an item out of its cluster: it stands alone in a new cluster, and the
+     * clusterer never puts it back there. Returns the new cluster's id.
+     */
+    public long moveOut(long itemId, String by, Instant at) {
+        return database.inTransaction("move item " + itemId + " out of its cluster", connection -> {
+            Long from = clusterOf(connection, itemId);
+            if (from == null) {
+                throw new IllegalArgumentException("item " + itemId + " is in no cluster");
+            }
+            long alone = insertCluster(connection, at);
+            putItem(connection, itemId, alone, 1.0, false, at);
+            recordDecision(connection, DecisionKind.MOVE_OUT, from, null, itemId, at, by);
+            refresh(connection, from);
+            refresh(connection, alone);
+            return alone;
+        });
+    }
+
+    /** An analyst puts an item in a cluster to stay: the clusterer never moves it. */
+    public void pin(long itemId, long clusterId, String by, Instant at) {
+        database.inTransaction("pin item " + itemId + " to cluster " + clusterId, connection -> {
+            long into = survivorOf(connection, clusterId);
+            requireLive(connection, into);
+            Long from = clusterOf(connection, itemId);
+            putItem(connection, itemId, into, 1.0, true, at);
+            recordDecision(connection, DecisionKind.PIN, into, null, itemId, at, by);
+            refresh(connection, into);
+            if (from != null && from != into) {
+                refresh(connection, from);
+            }
+            return null;
+        });
+    }
+
+    /** Sets a cluster's triage state, recorded with who, when and why. */
+    public void setState(long clusterId, ClusterState state, String reason, String by, Instant at) {
+        Objects.requireNonNull(state, "state");
+        if (state == ClusterState.DISMISSED && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("a dismissal needs a reason");
+        }
+        database.inTransaction("set the state of cluster " + clusterId, connection -> {
+            changeState(connection, survivorOf(connection, clusterId), state, reason, by, at);
+            return null;
+        });
+    }
+
+    /** The states a cluster went through, oldest first (of the clusters merged into it too). */
+    public List<StateChange> stateHistory(long clusterId) {
+        return database.inTransaction("read the state history of cluster " + clusterId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT state, reason, changed_at, changed_by FROM cluster_state_change
+                    WHERE cluster_id IN (SELECT id FROM claim_cluster WHERE id = ? OR merged_into = ?)
+                    ORDER BY changed_at, id
+                    """)) {
+                long survivor = survivorOf(connection, clusterId);
+                statement.setLong(1, survivor);
+                statement.setLong(2, survivor);
+                List<StateChange> changes = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        changes.add(new StateChange(ClusterState.valueOf(rows.getString("state")), rows.getString("reason"),
+                                SqlValues.instant(rows, "changed_at"), rows.getString("changed_by")));
+                    }
+                }
+                return changes;
+            }
+        });
+    }
+
+    public void tag(long clusterId, String tag) {
+        String clean = tag == null ? "" : tag.strip();
+        if (clean.isEmpty() || clean.length() > 100 || clean.contains("\n")) {
+            throw new IllegalArgumentException("a tag is one line of 1 to 100 characters");
+        }
+        database.inTransaction("tag cluster " + clusterId, connection -> {
+            long survivor = survivorOf(connection, clusterId);
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO cluster_tag (cluster_id, tag) SELECT ?, ? FROM claim_cluster
+                    WHERE id = ? AND NOT EXISTS (SELECT 1 FROM cluster_tag WHERE cluster_id = ? AND tag = ?)
+                    """)) {
+                statement.setLong(1, survivor);
+                statement.setString(2, clean);
+                statement.setLong(3, survivor);
+                statement.setLong(4, survivor);
+                statement.setString(5, clean);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void untag(long clusterId, String tag) {
+        database.inTransaction("untag cluster " + clusterId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM cluster_tag WHERE cluster_id = ? AND tag = ?")) {
+                statement.setLong(1, survivorOf(connection, clusterId));
+                statement.setString(2, tag);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Adds a note to an item or (with {@code itemId} null) to a cluster. */
+    public Note addNote(Long itemId, Long clusterId, String text, String author, Instant at) {
+        if ((itemId == null) == (clusterId == null)) {
+            throw new IllegalArgumentException("a note is on an item or on a cluster");
+        }
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a note needs text");
+        }
+        return database.inTransaction("add a note", connection -> {
+            Long cluster = clusterId == null ? null : survivorOf(connection, clusterId);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO note (item_id, cluster_id, text, author, created_at) VALUES (?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                statement.setObject(1, itemId);
+                statement.setObject(2, cluster);
+                statement.setString(3, text.strip());
+                statement.setString(4, author);
+                SqlValues.setInstant(statement, 5, at);
+                statement.executeUpdate();
+                return new Note(generatedKey(statement), itemId, cluster, text.strip(), author, SqlValues.toStoredPrecision(at));
+            }
+        });
+    }
+
+    /** The notes on a cluster (and on the clusters merged into it), oldest first. */
+    public List<Note> notesOfCluster(long clusterId) {
+        return database.inTransaction("read the notes of cluster " + clusterId, connection -> {
+            long survivor = survivorOf(connection, clusterId);
+            return notes(connection, """
+                    SELECT id, item_id, cluster_id, text, author, created_at FROM note
+                    WHERE cluster_id IN (SELECT id FROM claim_cluster WHERE id = ? OR merged_into = ?)
+                    ORDER BY created_at, id
+                    """, survivor, survivor);
+        });
+    }
+
+    public List<Note> notesOfItem(long itemId) {
+        return database.inTransaction("read the notes of item " + itemId, connection -> notes(connection, """
+                SELECT id, item_id, cluster_id, text, author, created_at FROM note WHERE item_id = ? ORDER BY created_at, id
+                """, itemId));
+    }
+
+    /**
+     * Items of live clusters from {@code since} on, with their cluster: what flagging weighs. Each
+     * item counts once, for the source it first came from.
+     */
+    public List<Arrival> arrivalsSince(Instant since) {
+        return database.inTransaction("read recent cluster activity", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT c.cluster_id, i.id, i.sort_time, i.first_source_id, %s AS lang
+                    FROM claim_cluster k JOIN cluster_item c ON c.cluster_id = k.id JOIN item i ON i.id = c.item_id %s
+                    WHERE k.merged_into IS NULL AND k.last_item_at >= ? AND i.sort_time >= ?
+                    ORDER BY c.cluster_id, i.sort_time
+                    """.formatted(ITEM_LANGUAGE, ITEM_ANALYSIS_JOIN))) {
+                SqlValues.setInstant(statement, 1, since);
+                SqlValues.setInstant(statement, 2, since);
+                List<Arrival> arrivals = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        arrivals.add(new Arrival(rows.getLong(1), rows.getLong(2), SqlValues.instant(rows, "sort_time"),
+                                rows.getString("first_source_id"), rows.getString("lang")));
+                    }
+                }
+                return arrivals;
+            }
+        });
+    }
+
+    /** Live clusters that still carry a flag score: rescored even when nothing new arrived, so speed decays. */
+    public List<Long> scoredClusters() {
+        return database.inTransaction("read scored clusters", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM claim_cluster WHERE merged_into IS NULL AND flag_score > 0");
+                 ResultSet rows = statement.executeQuery()) {
+                List<Long> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** First item time and best claim score of these clusters, by id. */
+    public Map<Long, ClusterSummary> summaries(List<Long> clusterIds) {
+        if (clusterIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ClusterSummary> byId = new LinkedHashMap<>();
+        for (int from = 0; from < clusterIds.size(); from += 500) {
+            List<Long> slice = clusterIds.subList(from, Math.min(clusterIds.size(), from + 500));
+            String placeholders = String.join(", ", Collections.nCopies(slice.size(), "?"));
+            database.inTransaction("read clusters", connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT " + SUMMARY_COLUMNS + " FROM claim_cluster WHERE id IN (" + placeholders + ")")) {
+                    for (int i = 0; i < slice.size(); i++) {
+                        statement.setLong(i + 1, slice.get(i));
+                    }
+                    for (ClusterSummary summary : summaries(connection, statement)) {
+                        byId.put(summary.id(), summary);
+                    }
+                }
+                return null;
+            });
+        }
+        return byId;
+    }
+
+    /**
+     * The items from {@code since} on that match a watchlist entry: a TERM in title or text
+     * (ignoring case), an ENTITY analysis found, or a SOURCE the item came from.
+     */
+    public Set<Long> watchHits(String kind, String entry, Instant since) {
+        String sql = switch (kind) {
+            case "TERM" -> """
+                    SELECT i.id FROM item i JOIN cluster_item c ON c.item_id = i.id
+                    WHERE i.sort_time >= ? AND (LOWER(i.title) LIKE ? ESCAPE '!' OR LOWER(i.body_text) LIKE ? ESCAPE '!')
+                    """;
+            case "ENTITY" -> """
+                    SELECT DISTINCT i.id FROM item i JOIN cluster_item c ON c.item_id = i.id
+                    JOIN item_entity e ON e.item_id = i.id
+                    WHERE i.sort_time >= ? AND LOWER(e.entity_text) = ?
+                    """;
+            case "SOURCE" -> """
+                    SELECT DISTINCT i.id FROM item i JOIN cluster_item c ON c.item_id = i.id
+                    JOIN item_source s ON s.item_id = i.id
+                    WHERE i.sort_time >= ? AND s.source_id = ?
+                    """;
+            default -> throw new IllegalArgumentException("unknown watch kind " + kind);
+        };
+        String lower = entry.strip().toLowerCase(Locale.ROOT);
+        return database.inTransaction("find watchlist hits", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                SqlValues.setInstant(statement, 1, since);
+                if (kind.equals("TERM")) {
+                    String pattern = "%" + lower.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                    statement.setString(2, pattern);
+                    statement.setString(3, pattern);
+                } else {
+                    statement.setString(2, kind.equals("SOURCE") ? entry.strip() : lower);
+                }
+                Set<Long> ids = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /**
+     * Saves a cluster's flag. The first time it is raised is kept; a dismissed cluster that is
+     * raised by items that arrived after its dismissal comes back as NEW.
+     */
+    public FlagOutcome saveFlag(long clusterId, double score, boolean raised, List<String> reasons, Instant at) {
+        return database.inTransaction("save the flag of cluster " + clusterId, connection -> {
+            Instant flaggedAt;
+            ClusterState state;
+            Instant stateChangedAt;
+            Instant lastItemAt;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT flagged_at, state, state_changed_at, last_item_at FROM claim_cluster WHERE id = ?")) {
+                statement.setLong(1, clusterId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return FlagOutcome.UNCHANGED;
+                    }
+                    flaggedAt = SqlValues.instant(rows, "flagged_at");
+                    state = ClusterState.valueOf(rows.getString("state"));
+                    stateChangedAt = SqlValues.instant(rows, "state_changed_at");
+                    lastItemAt = SqlValues.instant(rows, "last_item_at");
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE claim_cluster SET flag_score = ?, flag_reasons = ?, scored_at = ?, flagged_at = ? WHERE id = ?")) {
+                statement.setDouble(1, score);
+                statement.setString(2, String.join("\n", reasons));
+                SqlValues.setInstant(statement, 3, at);
+                SqlValues.setInstant(statement, 4, flaggedAt == null && raised ? at : flaggedAt);
+                statement.setLong(5, clusterId);
+                statement.executeUpdate();
+            }
+            if (raised && state == ClusterState.DISMISSED && lastItemAt != null && lastItemAt.isAfter(stateChangedAt)) {
+                changeState(connection, clusterId, ClusterState.NEW,
+                        "flared up again: " + (reasons.isEmpty() ? "flagged" : reasons.getFirst()), null, at);
+                return FlagOutcome.CAME_BACK;
+            }
+            return flaggedAt == null && raised ? FlagOutcome.NEWLY_FLAGGED : FlagOutcome.UNCHANGED;
+        });
+    }
+
+    private static long insertCluster(Connection connection, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO claim_cluster (created_at, item_count, source_count, language_count, best_claim_score, state,
+                                           state_changed_at, flag_score)
+                VALUES (?, 0, 0, 0, 0, 'NEW', ?, 0)
+                """, Statement.RETURN_GENERATED_KEYS)) {
+            SqlValues.setInstant(statement, 1, at);
+            SqlValues.setInstant(statement, 2, at);
+            statement.executeUpdate();
+            return generatedKey(statement);
+        }
+    }
+
+    private static long generatedKey(PreparedStatement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no key was generated");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    private static void requireLive(Connection connection, long clusterId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT merged_into FROM claim_cluster WHERE id = ?")) {
+            statement.setLong(1, clusterId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalArgumentException("no cluster " + clusterId);
+                }
+                if (rows.getObject(1) != null) {
+                    throw new IllegalArgumentException("cluster " + clusterId + " was merged into " + rows.getLong(1));
+                }
+            }
+        }
+    }
+
+    private static long survivorOf(Connection connection, long clusterId) throws SQLException {
+        long current = clusterId;
+        // merges flatten chains (absorb re-points them), so this loops at most once in practice
+        for (int hop = 0; hop < 100; hop++) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT merged_into FROM claim_cluster WHERE id = ?")) {
+                statement.setLong(1, current);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next() || rows.getObject(1) == null) {
+                        return current;
+                    }
+                    current = rows.getLong(1);
+                }
+            }
+        }
+        throw new SQLException("cluster " + clusterId + " is merged in a loop");
+    }
+
+    private static Long clusterOf(Connection connection, long itemId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT cluster_id FROM cluster_item WHERE item_id = ?")) {
+            statement.setLong(1, itemId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        }
+    }
+
+    private static Long pinnedCluster(Connection connection, long itemId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT cluster_id FROM cluster_item WHERE item_id = ? AND pinned = TRUE")) {
+            statement.setLong(1, itemId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        }
+    }
+
+    private static void putItem(Connection connection, long itemId, long clusterId, double similarity, boolean pinned,
+                                Instant at) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM cluster_item WHERE item_id = ?")) {
+            delete.setLong(1, itemId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO cluster_item (item_id, cluster_id, similarity, pinned, assigned_at) VALUES (?, ?, ?, ?, ?)
+                """)) {
+            insert.setLong(1, itemId);
+            insert.setLong(2, clusterId);
+            insert.setDouble(3, Math.clamp(similarity, 0.0, 1.0));
+            insert.setBoolean(4, pinned);
+            SqlValues.setInstant(insert, 5, at);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Moves everything of {@code from} into {@code into}; {@code from} keeps its row, pointing there. */
+    private static void absorb(Connection connection, long from, long into, Instant at, String by) throws SQLException {
+        for (String sql : List.of(
+                "UPDATE cluster_item SET cluster_id = ? WHERE cluster_id = ?",
+                "UPDATE claim_cluster SET merged_into = ? WHERE merged_into = ?")) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, into);
+                statement.setLong(2, from);
+                statement.executeUpdate();
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO cluster_tag (cluster_id, tag) SELECT ?, t.tag FROM cluster_tag t
+                WHERE t.cluster_id = ? AND NOT EXISTS (SELECT 1 FROM cluster_tag u WHERE u.cluster_id = ? AND u.tag = t.tag)
+                """)) {
+            statement.setLong(1, into);
+            statement.setLong(2, from);
+            statement.setLong(3, into);
+            statement.executeUpdate();
+        }
+        ClusterState fromState = stateOf(connection, from);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE claim_cluster SET merged_into = ?, item_count = 0, flag_score = 0 WHERE id = ?")) {
+            statement.setLong(1, into);
+            statement.setLong(2, from);
+            statement.executeUpdate();
+        }
+        // the analysts' triage of either part is not lost: an untouched survivor takes the other's state
+        if (stateOf(connection, into) == ClusterState.NEW && fromState != ClusterState.NEW) {
+            changeState(connection, into, fromState, "merged with cluster " + from, by, at);
+        }
+    }
+
+    private static ClusterState stateOf(Connection connection, long clusterId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT state FROM claim_cluster WHERE id = ?")) {
+            statement.setLong(1, clusterId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? ClusterState.valueOf(rows.getString(1)) : ClusterState.NEW;
+            }
+        }
+    }
+
+    private static void changeState(Connection connection, long clusterId, ClusterState state, String reason, String by,
+                                    Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE claim_cluster SET state = ?, state_changed_at = ? WHERE id = ?")) {
+            statement.setString(1, state.name());
+            SqlValues.setInstant(statement, 2, at);
+            statement.setLong(3, clusterId);
+            if (statement.executeUpdate() == 0) {
+                throw new IllegalArgumentException("no cluster " + clusterId);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO cluster_state_change (cluster_id, state, reason, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
+                """)) {
+            statement.setLong(1, clusterId);
+            statement.setString(2, state.name());
+            statement.setString(3, reason == null || reason.isBlank() ? null : reason.strip());
+            SqlValues.setInstant(statement, 4, at);
+            statement.setString(5, by);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void recordDecision(Connection connection, DecisionKind kind, long clusterId, Long other, Long itemId,
+                                       Instant at, String by) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO cluster_decision (kind, cluster_id, other_cluster_id, item_id, decided_at, decided_by)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)) {
+            statement.setString(1, kind.name());
+            statement.setLong(2, clusterId);
+            statement.setObject(3, other);
+            statement.setObject(4, itemId);
+            SqlValues.setInstant(statement, 5, at);
+            statement.setString(6, by);
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Recounts a cluster from its items: counts, time span, and what stands for it (the best
+     * claim sentence of its items, else its first item's title). Costs a few indexed reads of the
+     * cluster's items; clusters are news stories, hundreds of items at most.
+     */
+    private static void refresh(Connection connection, long clusterId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE claim_cluster SET
+                  item_count = (SELECT COUNT(*) FROM cluster_item WHERE cluster_id = ?),
+                  source_count = (SELECT COUNT(DISTINCT s.source_id) FROM cluster_item c
+                                  JOIN item_source s ON s.item_id = c.item_id WHERE c.cluster_id = ?),
+                  language_count = (SELECT COUNT(DISTINCT %s) FROM cluster_item c JOIN item i ON i.id = c.item_id %s
+                                    WHERE c.cluster_id = ?),
+                  first_item_at = (SELECT MIN(i.sort_time) FROM cluster_item c JOIN item i ON i.id = c.item_id
+                                   WHERE c.cluster_id = ?),
+                  last_item_at = (SELECT MAX(i.sort_time) FROM cluster_item c JOIN item i ON i.id = c.item_id
+                                  WHERE c.cluster_id = ?)
+                WHERE id = ?
+                """.formatted(ITEM_LANGUAGE, ITEM_ANALYSIS_JOIN))) {
+            for (int i = 1; i <= 6; i++) {
+                statement.setLong(i, clusterId);
+            }
+            statement.executeUpdate();
+        }
+        Long representative = null;
+        String label = null;
+        double best = 0;
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT s.item_id, s.sentence, s.score FROM claim_sentence s JOIN cluster_item c ON c.item_id = s.item_id
+                WHERE c.cluster_id = ? ORDER BY s.score DESC, s.item_id, s.ordinal FETCH FIRST 1 ROWS ONLY
+                """)) {
+            statement.setLong(1, clusterId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    representative = rows.getLong(1);
+                    label = rows.getString(2);
+                    best = rows.getDouble(3);
+                }
+            }
+        }
+        if (label == null) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT i.id, i.title FROM cluster_item c JOIN item i ON i.id = c.item_id
+                    WHERE c.cluster_id = ? ORDER BY i.sort_time, i.id FETCH FIRST 1 ROWS ONLY
+                    """)) {
+                statement.setLong(1, clusterId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        representative = rows.getLong(1);
+                        label = rows.getString(2);
+                    }
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE claim_cluster SET label = ?, representative_item_id = ?, best_claim_score = ? WHERE id = ?")) {
+            statement.setString(1, label);
+            statement.setObject(2, representative);
+            statement.setDouble(3, best);
+            statement.setLong(4, clusterId);
+            statement.executeUpdate();
+        }
+    }
+
+    private static List<ClusterSummary> summaries(Connection connection, PreparedStatement statement) throws SQLException {
+        List<ClusterSummary> untagged = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String reasons = rows.getString("flag_reasons");
+                untagged.add(new ClusterSummary(rows.getLong("id"), rows.getString("label"),
+                        nullableLong(rows, "representative_item_id"), rows.getInt("item_count"),
+                        rows.getInt("source_count"), rows.getInt("language_count"),
+                        SqlValues.instant(rows, "first_item_at"), SqlValues.instant(rows, "last_item_at"),
+                        rows.getDouble("best_claim_score"), ClusterState.valueOf(rows.getString("state")),
+                        SqlValues.instant(rows, "state_changed_at"), rows.getDouble("flag_score"),
+                        reasons == null || reasons.isBlank() ? List.of() : List.of(reasons.split("\n")),
+                        SqlValues.instant(rows, "flagged_at"), List.of()));
+            }
+        }
+        Map<Long, List<String>> tags = tagsOf(connection, untagged.stream().map(ClusterSummary::id).toList());
+        return untagged.stream().map(summary -> summary.withTags(tags.getOrDefault(summary.id(), List.of()))).toList();
+    }
+
+    private static Map<Long, List<String>> tagsOf(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT cluster_id, tag FROM cluster_tag WHERE cluster_id IN (" + placeholders + ") ORDER BY tag")) {
+            for (int i = 0; i < ids.size(); i++) {
+                statement.setLong(i + 1, ids.get(i));
+            }
+            Map<Long, List<String>> tags = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tags.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(rows.getString(2));
+                }
+            }
+            return tags;
+        }
+    }
+
+    private static List<Note> notes(Connection connection, String sql, long... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
+            List<Note> notes = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    notes.add(new Note(rows.getLong("id"), nullableLong(rows, "item_id"), nullableLong(rows, "cluster_id"),
+                            rows.getString("text"), rows.getString("author"), SqlValues.instant(rows, "created_at")));
+                }
+            }
+            return notes;
+        }
+    }
+
+    private static Long nullableLong(ResultSet rows, String column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : value;
+    }
+}
