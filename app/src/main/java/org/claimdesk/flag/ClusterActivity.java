@@ -10,9 +10,11 @@ import java.util.Set;
  * What a cluster is made of, as flagging sees it: when each item arrived, from which source, in
  * which language, and what in it matched a watchlist.
  *
+ * @param firstSeen      when its first item appeared (its age counts from it), which may be before the arrivals given
+ * @param arrivals       its items of the span flagging weighs (the last day or so)
  * @param bestClaimScore the best check-worthiness of its items' sentences, 0 to 1
  */
-public record ClusterActivity(long clusterId, List<Arrival> arrivals, double bestClaimScore) {
+public record ClusterActivity(long clusterId, Instant firstSeen, List<Arrival> arrivals, double bestClaimScore) {
 
     /**
      * One item of the cluster.
@@ -30,14 +32,16 @@ public record ClusterActivity(long clusterId, List<Arrival> arrivals, double bes
     }
 
     public ClusterActivity {
+        Objects.requireNonNull(firstSeen, "firstSeen");
         arrivals = arrivals.stream().sorted(Comparator.comparing(Arrival::time)).toList();
         if (!(bestClaimScore >= 0 && bestClaimScore <= 1)) {
             throw new IllegalArgumentException("bestClaimScore must be 0 to 1: " + bestClaimScore);
         }
     }
 
-    /** The first item's time; the cluster's age is counted from it. */
-    public Instant firstTime() {
-        return arrivals.isEmpty() ? Instant.EPOCH : arrivals.getFirst().time();
+    /** A cluster whose first item is among the arrivals given. */
+    public ClusterActivity(long clusterId, List<Arrival> arrivals, double bestClaimScore) {
+        this(clusterId, arrivals.stream().map(Arrival::time).min(Comparator.naturalOrder()).orElse(Instant.EPOCH),
+                arrivals, bestClaimScore);
     }
 }

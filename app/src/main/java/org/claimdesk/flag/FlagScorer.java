@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.claimdesk.store.WatchEntry;
 import java.util.Objects;
 import java.util.Set;
 
@@ -90,7 +91,7 @@ public final class FlagScorer {
         if (languages.size() > 1) {
             parts.add(new Part(POINTS_PER_EXTRA_LANGUAGE * (languages.size() - 1), null));
         }
-        Duration age = Duration.between(cluster.firstTime(), now);
+        Duration age = Duration.between(cluster.firstSeen(), now);
         if (recent > 0 && !age.isNegative() && age.compareTo(NEW_FOR) <= 0) {
             parts.add(new Part(POINTS_FOR_NEW, "new: first seen %s ago".formatted(hours(age))));
         }

@@ -86,6 +86,15 @@ public final class ClusterStore {
         return database.inTransaction("make a claim cluster", connection -> insertCluster(connection, at));
     }
 
+    /** Saves where the clusterer put one item, in a transaction of its own (replaying, importing). */
+    public void place(ClusterPlacement placement) {
+        ItemWrite write = placed(placement);
+        database.inTransaction("place item " + placement.itemId() + " in cluster " + placement.clusterId(), connection -> {
+            write.writeTo(connection);
+            return null;
+        });
+    }
+
     /** The clusterer's placement of one item, as a write for the pipeline (the clustering stage's result). */
     public ItemWrite placed(ClusterPlacement placement) {
         return ItemWrite.of(connection -> {
@@ -464,34 +473,33 @@ public final class ClusterStore {
      * The items from {@code since} on that match a watchlist entry: a TERM in title or text
      * (ignoring case), an ENTITY analysis found, or a SOURCE the item came from.
      */
-    public Set<Long> watchHits(String kind, String entry, Instant since) {
+    public Set<Long> watchHits(WatchEntry.Kind kind, String entry, Instant since) {
         String sql = switch (kind) {
-            case "TERM" -> """
+            case TERM -> """
                     SELECT i.id FROM item i JOIN cluster_item c ON c.item_id = i.id
                     WHERE i.sort_time >= ? AND (LOWER(i.title) LIKE ? ESCAPE '!' OR LOWER(i.body_text) LIKE ? ESCAPE '!')
                     """;
-            case "ENTITY" -> """
+            case ENTITY -> """
                     SELECT DISTINCT i.id FROM item i JOIN cluster_item c ON c.item_id = i.id
                     JOIN item_entity e ON e.item_id = i.id
                     WHERE i.sort_time >= ? AND LOWER(e.entity_text) = ?
                     """;
-            case "SOURCE" -> """
+            case SOURCE -> """
                     SELECT DISTINCT i.id FROM item i JOIN cluster_item c ON c.item_id = i.id
                     JOIN item_source s ON s.item_id = i.id
                     WHERE i.sort_time >= ? AND s.source_id = ?
                     """;
-            default -> throw new IllegalArgumentException("unknown watch kind " + kind);
         };
         String lower = entry.strip().toLowerCase(Locale.ROOT);
         return database.inTransaction("find watchlist hits", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 SqlValues.setInstant(statement, 1, since);
-                if (kind.equals("TERM")) {
+                if (kind == WatchEntry.Kind.TERM) {
                     String pattern = "%" + lower.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
                     statement.setString(2, pattern);
                     statement.setString(3, pattern);
                 } else {
-                    statement.setString(2, kind.equals("SOURCE") ? entry.strip() : lower);
+                    statement.setString(2, kind == WatchEntry.Kind.SOURCE ? entry.strip() : lower);
                 }
                 Set<Long> ids = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {

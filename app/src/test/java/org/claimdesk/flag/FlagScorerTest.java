@@ -1,5 +1,6 @@
 package org.claimdesk.flag;
 
+import org.claimdesk.store.WatchEntry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -206,10 +206,10 @@ class ClusterStoreTest {
         place(a1, cluster);
         place(b1, cluster);
 
-        assertThat(clusters.watchHits("ENTITY", "minister example", T0.minusSeconds(60))).containsExactly(b1);
-        assertThat(clusters.watchHits("SOURCE", "a", T0.minusSeconds(60))).containsExactly(a1);
-        assertThat(clusters.watchHits("TERM", "STORY A1", T0.minusSeconds(60))).containsExactly(a1);
-        assertThat(clusters.watchHits("TERM", "100%", T0.minusSeconds(60))).isEmpty();
+        assertThat(clusters.watchHits(WatchEntry.Kind.ENTITY, "minister example", T0.minusSeconds(60))).containsExactly(b1);
+        assertThat(clusters.watchHits(WatchEntry.Kind.SOURCE, "a", T0.minusSeconds(60))).containsExactly(a1);
+        assertThat(clusters.watchHits(WatchEntry.Kind.TERM, "STORY A1", T0.minusSeconds(60))).containsExactly(a1);
+        assertThat(clusters.watchHits(WatchEntry.Kind.TERM, "100%", T0.minusSeconds(60))).isEmpty();
         assertThat(clusters.arrivalsSince(T0.minusSeconds(60))).extracting(ClusterStore.Arrival::language)
                 .containsExactlyInAnyOrder("en", "ar");
         assertThat(clusters.arrivalsSince(T0.plusSeconds(3600))).isEmpty();

@@ -1,4 +1,4 @@
-package org.claimdesk.flag;
+package org.claimdesk.store;
 
 import java.util.Locale;
 import java.util.Objects;
