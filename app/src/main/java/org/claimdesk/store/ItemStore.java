@@ -58,6 +58,10 @@ public final class ItemStore {
             """;
     static final String NEWEST_SQL = SUMMARY_COLUMNS + "ORDER BY i.sort_time DESC, i.id DESC FETCH FIRST ? ROWS ONLY";
     static final String STORED_AFTER_SQL = SUMMARY_COLUMNS + "WHERE i.id > ? ORDER BY i.id FETCH FIRST ? ROWS ONLY";
+    static final String IN_CLUSTER_SQL = SUMMARY_COLUMNS + """
+            WHERE i.id IN (SELECT item_id FROM cluster_item WHERE cluster_id = ?)
+            ORDER BY i.sort_time, i.id FETCH FIRST ? ROWS ONLY
+            """;
 
     private final Database database;
 
@@ -291,6 +295,15 @@ public final class ItemStore {
         }
         return database.inTransaction("list items stored after " + afterId,
                 connection -> summaries(connection, STORED_AFTER_SQL, afterId, limit));
+    }
+
+    /** The items of a claim cluster (which is live, not merged), oldest first, at most {@code limit}. */
+    public List<ItemSummary> inCluster(long clusterId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.inTransaction("list the items of cluster " + clusterId,
+                connection -> summaries(connection, IN_CLUSTER_SQL, clusterId, limit));
     }
 
     private static List<ItemSummary> summaries(Connection connection, String sql, long... parameters) throws SQLException {

@@ -29,6 +29,9 @@ import org.claimdesk.source.FetchSettings;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourcesConfig;
 import org.claimdesk.store.AnalysisStore;
+import org.claimdesk.store.ClaimStore;
+import org.claimdesk.store.ClusterStore;
+import org.claimdesk.store.WatchlistStore;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
@@ -106,6 +109,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private final SectionPage sectionPage = new SectionPage();
     private final FeedsFileWatcher watcher;
     private final ItemBrowsing itemBrowsing;
+    private final ClusterStore clusterStore;
+    private final ClaimClusters claimClusters;
     private final SourceWatch sourceWatch;
     private final Searching searching = new Searching(this);
     private final Ingesting ingesting = new Ingesting(this);
@@ -141,6 +146,9 @@ public final class WorkspaceSession implements AutoCloseable {
             this.sources = new SourceStore(database);
             this.analyses = new AnalysisStore(database);
             this.itemBrowsing = new ItemBrowsing(items);
+            this.clusterStore = new ClusterStore(database);
+            this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
+                    new WatchlistStore(database), ClaimClusters.storedOnly(clusterStore, clock), clock);
             WorkspaceSettingStore workspaceSettings = new WorkspaceSettingStore(database);
             if (writeStarter) {
                 // recorded before the file exists: a crash in between cannot leave an unasked starter list
@@ -266,6 +274,11 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Stored items, for the live list and the reader. */
     public ItemBrowsing items() {
         return itemBrowsing;
+    }
+
+    /** Claim clusters: the ranked board, one cluster in full, triage, notes, tags, decisions, the watchlist. */
+    public ClaimClusters claims() {
+        return claimClusters;
     }
 
     /** The sources this workspace watches, feeds.yml and source health. */

@@ -1,0 +1,37 @@
+package org.claimdesk.workspace;
+
+import org.claimdesk.flag.ClusterTimeline;
+import org.claimdesk.store.ClaimSentence;
+import org.claimdesk.store.ClusterStore;
+import org.claimdesk.store.ClusterSummary;
+import org.claimdesk.store.ItemSummary;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the cluster view shows of one claim cluster.
+ *
+ * @param itemsBySource its items grouped by source name, sources in order of their first item, items oldest first
+ * @param claims        its best claim sentences, best first, each with what made its score
+ * @param entities      the names its items mention, most items first
+ */
+public record ClusterDetail(ClusterSummary summary, Map<String, List<ItemSummary>> itemsBySource,
+                            ClusterTimeline timeline, List<ClaimSentence> claims, List<EntityCount> entities,
+                            List<ClusterStore.Note> notes, List<ClusterStore.StateChange> history) {
+    /** A name and how many of the cluster's items mention it. */
+    public record EntityCount(String text, String type, int items) {
+    }
+
+    public ClusterDetail {
+        itemsBySource = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(itemsBySource));
+        claims = List.copyOf(claims);
+        entities = List.copyOf(entities);
+        notes = List.copyOf(notes);
+        history = List.copyOf(history);
+    }
+
+    public int itemCount() {
+        return itemsBySource.values().stream().mapToInt(List::size).sum();
+    }
+}
