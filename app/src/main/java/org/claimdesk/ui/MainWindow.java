@@ -39,6 +39,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.claimdesk.script.ReaderFonts;
+import org.claimdesk.ui.claims.ClaimBoardView;
+import org.claimdesk.ui.claims.ClusterView;
 import org.claimdesk.ui.errors.ErrorsView;
 import org.claimdesk.ui.firststart.FirstStartView;
 import org.claimdesk.ui.items.ItemsView;
@@ -72,6 +74,11 @@ public final class MainWindow {
     private final TabPane rightTabs = new TabPane();
     private final Tab readerTab = new Tab();
     private final Tab errorsTab = new Tab();
+    private final Tab clusterTab = new Tab();
+    private final TabPane middleTabs = new TabPane();
+    private final Tab itemsTab = new Tab();
+    private final Tab claimsTab = new Tab();
+    private final ClaimBoardView claimBoard;
 
     /**
      * @param fonts which installed font to name for each script
@@ -89,6 +96,13 @@ public final class MainWindow {
             showReader();
         });
         this.errors = new ErrorsView(model.errors(), messages);
+        this.claimBoard = new ClaimBoardView(model.claimBoard(), messages, styles, this::showCluster);
+        ClusterView cluster = new ClusterView(model.claimBoard().cluster(), messages, styles, itemId -> {
+            items.clearSelection();
+            model.openItem(itemId);
+            showReader();
+        });
+        clusterTab.setContent(cluster.node());
 
         root.setTop(new VBox(menuBar(), toolBar(), errors.banner(this::showErrors),
                 new FirstStartView(model.firstStart(), messages).build()));
@@ -97,7 +111,7 @@ public final class MainWindow {
                 titled("saved.title", new SavedSearchesView(model.savedSearches(), messages, styles).node()));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.68);
-        SplitPane panes = new SplitPane(left, itemsColumn(), rightTabs(new ReaderView(model.reader(), messages, styles).node()));
+        SplitPane panes = new SplitPane(left, middleTabs(itemsColumn()), rightTabs(new ReaderView(model.reader(), messages, styles).node()));
         panes.setDividerPositions(0.2, 0.58);
         SplitPane.setResizableWithParent(panes.getItems().getFirst(), false);
         root.setCenter(panes);
@@ -128,11 +142,13 @@ public final class MainWindow {
 
     /** Moves keyboard focus to the item list (Ctrl+L). */
     public void focusItems() {
+        middleTabs.getSelectionModel().select(itemsTab);
         items.focus();
     }
 
     /** Moves keyboard focus to the search box with its text selected (Ctrl+F). */
     public void focusSearch() {
+        middleTabs.getSelectionModel().select(itemsTab);
         search.focus();
     }
 
@@ -142,6 +158,33 @@ public final class MainWindow {
 
     private void showReader() {
         rightTabs.getSelectionModel().select(readerTab);
+    }
+
+    private void showCluster() {
+        rightTabs.getSelectionModel().select(clusterTab);
+    }
+
+    /** Shows the claim board in the middle and focuses it (Ctrl+K). */
+    public void focusClaims() {
+        middleTabs.getSelectionModel().select(claimsTab);
+        claimBoard.focus();
+    }
+
+    // ---- the middle: the live items, or the claim board -----------------------------------------
+
+    private Node middleTabs(Node itemsColumn) {
+        itemsTab.setId("itemsTab");
+        itemsTab.setText(messages.get("items.tab"));
+        itemsTab.setContent(itemsColumn);
+        itemsTab.setClosable(false);
+        itemsTab.setGraphic(new FontIcon(Feather.LIST));
+        claimsTab.setId("claimsTab");
+        claimsTab.setText(messages.get("claims.tab"));
+        claimsTab.setContent(claimBoard.node());
+        claimsTab.setClosable(false);
+        claimsTab.setGraphic(new FontIcon(Feather.TRENDING_UP));
+        middleTabs.getTabs().setAll(itemsTab, claimsTab);
+        return middleTabs;
     }
 
     // ---- the middle: search bar, results above the live stream ---------------------------------
@@ -182,7 +225,11 @@ public final class MainWindow {
         errorsTab.setContent(errors.pane());
         errorsTab.setClosable(false);
         errorsTab.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
-        rightTabs.getTabs().setAll(readerTab, errorsTab);
+        clusterTab.setId("clusterTab");
+        clusterTab.setText(messages.get("cluster.tab"));
+        clusterTab.setClosable(false);
+        clusterTab.setGraphic(new FontIcon(Feather.LAYERS));
+        rightTabs.getTabs().setAll(readerTab, clusterTab, errorsTab);
         return rightTabs;
     }
 
@@ -224,6 +271,7 @@ public final class MainWindow {
         Menu view = new Menu(messages.get("menu.view"), null,
                 item("menu.focusItems", Feather.LIST, "Shortcut+L", this::focusItems),
                 item("menu.search", Feather.SEARCH, "Shortcut+F", this::focusSearch),
+                item("menu.claims", Feather.TRENDING_UP, "Shortcut+K", this::focusClaims),
                 item("menu.showErrors", Feather.ALERT_TRIANGLE, "Shortcut+Shift+E", this::showErrors));
         return new MenuBar(file, sources, view);
     }

@@ -18,6 +18,7 @@ import org.claimdesk.store.StoredItem;
 import org.claimdesk.ui.saved.SavedSearchesViewModel;
 import org.claimdesk.ui.firststart.FirstStartViewModel;
 import org.claimdesk.ui.stages.StagesViewModel;
+import org.claimdesk.workspace.ClaimClusters;
 import org.claimdesk.workspace.WorkspaceEvent;
 import org.claimdesk.workspace.WorkspaceEvents;
 import org.claimdesk.workspace.WatchQueries.WatchCount;
@@ -64,6 +65,11 @@ final class OpenWorkspace implements AutoCloseable {
 
     Optional<StoredItem> item(long id) {
         return session.items().find(id);
+    }
+
+    /** Claim clusters: every call blocks, and the claim board makes them on the reads thread. */
+    ClaimClusters claims() {
+        return session.claims();
     }
 
     List<SourceHealth> sourceHealth() {

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.claimdesk.ui.claims.ClaimBoardViewModel;
 import org.claimdesk.ui.errors.ErrorWording;
 import org.claimdesk.ui.errors.ErrorsViewModel;
 import org.claimdesk.ui.items.ItemListViewModel;
@@ -59,6 +60,7 @@ public final class WorkbenchViewModel {
     private final ItemListViewModel items;
     private final SourcesViewModel sources;
     private final ReaderViewModel reader;
+    private final ClaimBoardViewModel claimBoard;
     private final ErrorsViewModel errors;
     private final SearchViewModel search;
     private final SavedSearchesViewModel savedSearches;
@@ -91,6 +93,7 @@ public final class WorkbenchViewModel {
         this.items = new ItemListViewModel(workers.reads(), fx, messages, readFailed);
         this.sources = new SourcesViewModel(workers.reads(), fx, messages, readFailed);
         this.reader = new ReaderViewModel(workers.reads(), fx, messages, readFailed);
+        this.claimBoard = new ClaimBoardViewModel(workers.reads(), fx, messages, readFailed);
         this.errors = new ErrorsViewModel(workers.reads(), fx, messages, sources::nameOf, readFailed);
         this.search = new SearchViewModel(workers.searches(), fx, messages, clock);
         this.stages = new StagesViewModel(workers.reads(), workers.reads()::execute, fx, messages, readFailed);
@@ -308,6 +311,8 @@ public final class WorkbenchViewModel {
      */
     public void itemsUpdated() {
         items.reload();
+        claimBoard.reload(); // claims scored, items clustered, flags raised
+        claimBoard.cluster().refresh();
         reader.refresh(); // its article may have arrived (decision 0011)
         sources.reload();
         errors.reload();
@@ -388,6 +393,7 @@ public final class WorkbenchViewModel {
         sources.attach(opened::sourceHealth);
         errors.attach(opened::recentFailures, opened::configProblems);
         reader.attach(opened::item, sources::nameOf);
+        claimBoard.attach(opened.claims());
         savedSearches.attach(opened.watches());
         search.attach(opened::search, sources::nameOf);
         stages.attach(opened.stages());
@@ -430,6 +436,10 @@ public final class WorkbenchViewModel {
     }
 
     // ---- what the view binds to ------------------------------------------------------------
+
+    public ClaimBoardViewModel claimBoard() {
+        return claimBoard;
+    }
 
     public ItemListViewModel itemList() {
         return items;

@@ -1,0 +1,132 @@
+package org.claimdesk.ui.claims;
+
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.claimdesk.script.WritingSystem;
+import org.claimdesk.store.ClusterState;
+import org.claimdesk.ui.shared.Messages;
+import org.claimdesk.ui.shared.Placeholder;
+import org.claimdesk.ui.shared.ScriptStyles;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The claim board: ranked clusters with their counts, state, sparkline and main reason; filters above. */
+public final class ClaimBoardView {
+    private final ClaimBoardViewModel model;
+    private final Messages messages;
+    private final ScriptStyles fonts;
+    private final ListView<ClaimBoardViewModel.Row> list = new ListView<>();
+    private final VBox root;
+
+    /** @param opened runs when the analyst opens a cluster from the list */
+    public ClaimBoardView(ClaimBoardViewModel model, Messages messages, ScriptStyles fonts, Runnable opened) {
+        this.model = model;
+        this.messages = messages;
+        this.fonts = fonts;
+        list.setId("claimBoard");
+        list.setItems(model.rows());
+        list.setPlaceholder(Placeholder.of(messages.get("claims.empty")));
+        list.setCellFactory(view -> new RowCell());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, before, row) -> {
+            model.select(row);
+            if (row != null && list.isFocused()) {
+                opened.run();
+            }
+        });
+        model.selectedProperty().addListener((obs, before, row) -> {
+            if (row != null && list.getSelectionModel().getSelectedItem() != row) {
+                list.getSelectionModel().select(row);
+            }
+        });
+
+        ComboBox<ClusterState> state = new ComboBox<>();
+        state.setId("claimStateFilter");
+        List<ClusterState> states = new ArrayList<>();
+        states.add(null);
+        states.addAll(Arrays.asList(ClusterState.values()));
+        state.setItems(FXCollections.observableArrayList(states));
+        state.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ClusterState value) {
+                return value == null ? messages.get("claims.state.all") : ClaimBoardViewModel.stateName(messages, value);
+            }
+
+            @Override
+            public ClusterState fromString(String text) {
+                return null;
+            }
+        });
+        state.valueProperty().bindBidirectional(model.stateFilterProperty());
+        TextField language = new TextField();
+        language.setId("claimLanguageFilter");
+        language.setPromptText(messages.get("claims.language.prompt"));
+        language.setPrefColumnCount(5);
+        language.textProperty().bindBidirectional(model.languageFilterProperty());
+        HBox filters = new HBox(8, new Label(messages.get("claims.filter.state")), state,
+                new Label(messages.get("claims.filter.language")), language);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPadding(new Insets(6));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        root = new VBox(filters, list);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void focus() {
+        list.requestFocus();
+        if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+            list.getSelectionModel().selectFirst();
+        }
+    }
+
+    /** A cluster: its claim in its own script, then counts, state and sparkline, then its main reason. */
+    private final class RowCell extends ListCell<ClaimBoardViewModel.Row> {
+        @Override
+        protected void updateItem(ClaimBoardViewModel.Row row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            Label claim = new Label(model.labelOf(row));
+            claim.getStyleClass().add("claim-label");
+            claim.setWrapText(true);
+            WritingSystem script = WritingSystem.of(null, claim.getText());
+            claim.setStyle(fonts.styleFor(script));
+            claim.setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+            claim.setMaxWidth(Double.MAX_VALUE);
+            claim.prefWidthProperty().bind(list.widthProperty().subtract(40));
+
+            Label counts = new Label(model.countsOf(row));
+            Label state = new Label(model.stateOf(row));
+            state.getStyleClass().addAll("claim-state", "claim-state-" + row.cluster().state().name().toLowerCase(java.util.Locale.ROOT));
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox line = new HBox(8, state, counts, gap, Sparkline.of(row.sparkline(), 18, 2));
+            line.setAlignment(Pos.CENTER_LEFT);
+
+            Label reason = new Label(model.reasonOf(row));
+            reason.getStyleClass().add(model.isFlagged(row) ? "claim-reason-flagged" : "claim-reason");
+            VBox cell = new VBox(2, claim, line, reason);
+            setGraphic(cell);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.claimdesk.ui.claims;
+
+import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.claimdesk.script.WritingSystem;
+import org.claimdesk.store.ClaimSentence;
+import org.claimdesk.store.ClusterState;
+import org.claimdesk.store.ClusterStore;
+import org.claimdesk.store.ItemSummary;
+import org.claimdesk.ui.shared.Messages;
+import org.claimdesk.ui.shared.Placeholder;
+import org.claimdesk.ui.shared.ScriptStyles;
+import org.claimdesk.workspace.ClusterDetail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * One claim cluster: the claim that stands for it, its triage, why it was flagged, its timeline,
+ * its best claims with what made their scores, the names it mentions, its items by source (open
+ * one, or take it out), notes and tags.
+ */
+public final class ClusterView {
+    private final ClusterViewModel model;
+    private final Messages messages;
+    private final ScriptStyles fonts;
+    private final LongConsumer openItem;
+    private final VBox content = new VBox(10);
+    private final ScrollPane root = new ScrollPane(content);
+
+    /** @param openItem opens an item in the reader */
+    public ClusterView(ClusterViewModel model, Messages messages, ScriptStyles fonts, LongConsumer openItem) {
+        this.model = model;
+        this.messages = messages;
+        this.fonts = fonts;
+        this.openItem = openItem;
+        root.setId("clusterView");
+        root.setFitToWidth(true);
+        content.setPadding(new Insets(10));
+        model.detailProperty().addListener((obs, before, detail) -> show(detail));
+        model.problemProperty().addListener((obs, before, problem) -> show(model.detailProperty().get()));
+        show(null);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void show(ClusterDetail detail) {
+        content.getChildren().clear();
+        if (detail == null) {
+            content.getChildren().add(Placeholder.of(messages.get("cluster.none")));
+            return;
+        }
+        var summary = detail.summary();
+        Label claim = scripted(summary.label() == null ? messages.get("items.untitled") : summary.label());
+        claim.setId("clusterClaim");
+        claim.getStyleClass().add("cluster-claim");
+        content.getChildren().add(claim);
+        content.getChildren().add(new Label(messages.format("claims.counts", summary.itemCount(), summary.sourceCount(),
+                summary.languageCount())));
+        content.getChildren().add(stateBar(summary.state()));
+        if (!model.problemProperty().get().isEmpty()) {
+            Label problem = new Label(model.problemProperty().get());
+            problem.setId("clusterProblem");
+            problem.getStyleClass().add("cluster-problem");
+            content.getChildren().add(problem);
+        }
+        if (!summary.flagReasons().isEmpty()) {
+            content.getChildren().add(heading("cluster.why"));
+            VBox reasons = new VBox(2);
+            reasons.setId("clusterReasons");
+            for (String reason : summary.flagReasons()) {
+                reasons.getChildren().add(new Label("• " + reason));
+            }
+            content.getChildren().add(reasons);
+        }
+        content.getChildren().add(heading("cluster.timeline"));
+        HBox timeline = Sparkline.of(detail.timeline(), 60, 4);
+        timeline.setId("clusterTimeline");
+        content.getChildren().add(timeline);
+        content.getChildren().add(new Label(messages.format("cluster.timeline.span", messages.time(detail.timeline().start()),
+                detail.timeline().total().length)));
+
+        if (!detail.claims().isEmpty()) {
+            content.getChildren().add(heading("cluster.claims"));
+            for (ClaimSentence sentence : detail.claims()) {
+                Label text = scripted(sentence.sentence());
+                Label why = new Label(model.scoreOf(sentence) + "  " + model.reasonsOf(sentence));
+                why.getStyleClass().add("claim-reasons");
+                content.getChildren().add(new VBox(1, text, why));
+            }
+        }
+        if (!detail.entities().isEmpty()) {
+            content.getChildren().add(heading("cluster.entities"));
+            FlowPane names = new FlowPane(6, 4);
+            for (ClusterDetail.EntityCount entity : detail.entities()) {
+                Label name = scripted(entity.text() + " (" + entity.items() + ")");
+                name.getStyleClass().add("entity-chip");
+                names.getChildren().add(name);
+            }
+            content.getChildren().add(names);
+        }
+        content.getChildren().add(heading("cluster.items"));
+        VBox items = new VBox(4);
+        items.setId("clusterItems");
+        for (Map.Entry<String, List<ItemSummary>> source : detail.itemsBySource().entrySet()) {
+            Label name = new Label(source.getKey() + " (" + source.getValue().size() + ")");
+            name.getStyleClass().add("cluster-source");
+            items.getChildren().add(name);
+            for (ItemSummary item : source.getValue()) {
+                Hyperlink title = new Hyperlink(item.title() == null || item.title().isBlank()
+                        ? messages.get("items.untitled") : item.title());
+                WritingSystem script = WritingSystem.of(item.language(), title.getText());
+                title.setStyle(fonts.styleFor(script));
+                title.setOnAction(event -> openItem.accept(item.id()));
+                Button out = new Button(messages.get("cluster.moveOut"));
+                out.getStyleClass().add("small");
+                out.setOnAction(event -> model.moveOut(item.id()));
+                HBox row = new HBox(6, new Label(messages.time(item.time())), title, out);
+                row.setAlignment(Pos.CENTER_LEFT);
+                items.getChildren().add(row);
+            }
+        }
+        content.getChildren().add(items);
+
+        content.getChildren().add(heading("cluster.tags"));
+        FlowPane tags = new FlowPane(6, 4);
+        for (String tag : summary.tags()) {
+            Button chip = new Button(tag + " ×");
+            chip.getStyleClass().add("small");
+            chip.setOnAction(event -> model.removeTag(tag));
+            tags.getChildren().add(chip);
+        }
+        TextField newTag = new TextField();
+        newTag.setId("clusterTagInput");
+        newTag.setPromptText(messages.get("cluster.tag.prompt"));
+        newTag.setOnAction(event -> model.addTag(newTag.getText()));
+        tags.getChildren().add(newTag);
+        content.getChildren().add(tags);
+
+        content.getChildren().add(heading("cluster.notes"));
+        for (ClusterStore.Note note : detail.notes()) {
+            Label text = scripted(messages.time(note.createdAt()) + " — " + note.text());
+            content.getChildren().add(text);
+        }
+        TextField newNote = new TextField();
+        newNote.setId("clusterNoteInput");
+        newNote.setPromptText(messages.get("cluster.note.prompt"));
+        newNote.setOnAction(event -> model.addNote(newNote.getText()));
+        HBox.setHgrow(newNote, Priority.ALWAYS);
+        Button addNote = new Button(messages.get("cluster.note.add"));
+        addNote.setOnAction(event -> model.addNote(newNote.getText()));
+        content.getChildren().add(new HBox(6, newNote, addNote));
+
+        if (!detail.history().isEmpty()) {
+            content.getChildren().addAll(new Separator(), heading("cluster.history"));
+            for (ClusterStore.StateChange change : detail.history()) {
+                String line = messages.time(change.changedAt()) + " — " + model.stateName(change.state())
+                        + (change.reason() == null ? "" : ": " + change.reason());
+                content.getChildren().add(new Label(line));
+            }
+        }
+    }
+
+    /** The triage buttons: every state but the current one; dismissing asks for the reason beside it. */
+    private Node stateBar(ClusterState current) {
+        Label state = new Label(model.stateName(current));
+        state.setId("clusterState");
+        state.getStyleClass().addAll("claim-state", "claim-state-" + current.name().toLowerCase(java.util.Locale.ROOT));
+        HBox bar = new HBox(6, state);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        TextField reason = new TextField();
+        reason.setId("dismissReason");
+        reason.setPromptText(messages.get("cluster.dismiss.reason"));
+        for (ClusterState target : ClusterState.values()) {
+            if (target == current) {
+                continue;
+            }
+            Button button = new Button(messages.get("cluster.to." + target.name().toLowerCase(java.util.Locale.ROOT)));
+            button.setId("clusterTo" + target.name());
+            button.setOnAction(event -> model.setState(target, target == ClusterState.DISMISSED ? reason.getText() : null));
+            bar.getChildren().add(button);
+        }
+        if (current != ClusterState.DISMISSED) {
+            bar.getChildren().add(reason);
+        }
+        return new FlowPane(bar);
+    }
+
+    private Label heading(String key) {
+        Label heading = new Label(messages.get(key));
+        heading.getStyleClass().add("cluster-heading");
+        return heading;
+    }
+
+    /** A label in its text's own script and direction (Arabic right to left). */
+    private Label scripted(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        WritingSystem script = WritingSystem.of(null, text);
+        label.setStyle(fonts.styleFor(script));
+        label.setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+}

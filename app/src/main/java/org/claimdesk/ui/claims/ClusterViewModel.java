@@ -1,0 +1,179 @@
+package org.claimdesk.ui.claims;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.claimdesk.store.ClaimSentence;
+import org.claimdesk.store.ClusterState;
+import org.claimdesk.ui.shared.Messages;
+import org.claimdesk.ui.task.Scheduler;
+import org.claimdesk.workspace.ClaimClusters;
+import org.claimdesk.workspace.ClusterDetail;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One claim cluster in full, and what the analyst does with it: triage, notes, tags, taking an
+ * item out. Every read and change runs on the reads thread; the view sees the result. FX thread,
+ * except where said.
+ */
+public final class ClusterViewModel {
+    private final Scheduler reads;
+    private final Executor fx;
+    private final Messages messages;
+    private final Consumer<RuntimeException> failed;
+    private final Runnable boardChanged;
+    private final ReadOnlyObjectWrapper<ClusterDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private volatile ClaimClusters claims;
+    /** The cluster shown, or -1; results for another one are dropped. */
+    private volatile long shown = -1;
+
+    ClusterViewModel(Scheduler reads, Executor fx, Messages messages, Consumer<RuntimeException> failed,
+                     Runnable boardChanged) {
+        this.reads = reads;
+        this.fx = fx;
+        this.messages = messages;
+        this.failed = failed;
+        this.boardChanged = boardChanged;
+    }
+
+    void attach(ClaimClusters workspaceClaims) {
+        claims = workspaceClaims;
+        shown = -1;
+        detail.set(null);
+    }
+
+    /** The cluster shown, null before one is opened. */
+    public ReadOnlyObjectProperty<ClusterDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** Why the last change was refused (e.g. a dismissal without a reason); empty when it was not. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public void show(long clusterId) {
+        shown = clusterId;
+        change(c -> null);
+    }
+
+    /** Reads the shown cluster again (its items or flag changed). */
+    public void refresh() {
+        if (shown >= 0) {
+            change(c -> null);
+        }
+    }
+
+    public void setState(ClusterState state, String reason) {
+        change(c -> {
+            claims.setState(c, state, reason);
+            return null;
+        });
+    }
+
+    public void addNote(String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        change(c -> {
+            claims.noteOnCluster(c, text);
+            return null;
+        });
+    }
+
+    public void addTag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return;
+        }
+        change(c -> {
+            claims.tag(c, tag);
+            return null;
+        });
+    }
+
+    public void removeTag(String tag) {
+        change(c -> {
+            claims.untag(c, tag);
+            return null;
+        });
+    }
+
+    /** Takes an item out of this cluster: it stands alone, and the clusterer never puts it back. */
+    public void moveOut(long itemId) {
+        change(c -> {
+            claims.moveOut(itemId);
+            return null;
+        });
+    }
+
+    /** Merges the cluster with this id into the shown one. */
+    public void mergeIn(long otherClusterId) {
+        change(c -> {
+            claims.merge(otherClusterId, c);
+            return null;
+        });
+    }
+
+    /** Runs a change of the shown cluster on the reads thread, then reads it again and shows it. */
+    private void change(Function<Long, Void> work) {
+        ClaimClusters source = claims;
+        long clusterId = shown;
+        if (source == null || clusterId < 0) {
+            return;
+        }
+        reads.execute(() -> {
+            String refused = "";
+            try {
+                work.apply(clusterId);
+            } catch (IllegalArgumentException e) {
+                refused = e.getMessage();
+            } catch (RuntimeException e) {
+                fx.execute(() -> failed.accept(e));
+                return;
+            }
+            ClusterDetail read;
+            try {
+                read = source.detail(clusterId).orElse(null);
+            } catch (RuntimeException e) {
+                fx.execute(() -> failed.accept(e));
+                return;
+            }
+            String why = refused;
+            fx.execute(() -> {
+                if (shown == clusterId && claims == source) {
+                    detail.set(read);
+                    problem.set(why);
+                    if (read != null && read.summary().id() != clusterId) {
+                        shown = read.summary().id(); // merged into another: follow it
+                    }
+                }
+            });
+            boardChanged.run();
+        });
+    }
+
+    // ---- what the view says ----------------------------------------------------------------------
+
+    public String stateName(ClusterState state) {
+        return ClaimBoardViewModel.stateName(messages, state);
+    }
+
+    /** "number +1.25 · reporting verb +0.50": what made a sentence's score, the largest effects first. */
+    public String reasonsOf(ClaimSentence claim) {
+        List<String> parts = claim.reasons().stream().limit(5)
+                .map(reason -> reason.cue() + " " + String.format(Locale.ROOT, "%+.2f", reason.contribution()))
+                .toList();
+        return String.join(" · ", parts);
+    }
+
+    public String scoreOf(ClaimSentence claim) {
+        return String.format(Locale.ROOT, "%.2f", claim.score());
+    }
+}

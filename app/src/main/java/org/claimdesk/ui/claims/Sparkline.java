@@ -1,0 +1,39 @@
+package org.claimdesk.ui.claims;
+
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.claimdesk.flag.ClusterTimeline;
+
+/** Items per hour as thin bars: how a cluster grew, at a glance. */
+final class Sparkline {
+    private Sparkline() {
+    }
+
+    /**
+     * @param height the tallest bar, for the busiest hour
+     * @param barWidth each hour's width
+     */
+    static HBox of(ClusterTimeline timeline, double height, double barWidth) {
+        HBox bars = new HBox(1);
+        bars.setAlignment(Pos.BOTTOM_LEFT);
+        bars.setMinHeight(height);
+        bars.setPrefHeight(height);
+        bars.setMaxHeight(height);
+        bars.getStyleClass().add("sparkline");
+        if (timeline == null) {
+            return bars;
+        }
+        int peak = timeline.peak();
+        for (int count : timeline.total()) {
+            Region bar = new Region();
+            double barHeight = count == 0 ? 1 : Math.max(2, height * count / peak);
+            bar.setMinSize(barWidth, barHeight);
+            bar.setPrefSize(barWidth, barHeight);
+            bar.setMaxSize(barWidth, barHeight);
+            bar.getStyleClass().add(count == 0 ? "sparkline-empty" : "sparkline-bar");
+            bars.getChildren().add(bar);
+        }
+        return bars;
+    }
+}
