@@ -129,6 +129,23 @@ class PageLayoutRulesTest {
     }
 
     @Test
+    void aShortArticleKeepsItsOwnTextOverALongerReaderComment() throws Exception {
+        String comment = "I have sailed from this harbour for forty years, and I can tell you that the north pier has been "
+                + "unsafe since the storm of the winter before last, when the waves broke over it for three days, and nobody "
+                + "from the board came to look, not once, although we wrote to them every month and the local paper printed "
+                + "our letters, and the insurance for the boats went up twice because of it.";
+        String text = extract("""
+                <div class="site"><article class="post hentry"><h1 class="entry-title">%s</h1>
+                <div class="entry-content"><p>%s</p><p>%s</p></div></article>
+                <div id="comments" class="comments-area"><h2>Comments</h2><ol class="comment-list">
+                <li class="comment"><b>old_salt</b><div class="comment-content"><p>%s</p></div></li>
+                <li class="comment"><b>marina</b><div class="comment-content"><p>Good news at last.</p></div></li></ol></div></div>
+                """.formatted(TITLE, FIRST, SECOND, comment));
+
+        assertThat(text).isEqualTo(FIRST + "\n\n" + SECOND);
+    }
+
+    @Test
     void aFormAroundTheWholePageAndRepeatsSideBySideAreKept() throws Exception {
         // Some site builders wrap the whole page in one form; only short boxes around a form are furniture.
         String text = extract("""
