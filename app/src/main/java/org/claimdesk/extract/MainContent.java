@@ -317,6 +317,11 @@ final class MainContent {
                     && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
             if (c != null && c.candidate && c.score + bonus >= threshold) {
                 parts.add(sibling);
+            } else if (c != null && c.totalLength > 0 && isWrapperLikeTop(sibling, top) && linkDensity(sibling) < 0.25
+                    && (TextMeasure.endsLikeSentence(sibling.text()) || sibling.selectFirst("h2, h3, h4") != null)) {
+                // Sites that wrap every paragraph in a div of its own: a short paragraph's wrapper scores
+                // too little on its own, but it is one more of the article's wrappers.
+                parts.add(sibling);
             } else if (c != null && (sibling.normalName().equals("p") || c.ownLength == c.totalLength)
                     && c.totalLength > 0) {
                 double density = linkDensity(sibling);
@@ -328,6 +333,11 @@ final class MainContent {
             }
         }
         return parts;
+    }
+
+    private static boolean isWrapperLikeTop(Element sibling, Element top) {
+        return !top.className().isEmpty() && sibling.normalName().equals(top.normalName())
+                && sibling.className().equals(top.className());
     }
 
     // --- cleaning the chosen content ----------------------------------------------------------------

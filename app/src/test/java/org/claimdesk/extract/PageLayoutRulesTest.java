@@ -95,6 +95,28 @@ class PageLayoutRulesTest {
     }
 
     @Test
+    void everyParagraphInAWrapperOfItsOwnKeepsTheShortParagraphsBesideALongOne() throws Exception {
+        String longParagraph = "Engineers from the port authority inspected the pier three times this autumn and found that "
+                + "the cracks ran through the supports on the seaward side where the waves strike hardest. The steel inside "
+                + "the concrete was laid in 1968 and has begun to rust, so the repairs could not wait until the spring as "
+                + "the board had first hoped. The heaviest lorries have been kept off the pier since Friday, and the fuel "
+                + "tankers that supply the island ferries now load at the south quay. The board expects the pier to reopen "
+                + "to all traffic before the end of January if the weather allows the divers to work.";
+        String shortOne = "The ferry will leave from the south quay until the work is done.";
+        String shortTwo = "Harbour dues will not rise this year.";
+        String text = extract("""
+                <div class="css-a1"><h1 class="css-b2">%s</h1>
+                <div class="css-c3"><p class="css-d4">%s</p></div>
+                <div class="css-c3"><p class="css-d4">%s</p></div>
+                <div class="css-c3"><p class="css-d4">%s</p></div>
+                <div class="css-f6"><h2>More from the port</h2><ul><li><a href="/e">Storm damage closes the old slipway</a></li>
+                <li><a href="/f">Pier tolls to rise next spring</a></li></ul></div></div>
+                """.formatted(TITLE, shortOne, shortTwo, longParagraph));
+
+        assertThat(text).isEqualTo(String.join("\n\n", shortOne, shortTwo, longParagraph));
+    }
+
+    @Test
     void readerCommentsInsideTheArticlesContainerAreKnownByTheirRepeatedWhoAndWhenLines() throws Exception {
         String text = extract("""
                 <div class="x1"><div class="x2"><p>%s</p><p>%s</p><p>%s</p><p>%s</p>
