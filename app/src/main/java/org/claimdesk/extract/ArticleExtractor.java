@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 public final class ArticleExtractor {
     /** Below this many (Latin-equivalent) characters, strict pruning probably cut the article. */
     private static final int ENOUGH_TEXT = 500;
+    /** A strict attempt's text shorter than this is no article to hold on to. */
+    private static final int MIN_SHORT_ARTICLE = 150;
+    private static final int FAR_LONGER = 3;
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-\u2013\u2014\u00BB\u00B7/:~]\\s+|\\s+::\\s+");
 
     /**
@@ -65,14 +68,27 @@ public final class ArticleExtractor {
         for (MainContent.Strictness strictness : MainContent.Strictness.ATTEMPTS) {
             Document copy = doc.clone();
             String text = BlockText.of(MainContent.find(copy, strictness, title));
-            if (TextMeasure.weightedLength(text) >= ENOUGH_TEXT) {
-                return text;
-            }
-            if (text.length() > best.length()) {
+            if (isBetterText(text, best)) {
                 best = text;
+            }
+            if (TextMeasure.weightedLength(best) >= ENOUGH_TEXT) {
+                return best;
             }
         }
         return best;
+    }
+
+    /**
+     * Whether a laxer attempt's text beats the stricter one's short text: only when the stricter found
+     * next to nothing or the laxer finds far more. Of two texts of similar length the stricter is the
+     * article; what the laxer adds is mostly what strict pruning rightly left out, such as the reader
+     * comments under a short article (often longer than the article itself).
+     */
+    private static boolean isBetterText(String laxer, String stricter) {
+        int laxerLength = TextMeasure.weightedLength(laxer);
+        int stricterLength = TextMeasure.weightedLength(stricter);
+        return laxerLength > stricterLength
+                && (stricterLength < MIN_SHORT_ARTICLE || laxerLength >= stricterLength * FAR_LONGER);
     }
 
     // --- title ---------------------------------------------------------------------------------

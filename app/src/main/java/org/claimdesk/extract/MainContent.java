@@ -35,6 +35,8 @@ final class MainContent {
             "var", "wbr", "img", "label", "del", "ins", "strike", "tt", "big", "nobr", "#root");
     private static final double[] ANCESTOR_SHARE = {1.0, 0.5, 0.25, 0.125, 0.0625};
     private static final int MIN_BLOCK_LENGTH = 25;
+    /** Short lines ("Advertisement", "Read more") may well repeat; only longer repeats are copies. */
+    private static final int MIN_REPEATED_BLOCK = 40;
 
     /** How hard to prune; relaxed on retry when strict pruning left too little text. */
     record Strictness(boolean removeUnlikely, boolean useClassWeights, boolean cleanConditionally) {
@@ -53,6 +55,7 @@ final class MainContent {
         int totalLength;      // all text below
         int linkLength;       // text below inside links
         int totalMarks;
+        int totalStamps;      // text runs below with a time or date, and <time> elements
         double score;
         boolean candidate;
     }
@@ -69,7 +72,11 @@ final class MainContent {
 
     private List<Element> run(Document doc, Strictness strictness, String title) {
         Element body = doc.body();
+        if (strictness.removeUnlikely()) {
+            FormBoxes.remove(body);
+        }
         removeNeverText(doc);
+        LineBreakParagraphs.apply(body);
         count(body);
         int pageLength = Math.max(1, countsOf(body).totalLength);
         removeBoilerplate(body, strictness, pageLength);
@@ -80,6 +87,10 @@ final class MainContent {
         List<Element> parts = top == null ? List.of(body) : withSiblings(top, strictness);
         for (Element part : parts) {
             clean(part, strictness, title);
+        }
+        if (strictness.cleanConditionally()) {
+            removeRepeatedBlocks(parts);
+            removeLeadingMetaLines(parts, title);
         }
         return parts;
     }
@@ -148,6 +159,7 @@ final class MainContent {
             public void head(Node node, int depth) {
                 if (node instanceof Element e) {
                     if (!INLINE.contains(e.normalName()) || blocks.isEmpty()) blocks.push(e);
+                    if (e.normalName().equals("time")) countsOf(e).totalStamps++;
                     if (e.normalName().equals("a")) linkDepth[0]++;
                 } else if (node instanceof TextNode t && !blocks.isEmpty()) {
                     String text = t.getWholeText();
@@ -160,6 +172,7 @@ final class MainContent {
                     Counts parent = countsOf((Element) t.parent());
                     parent.totalLength += length;
                     parent.totalMarks += marks;
+                    if (CommentThreads.hasStamp(text)) parent.totalStamps++;
                     if (linkDepth[0] > 0) {
                         own.ownLinkLength += length;
                         parent.linkLength += length;
@@ -185,6 +198,7 @@ final class MainContent {
             p.totalLength += c.totalLength;
             p.linkLength += c.linkLength;
             p.totalMarks += c.totalMarks;
+            p.totalStamps += c.totalStamps;
         }
     }
 
@@ -275,7 +289,8 @@ final class MainContent {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        if (strictness.useClassWeights()) {
+        // The body's class names describe the whole page (a "page" or "single-post" template), not a part of it.
+        if (strictness.useClassWeights() && !e.normalName().equals("body")) {
             score += ClassHints.weight(e);
         }
         return score;
@@ -302,6 +317,11 @@ final class MainContent {
                     && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
             if (c != null && c.candidate && c.score + bonus >= threshold) {
                 parts.add(sibling);
+            } else if (c != null && c.totalLength > 0 && isWrapperLikeTop(sibling, top) && linkDensity(sibling) < 0.25
+                    && (TextMeasure.endsLikeSentence(sibling.text()) || sibling.selectFirst("h2, h3, h4") != null)) {
+                // Sites that wrap every paragraph in a div of its own: a short paragraph's wrapper scores
+                // too little on its own, but it is one more of the article's wrappers.
+                parts.add(sibling);
             } else if (c != null && (sibling.normalName().equals("p") || c.ownLength == c.totalLength)
                     && c.totalLength > 0) {
                 double density = linkDensity(sibling);
@@ -315,20 +335,84 @@ final class MainContent {
         return parts;
     }
 
+    private static boolean isWrapperLikeTop(Element sibling, Element top) {
+        return !top.className().isEmpty() && sibling.normalName().equals(top.normalName())
+                && sibling.className().equals(top.className());
+    }
+
     // --- cleaning the chosen content ----------------------------------------------------------------
 
     private void clean(Element content, Strictness strictness, String title) {
         removeDuplicateTitle(content, title);
         if (!strictness.cleanConditionally()) return;
+        int contentLength = length(content);
         Elements all = content.getAllElements();
         // Innermost first, so a list of links is judged before the section around it.
         for (int i = all.size() - 1; i > 0; i--) {
             Element e = all.get(i);
             if (e.parent() == null) continue;
-            if (shouldDrop(e, strictness)) {
+            if (shouldDrop(e, strictness, contentLength)) {
                 e.remove();
             }
         }
+    }
+
+    /**
+     * Drops the short lines above the article's first paragraph that repeat the headline or give a
+     * date or time: the headline, byline and dateline of layouts that put them in the same container
+     * as the text (an old CMS's table cell, a div of generated class names).
+     */
+    private void removeLeadingMetaLines(List<Element> parts, String title) {
+        String wanted = title == null ? null : normalised(title);
+        int seen = 0;
+        List<Element> blocks = new ArrayList<>();
+        parts.forEach(part -> blocks.addAll(part.getAllElements()));
+        for (Element block : blocks) {
+            Counts c = counts.get(block);
+            if (c == null || c.ownLength == 0 || block.ownerDocument() == null) continue;
+            String text = block.text();
+            if (c.ownLength >= 80 && TextMeasure.endsLikeSentence(text)) return; // the first paragraph
+            if (++seen > 4) return;
+            if (TextMeasure.endsLikeSentence(text) || !isOwnTextOnly(block)) continue;
+            boolean repeatsTitle = wanted != null && BlockText.of(List.of(block)).lines()
+                    .anyMatch(line -> normalised(line).equals(wanted));
+            int mostLength = repeatsTitle ? 250 : 120;
+            if (c.totalLength <= mostLength && (repeatsTitle || CommentThreads.hasStamp(text))) {
+                block.remove();
+            }
+        }
+    }
+
+    /**
+     * Drops a paragraph that the next paragraph of the text, in another container, repeats word for
+     * word: the standfirst in the header that is the first paragraph of the body again (lines
+     * between them that are no sentences, a byline or a caption, do not count). Repeats far apart or
+     * in one container are left alone; that is how the text was written.
+     */
+    private void removeRepeatedBlocks(List<Element> parts) {
+        Element previous = null;
+        List<Element> copies = new ArrayList<>();
+        for (Element part : parts) {
+            for (Element block : part.getAllElements()) {
+                Counts c = counts.get(block);
+                if (c == null || c.ownLength < MIN_REPEATED_BLOCK || !isOwnTextOnly(block)) continue;
+                String text = block.text();
+                if (previous != null && previous.parent() != block.parent()
+                        && normalised(previous.text()).equals(normalised(text))) {
+                    copies.add(previous);
+                }
+                if (TextMeasure.endsLikeSentence(text) || previous == null) {
+                    previous = block;
+                }
+            }
+        }
+        copies.forEach(Element::remove);
+    }
+
+    /** Whether all of the element's text is its own (no block inside it carries text). */
+    private boolean isOwnTextOnly(Element e) {
+        Counts c = counts.get(e);
+        return c != null && c.ownLength == c.totalLength;
     }
 
     private void removeDuplicateTitle(Element content, String title) {
@@ -347,7 +431,7 @@ final class MainContent {
         return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 
-    private boolean shouldDrop(Element e, Strictness strictness) {
+    private boolean shouldDrop(Element e, Strictness strictness, int contentLength) {
         String tag = e.normalName();
         boolean container = switch (tag) {
             case "div", "section", "ul", "ol", "table", "form", "aside", "figure", "dl", "header", "footer", "nav" -> true;
@@ -363,6 +447,8 @@ final class MainContent {
         if (c == null || c.totalLength == 0) {
             return e.select("img, picture, figure").isEmpty();
         }
+        // Reader comments are prose too: known by their repeated "who and when" lines, when they are not the page.
+        if (c.totalStamps >= 2 && c.totalLength < contentLength * 0.5 && CommentThreads.isThread(e)) return true;
         if (c.totalMarks >= 10) return false; // long prose survives
         double density = linkDensity(e);
         if (density > (weight >= 25 ? 0.5 : 0.33) && !isDataTable(e)) return true;
@@ -374,8 +460,15 @@ final class MainContent {
         return false;
     }
 
+    /** A table of data rather than layout: headed, or rows of several cells. A one-column list of links is a list. */
     private static boolean isDataTable(Element e) {
         if (!e.normalName().equals("table")) return false;
-        return e.selectFirst("th, caption, thead") != null || e.select("tr").size() > 3;
+        if (e.selectFirst("th, caption, thead") != null) return true;
+        Elements rows = e.select("tr");
+        if (rows.size() <= 3) return false;
+        for (Element row : rows) {
+            if (row.select("td").size() >= 2) return true;
+        }
+        return false;
     }
 }

@@ -160,10 +160,10 @@ public final class ArticleStage implements Stage<PendingArticle> {
             return "no article on the page";
         }
         String lower = stripped.toLowerCase(Locale.ROOT);
-        if (chars < SHORT_PAGE_CHARS && containsAny(lower, PAYWALL_WORDS)) {
+        if (chars < SHORT_PAGE_CHARS && containsAny(lower, PAYWALL_WORDS) && isTeaserBeside(lower, PAYWALL_WORDS, summaryChars)) {
             return "paywall: the page asks to subscribe or sign in";
         }
-        if (chars < SHORT_PAGE_CHARS && containsAny(lower, CONSENT_WORDS)) {
+        if (chars < SHORT_PAGE_CHARS && containsAny(lower, CONSENT_WORDS) && isTeaserBeside(lower, CONSENT_WORDS, summaryChars)) {
             return "consent wall: the page asks to accept cookies first";
         }
         if (chars < MIN_ARTICLE_CHARS && containsAny(lower, ERROR_WORDS)) {
@@ -174,6 +174,21 @@ public final class ArticleStage implements Stage<PendingArticle> {
             return "no article on the page (only " + chars + " characters of text)";
         }
         return null;
+    }
+
+    /**
+     * Whether the paragraphs that do not ask for anything are at most a teaser: a wall shows the
+     * opening (about the feed's summary) and its request. A short article that mentions a
+     * subscription, or keeps a cookie notice beside its text, says more than that.
+     */
+    private static boolean isTeaserBeside(String text, String[] wallWords, int summaryChars) {
+        int rest = 0;
+        for (String paragraph : text.split("\n\n")) {
+            if (!containsAny(paragraph, wallWords)) {
+                rest += paragraph.codePointCount(0, paragraph.length());
+            }
+        }
+        return rest <= Math.max(MIN_ARTICLE_CHARS, summaryChars + summaryChars / 2);
     }
 
     private static boolean containsAny(String text, String... words) {

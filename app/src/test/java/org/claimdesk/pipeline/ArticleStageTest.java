@@ -152,6 +152,26 @@ class ArticleStageTest {
     }
 
     @Test
+    void aShortArticleThatMentionsASubscriptionOrKeepsACookieNoticeIsNoWall() {
+        String summary = "The council approved the bridge budget on Tuesday after a long debate.";
+        String article = summary + "\n\nWork on the new span starts in March and should end within two years, the city said."
+                + "\n\nResidents asked for a footpath on both sides, and the engineers agreed to look at it again."
+                + "\n\nThe ferry, which costs commuters a monthly subscription of 40 euros, will run until the bridge opens.";
+        assertThat(ArticleStage.problemOf(article, summary.length())).isNull();
+        String withNotice = article.replace(", which costs commuters a monthly subscription of 40 euros,", "")
+                + "\n\nWe use cookies to improve your experience. Accept all or manage your privacy settings.";
+        assertThat(ArticleStage.problemOf(withNotice, summary.length())).isNull();
+
+        // A wall shows the opening and its request, and nothing more.
+        assertThat(ArticleStage.problemOf(summary + "\n\nSubscribe to continue reading: 1 euro for the first month.",
+                summary.length())).startsWith("paywall");
+        assertThat(ArticleStage.problemOf(summary + " Already a subscriber? Sign in to continue.", summary.length()))
+                .startsWith("paywall");
+        assertThat(ArticleStage.problemOf("We use cookies and similar technologies. Accept all to continue to the site.",
+                summary.length())).startsWith("consent wall");
+    }
+
+    @Test
     void aFailureIsRetriedWithBackoffThenRecordedInTheSourcesHealth() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         server.handle("/flaky.html", exchange -> {
