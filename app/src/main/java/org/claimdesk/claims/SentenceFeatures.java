@@ -73,13 +73,12 @@ public record SentenceFeatures(String language, Map<Cue, String> cues, List<Stri
             Cue cue = cueOf(entity.type());
             cues.putIfAbsent(cue, entity.text());
         }
-        if (entities.isEmpty()) {
-            Matcher capitalised = CAPITALISED.matcher(withoutLinks);
-            while (capitalised.find()) {
-                if (!capitalised.group(1).equals("I")) {
-                    cues.putIfAbsent(Cue.PROPER_NAME, capitalised.group(1));
-                    break;
-                }
+        // always looked for, entities or not: the shipped weights were fitted without entities
+        Matcher capitalised = CAPITALISED.matcher(withoutLinks);
+        while (capitalised.find()) {
+            if (!capitalised.group(1).equals("I")) {
+                cues.putIfAbsent(Cue.PROPER_NAME, capitalised.group(1));
+                break;
             }
         }
         markLexicon(cues, lang, allWords, SentenceWords.normaliseText(text));

@@ -19,9 +19,7 @@ public record DetectedLanguage(String tag, boolean reliable, Basis basis) {
         /** The text was too short to tell; the feed's or source's language hint was used. */
         HINT,
         /** Too short to tell and no hint. */
-        NONE,
-        /** The caller said which language the text is in (e.g. {@code claimdesk claims --lang}); not detected. */
-        GIVEN
+        NONE
     }
 
     public DetectedLanguage {

@@ -44,22 +44,6 @@ public final class TextAnalyzer {
                 segmentation.tokenCount(), segmentation.lemmas(), segmentation.entities());
     }
 
-    /**
-     * Analyses one text in a language the caller knows (no detection), on the calling thread.
-     *
-     * @param languageTag BCP 47 tag such as "en" or "ar"
-     */
-    public TextAnalysis analyseAs(String text, String languageTag, AnalysisPath path) {
-        Objects.requireNonNull(path, "path");
-        String tag = LanguageDetector.normalizeHint(languageTag);
-        String safeText = text == null ? "" : text;
-        DetectedLanguage language = tag == null ? DetectedLanguage.undetermined()
-                : new DetectedLanguage(tag, true, DetectedLanguage.Basis.GIVEN);
-        Segmentation segmentation = segment(safeText, language.tag(), path);
-        return new TextAnalysis(language, path, segmentation.engine(), segmentation.sentences(),
-                segmentation.tokenCount(), segmentation.lemmas(), segmentation.entities());
-    }
-
     private Segmentation segment(String text, String languageTag, AnalysisPath path) {
         if ("ja".equals(languageTag)) {
             return japanese.analyse(text, path);
