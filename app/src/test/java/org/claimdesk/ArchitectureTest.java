@@ -62,6 +62,8 @@ class ArchitectureTest {
             Map.entry("picocli..", List.of("cli", "app")),
             Map.entry("me.tongfei.progressbar..", List.of("cli")),
             Map.entry("org.jline..", List.of("cli")),
+            // LIBLINEAR fits the check-worthiness model; scoring never loads it (decision 0013)
+            Map.entry("de.bwaldvogel.liblinear..", List.of("claims")),
             Map.entry("ch.qos.logback..", List.of("app")));
 
     static JavaClasses classes;
