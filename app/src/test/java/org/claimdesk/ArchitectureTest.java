@@ -34,7 +34,7 @@ class ArchitectureTest {
      * Feature packages in the order data flows through them; each may use only earlier ones.
      * {@code cli} and {@code ui} are siblings (neither may use the other); {@code app} wires both.
      */
-    static final List<String> FLOW = List.of("script", "source", "fetch", "extract", "nlp", "store", "ingest", "index",
+    static final List<String> FLOW = List.of("script", "source", "fetch", "extract", "nlp", "cluster", "store", "ingest", "index",
             "pipeline", "claims", "rebuttals", "export", "workspace", "cli", "ui", "app");
 
     /**
@@ -62,6 +62,7 @@ class ArchitectureTest {
             Map.entry("picocli..", List.of("cli", "app")),
             Map.entry("me.tongfei.progressbar..", List.of("cli")),
             Map.entry("org.jline..", List.of("cli")),
+            Map.entry("com.fasterxml.jackson.dataformat.csv..", List.of("cli")),
             Map.entry("ch.qos.logback..", List.of("app")));
 
     static JavaClasses classes;

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 "With no command, opens the workbench window."},
         subcommands = {IngestCommand.class, ImportCommand.class, SourcesCommand.class, ExportOpmlCommand.class,
                 ExtractCommand.class, SearchCommand.class, WatchCommand.class, IndexCommand.class,
-                AnalyseCommand.class, CommandLine.HelpCommand.class},
+                AnalyseCommand.class, ClusterCommand.class, ClusterEvalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0    ok",
                 "  1    could not run (workspace in use, broken or missing feeds.yml, I/O error)",
