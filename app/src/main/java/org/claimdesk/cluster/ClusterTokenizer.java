@@ -55,7 +55,9 @@ final class ClusterTokenizer {
                     if (Character.isDigit(c)) {
                         run.append((char) ('0' + Character.digit(c, 10)));
                     } else if ((c == ',' || c == '.' || c == '٬' || c == '٫') && i + 1 < n && Character.isDigit(text.codePointAt(i + 1))) {
-                        if (c == '.' || c == '٫') {
+                        // three digits after a separator group thousands (1,250 and 1.250); fewer make a
+                        // decimal point (47.5 and the German 47,5)
+                        if (digitsFrom(text, i + 1) != 3) {
                             run.append('.');
                         }
                     } else {
@@ -85,6 +87,14 @@ final class ClusterTokenizer {
             }
         }
         return new Tokens(words, numbers);
+    }
+
+    private static int digitsFrom(String text, int start) {
+        int k = start;
+        while (k < text.length() && Character.isDigit(text.charAt(k))) {
+            k++;
+        }
+        return k - start;
     }
 
     private static String stripDecimalZeros(String number) {
