@@ -33,6 +33,16 @@ final class ClusteringTuning {
             }
         }
         ClusterSettings d = ClusterSettings.defaults();
+        if (only.equals("report")) {
+            System.out.println(line("baseline t=0.05, time order", baseline(items, 0.05), labels));
+            System.out.println(line("baseline t=0.05, shuffled", baseline(shuffled(items), 0.05), labels));
+            System.out.println(line("defaults, time order", run(items, d), labels));
+            System.out.println(line("defaults, no time decay", run(items, d.withTime(Duration.ofDays(10_000), 1.0,
+                    Duration.ofDays(10_000))), labels));
+            System.out.println(line("defaults, shuffled, one time", run(shuffled(items), d), labels));
+            System.out.println(line("defaults without merging", run(items, d.withMergeThreshold(2)), labels));
+            System.out.println(line("defaults without address words", run(items, d.withAddressWordWeight(0)), labels));
+        }
         if (only.equals("all") || only.equals("time")) {
             for (Duration h : new Duration[] {Duration.ofHours(6)}) {
                 for (double floor : new double[] {0, 0.25}) {
