@@ -22,38 +22,47 @@ import java.time.Duration;
  * @param centroidTerms      terms kept in a cluster's centroid (the heaviest)
  * @param maxTextChars       characters of a text read (the start of a very long one)
  * @param idfTableBits       size of the document-frequency table, 2^bits counters
+ * @param growMergeThreshold centroid cosine at which a growing cluster (at 2, 4, 8, … items) merges
+ *                           with one that told the same story apart; above 1 never
  */
 public record ClusterSettings(double joinThreshold, double mergeThreshold, Duration halfLife, double decayFloor,
                               Duration window, double linkEvidence, double titleWeight, double addressWordWeight,
                               double numberWeight, double entityWeight, int lookupTerms, int postingsPerTerm,
-                              int maxCandidates, int centroidTerms, int maxTextChars, int idfTableBits) {
+                              int maxCandidates, int centroidTerms, int maxTextChars, int idfTableBits,
+                              double growMergeThreshold) {
 
     public static ClusterSettings defaults() {
-        return new ClusterSettings(0.08, 0.45, Duration.ofHours(6), 0.0, Duration.ofDays(3), 0.8,
-                2.0, 0.5, 1.5, 2.0, 8, 64, 40, 200, 5_000, 21);
+        return new ClusterSettings(0.08, 0.6, Duration.ofHours(6), 0.0, Duration.ofDays(3), 0.8,
+                2.0, 0.5, 1.5, 2.0, 8, 64, 40, 200, 5_000, 21, 0.2);
     }
 
     public ClusterSettings withJoinThreshold(double value) {
         return new ClusterSettings(value, mergeThreshold, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold);
     }
 
     public ClusterSettings withMergeThreshold(double value) {
         return new ClusterSettings(joinThreshold, value, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold);
     }
 
     public ClusterSettings withTime(Duration newHalfLife, double newDecayFloor, Duration newWindow) {
         return new ClusterSettings(joinThreshold, mergeThreshold, newHalfLife, newDecayFloor, newWindow, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm,
-                maxCandidates, centroidTerms, maxTextChars, idfTableBits);
+                maxCandidates, centroidTerms, maxTextChars, idfTableBits, growMergeThreshold);
     }
 
     public ClusterSettings withAddressWordWeight(double value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, value, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold);
+    }
+
+    public ClusterSettings withGrowMergeThreshold(double value) {
+        return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
+                titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
+                centroidTerms, maxTextChars, idfTableBits, value);
     }
 }

@@ -110,7 +110,10 @@ public final class StreamingClusterer {
             absorbed.add(survivor == best ? second : best);
             target = survivor;
         }
-        join(target, features, item.time());
+        LiveCluster joined = join(target, features, item.time());
+        if (Integer.bitCount(joined.size()) == 1) {
+            target = mergeTwins(joined, absorbed);
+        }
         return new Assignment(item.id(), target, false, absorbed, bestScore);
     }
 
@@ -257,6 +260,39 @@ public final class StreamingClusterer {
             index.addLink(link, clusterId);
         }
         return c;
+    }
+
+    /**
+     * When a cluster doubles, it is compared with the clusters that share its indexed terms: two
+     * clusters that began apart on one story (their first items said it differently) become one
+     * once their centroids show it. Adds what it merged to {@code absorbed}; returns the survivor.
+     */
+    private long mergeTwins(LiveCluster grown, List<Long> absorbed) {
+        Map<Long, Integer> hits = new HashMap<>();
+        for (int term : grown.indexedTerms) {
+            index.forEachCluster(term, id -> {
+                long root = resolve(id);
+                if (root != grown.id && live.containsKey(root)) {
+                    hits.merge(root, 1, Integer::sum);
+                }
+            });
+        }
+        long survivor = grown.id;
+        for (long id : strongest(hits)) {
+            LiveCluster other = live.get(id);
+            LiveCluster self = live.get(survivor);
+            if (other == null || self == null) {
+                continue;
+            }
+            Duration apart = Duration.between(other.lastTime, self.lastTime).abs();
+            double similarity = self.centroid.cosine(other.centroid) * fade(apart);
+            if (similarity >= settings.growMergeThreshold() && !mayNotMerge(survivor, id)) {
+                long kept = merge(survivor, id);
+                absorbed.add(kept == survivor ? id : survivor);
+                survivor = kept;
+            }
+        }
+        return survivor;
     }
 
     /** Merges two live clusters; the larger (the older when equal) keeps its id. */

@@ -40,8 +40,21 @@ final class ClusteringTuning {
             System.out.println(line("defaults, no time decay", run(items, d.withTime(Duration.ofDays(10_000), 1.0,
                     Duration.ofDays(10_000))), labels));
             System.out.println(line("defaults, shuffled, one time", run(shuffled(items), d), labels));
-            System.out.println(line("defaults without merging", run(items, d.withMergeThreshold(2)), labels));
+            System.out.println(line("defaults without merging", run(items, d.withMergeThreshold(2).withGrowMergeThreshold(2)), labels));
+            System.out.println(line("defaults without merging as clusters grow", run(items, d.withGrowMergeThreshold(2)), labels));
+            System.out.println(line("defaults without bridging merges", run(items, d.withMergeThreshold(2)), labels));
             System.out.println(line("defaults without address words", run(items, d.withAddressWordWeight(0)), labels));
+        }
+        if (only.equals("grow")) {
+            for (double g : new double[] {0.15, 0.2, 0.25, 0.3}) {
+                for (double t : new double[] {0.06, 0.08, 0.1}) {
+                    for (double m : new double[] {0.6}) {
+                        ClusterSettings s = d.withGrowMergeThreshold(g).withJoinThreshold(t).withMergeThreshold(m);
+                        System.out.println(line("grow=" + g + " t=" + t + " m=" + m, run(items, s), labels)
+                                + "  shuffled " + line("", run(shuffled(items), s), labels).substring(48));
+                    }
+                }
+            }
         }
         if (only.equals("all") || only.equals("time")) {
             for (Duration h : new Duration[] {Duration.ofHours(6)}) {
@@ -60,7 +73,7 @@ final class ClusteringTuning {
                         ClusterSettings s = new ClusterSettings(t, m, d.halfLife(), d.decayFloor(), d.window(), d.linkEvidence(),
                                 d.titleWeight(), d.addressWordWeight(), d.numberWeight(), d.entityWeight(), lookup,
                                 d.postingsPerTerm(), lookup == 8 ? d.maxCandidates() : 1000, d.centroidTerms(),
-                                d.maxTextChars(), d.idfTableBits());
+                                d.maxTextChars(), d.idfTableBits(), d.growMergeThreshold());
                         System.out.println(line("shuffled t=" + t + " m=" + m + " lookup=" + lookup, run(shuffled(items), s), labels));
                     }
                 }
