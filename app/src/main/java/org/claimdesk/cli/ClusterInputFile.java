@@ -120,13 +120,13 @@ final class ClusterInputFile {
              MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
                      .with(CsvSchema.emptySchema().withHeader()).readValues(r)) {
             while (true) {
-                long line = rows.getCurrentLocation() == null ? 0 : rows.getCurrentLocation().getLineNr();
+                // where the reader stands after a row is where the next one starts; the first row is on line 2
+                long line = rows.getCurrentLocation() == null ? 2 : Math.max(2, rows.getCurrentLocation().getLineNr());
                 try {
                     if (!rows.hasNextValue()) {
                         break;
                     }
                     Map<String, String> row = rows.nextValue();
-                    line = rows.getCurrentLocation().getLineNr();
                     Map<String, String> fields = new HashMap<>();
                     row.forEach((k, v) -> {
                         String key = k == null ? null : ALIASES.get(k.strip().toLowerCase(Locale.ROOT));
@@ -140,7 +140,10 @@ final class ClusterInputFile {
                     skip(file, line, e.getMessage());
                 } catch (IOException | RuntimeException e) {
                     // a broken quote leaves the reader nowhere sensible to go on from
-                    skip(file, line, "the CSV cannot be read from here on (" + CliText.message(e) + ")");
+                    String why = String.valueOf(e.getMessage()).contains("quote") ? "a quote that is never closed"
+                            : "not CSV the reader can follow";
+                    badLines++;
+                    problems.accept(file.getFileName() + ":" + line + ": " + why + "; the rest of the file is not read");
                     break;
                 }
             }

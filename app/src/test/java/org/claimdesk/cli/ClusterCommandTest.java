@@ -22,16 +22,23 @@ class ClusterCommandTest {
     Path tmp;
     final CommandRunner cli = new CommandRunner();
 
+    /** Writes the lines to a file of that name and runs {@code claimdesk cluster} on it. */
+    private int clusterFile(String name, String... lines) throws Exception {
+        Path items = Files.writeString(tmp.resolve(name), String.join("\n", lines));
+        return cli.run(tmp, "cluster", items.toString());
+    }
+
+    private List<String> printedIds() {
+        return cli.out.toString().lines().map(l -> l.split("\t")[0]).toList();
+    }
+
     @Test
     void jsonLinesInIdTabClusterOutInInputOrder() throws Exception {
-        Path items = tmp.resolve("items.jsonl");
-        Files.writeString(items, String.join("\n",
+        int code = clusterFile("items.jsonl",
                 "{\"id\":\"a1\",\"time\":\"2026-03-01T08:00:00Z\",\"title\":\"Chrysler recalls 25,000 Jeep SUVs over brakes\",\"text\":\"\"}",
                 "{\"id\":\"b1\",\"time\":\"2026-03-01T08:01:00Z\",\"title\":\"Mt. Gox bitcoin exchange files for bankruptcy\"}",
                 "{\"id\":\"a2\",\"time\":1772352180,\"title\":\"Jeep recall: Chrysler calls back 25000 SUVs for brakes\",\"language\":\"en\"}",
-                ""));
-
-        int code = cli.run(tmp, "cluster", items.toString());
+                "");
 
         assertThat(code).isZero();
         List<String> lines = cli.out.toString().lines().toList();
@@ -44,23 +51,40 @@ class ClusterCommandTest {
 
     @Test
     void brokenLinesAreNamedAndSkippedAndMissingTimesAreSaid() throws Exception {
-        Path items = tmp.resolve("items.jsonl");
-        Files.writeString(items, String.join("\n",
+        int code = clusterFile("items.jsonl",
                 "{\"id\":\"a1\",\"time\":\"2026-03-01T08:00:00Z\",\"title\":\"Volcano erupts\"}",
                 "{\"id\":\"a2\", broken",
                 "{\"title\":\"no id here\"}",
                 "{\"id\":\"a3\",\"time\":\"yesterday\",\"title\":\"Volcano\"}",
-                "{\"id\":\"a4\",\"title\":\"Volcano erupts again, no time given\"}"));
-
-        int code = cli.run(tmp, "cluster", items.toString());
+                "{\"id\":\"a4\",\"title\":\"Volcano erupts again, no time given\"}");
 
         assertThat(code).isEqualTo(ExitCodes.PARTIAL);
-        assertThat(cli.out.toString().lines().map(l -> l.split("\t")[0]).toList()).containsExactly("a1", "a4");
+        assertThat(printedIds()).containsExactly("a1", "a4");
         assertThat(cli.err.toString())
                 .contains("items.jsonl:2: not a JSON object")
                 .contains("items.jsonl:3: no id")
                 .contains("items.jsonl:4: time 'yesterday'")
                 .contains("1 items had no time");
+    }
+
+    @Test
+    void csvWithDatasetColumnNamesMultiLineCellsAndABrokenQuote() throws Exception {
+        int code = clusterFile("items.csv",
+                "ID,TITLE,TIMESTAMP,PUBLISHER,STORY",
+                "1,\"Volcano erupts, ash cloud over Iceland\",1394470370698,Reuters,a",
+                "2,Volcano ash cloud grounds flights,yesterday,AP,a",
+                "3,\"Ash cloud over Iceland:",
+                "flights grounded as volcano erupts\",1394470370900,AFP,a",
+                "4,\"a quote never closed,1394470370901,AFP,a",
+                "5,not read,1394470370902,AFP,a", "");
+
+        assertThat(code).isEqualTo(ExitCodes.PARTIAL);
+        List<String> lines = cli.out.toString().lines().toList();
+        assertThat(printedIds()).containsExactly("1", "3");
+        assertThat(lines.get(1).split("\t")[1]).isEqualTo(lines.get(0).split("\t")[1]);
+        assertThat(cli.err.toString())
+                .contains("items.csv:3: time 'yesterday'")
+                .contains("items.csv:6: a quote that is never closed; the rest of the file is not read");
     }
 
     @Test
