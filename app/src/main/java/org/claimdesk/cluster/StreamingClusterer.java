@@ -15,7 +15,8 @@ import java.util.Set;
  * each is scored against its centroid (words, numbers and names by TF-IDF cosine with document
  * frequencies learnt from the stream; a shared outside link as strong evidence; faded by the time
  * since the cluster's last item), and the item joins the best over the threshold or starts a
- * cluster. An item that fits two clusters strongly merges them.
+ * cluster. An item that fits two clusters strongly merges them, and a cluster that doubles looks
+ * for a twin the same story started apart and merges with it.
  *
  * <p>Cluster ids are stable: they count up from 1, a merge keeps the id of the larger cluster (the
  * older one when equal) and remembers the other, so {@link #resolve} takes any id ever handed out
