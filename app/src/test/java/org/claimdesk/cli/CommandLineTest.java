@@ -230,7 +230,8 @@ class CommandLineTest {
         Map<String, CommandLine> commands = ClaimDeskCommand.commandLine(new WorkspaceDirectory(tmp.resolve("data")),
                 WorkspaceSession::open, (w, f, d) -> 0).getSubcommands();
         Set<String> names = commands.keySet(); // aliases too
-        assertThat(names).contains("ingest", "import", "sources", "search", "analyse", "rebuild-index", "watch", "extract");
+        assertThat(names).contains("ingest", "import", "sources", "search", "analyse", "rebuild-index", "watch", "extract",
+                "cluster", "cluster-eval");
         return names.stream().flatMap(name -> Stream.of("--help", "-h").map(flag -> DynamicTest.dynamicTest(name + " " + flag, () -> {
             CommandRunner runner = new CommandRunner();
             assertThat(runner.run(tmp.resolve("data"), name, flag)).as(runner.err.toString()).isZero();

@@ -1,0 +1,12 @@
+package org.claimdesk.cluster;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the clusterer compares of an item: its weighted terms (words, numbers and names in one
+ * vector, numbers and names weighted up because they cross languages), the terms used to look up
+ * candidate clusters, and the links that would tie it to a story outright.
+ */
+record ItemFeatures(String itemId, Instant time, TermVector vector, int[] lookupTerms, List<String> links) {
+}

@@ -1,0 +1,127 @@
+package org.claimdesk.cli;
+
+import org.claimdesk.cluster.ClusterItem;
+import org.claimdesk.cluster.ClusterSettings;
+import org.claimdesk.cluster.ClusteringScores;
+import org.claimdesk.cluster.PlainTfIdfSinglePass;
+import org.claimdesk.cluster.StreamingClusterer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * By hand, not a test: sweeps the clusterer's settings over a labelled CSV and prints the scores,
+ * with the plain TF-IDF baseline beside them. {@code java -cp … org.claimdesk.cli.ClusteringTuning FILE}.
+ */
+final class ClusteringTuning {
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        List<ClusterItem> items = readItems(file);
+        Map<String, String> labels = ClusterEvalCommand.csvLabels(file);
+        String only = args.length > 1 ? args[1] : "all";
+        if (only.equals("all") || only.equals("baseline")) {
+            for (double t : new double[] {0.05, 0.08, 0.1, 0.12, 0.15}) {
+                System.out.println(line("baseline t=" + t, baseline(items, t), labels));
+            }
+        }
+        ClusterSettings d = ClusterSettings.defaults();
+        if (only.equals("report")) {
+            System.out.println(line("baseline t=0.05, time order", baseline(items, 0.05), labels));
+            System.out.println(line("baseline t=0.05, shuffled", baseline(shuffled(items), 0.05), labels));
+            System.out.println(line("defaults, time order", run(items, d), labels));
+            System.out.println(line("defaults, no time decay", run(items, d.withTime(Duration.ofDays(10_000), 1.0,
+                    Duration.ofDays(10_000))), labels));
+            System.out.println(line("defaults, shuffled, one time", run(shuffled(items), d), labels));
+            System.out.println(line("defaults without merging", run(items, d.withMergeThreshold(2).withGrowMergeThreshold(2)), labels));
+            System.out.println(line("defaults without merging as clusters grow", run(items, d.withGrowMergeThreshold(2)), labels));
+            System.out.println(line("defaults without bridging merges", run(items, d.withMergeThreshold(2)), labels));
+            System.out.println(line("defaults without address words", run(items, d.withAddressWordWeight(0)), labels));
+        }
+        if (only.equals("grow")) {
+            for (double g : new double[] {0.15, 0.2, 0.25, 0.3}) {
+                for (double t : new double[] {0.06, 0.08, 0.1}) {
+                    for (double m : new double[] {0.6}) {
+                        ClusterSettings s = d.withGrowMergeThreshold(g).withJoinThreshold(t).withMergeThreshold(m);
+                        System.out.println(line("grow=" + g + " t=" + t + " m=" + m, run(items, s), labels)
+                                + "  shuffled " + line("", run(shuffled(items), s), labels).substring(48));
+                    }
+                }
+            }
+        }
+        if (only.equals("all") || only.equals("time")) {
+            for (Duration h : new Duration[] {Duration.ofHours(6)}) {
+                for (double floor : new double[] {0, 0.25}) {
+                    for (double t : new double[] {0.04, 0.06, 0.08, 0.1, 0.12}) {
+                        ClusterSettings s = d.withTime(h, floor, d.window()).withJoinThreshold(t);
+                        System.out.println(line("h=" + h + " floor=" + floor + " t=" + t, run(items, s), labels));
+                    }
+                }
+            }
+        }
+        if (only.equals("all") || only.equals("text")) {
+            for (double t : new double[] {0.06, 0.1, 0.15}) {
+                for (double m : new double[] {0.45, 2}) {
+                    for (int lookup : new int[] {8, 20}) {
+                        ClusterSettings s = new ClusterSettings(t, m, d.halfLife(), d.decayFloor(), d.window(), d.linkEvidence(),
+                                d.titleWeight(), d.addressWordWeight(), d.numberWeight(), d.entityWeight(), lookup,
+                                d.postingsPerTerm(), lookup == 8 ? d.maxCandidates() : 1000, d.centroidTerms(),
+                                d.maxTextChars(), d.idfTableBits(), d.growMergeThreshold());
+                        System.out.println(line("shuffled t=" + t + " m=" + m + " lookup=" + lookup, run(shuffled(items), s), labels));
+                    }
+                }
+            }
+        }
+    }
+
+    static List<ClusterItem> readItems(Path file) throws Exception {
+        List<ClusterItem> items = new ArrayList<>();
+        new ClusterInputFile(System.err::println).read(file, items::add);
+        return items;
+    }
+
+    /** The stream without its time signal: order shuffled, every item at the same instant. */
+    static List<ClusterItem> shuffled(List<ClusterItem> items) {
+        List<ClusterItem> copy = new ArrayList<>();
+        for (ClusterItem i : items) {
+            copy.add(new ClusterItem(i.id(), Instant.EPOCH, i.title(), i.text(), i.language(), i.source(), i.url(), i.entities()));
+        }
+        Collections.shuffle(copy, new Random(7));
+        return copy;
+    }
+
+    static Map<String, String> run(List<ClusterItem> items, ClusterSettings settings) {
+        StreamingClusterer c = new StreamingClusterer(settings);
+        Map<String, Long> raw = new HashMap<>();
+        for (ClusterItem i : items) {
+            raw.put(i.id(), c.add(i).clusterId());
+        }
+        Map<String, String> out = new HashMap<>();
+        raw.forEach((k, v) -> out.put(k, Long.toString(c.resolve(v))));
+        return out;
+    }
+
+    static Map<String, String> baseline(List<ClusterItem> items, double threshold) {
+        PlainTfIdfSinglePass b = new PlainTfIdfSinglePass(threshold);
+        Map<String, String> out = new HashMap<>();
+        for (ClusterItem i : items) {
+            out.put(i.id(), Integer.toString(b.add(i.title() + " " + i.text())));
+        }
+        return out;
+    }
+
+    static String line(String name, Map<String, String> clusters, Map<String, String> labels) {
+        ClusteringScores s = ClusteringScores.of(clusters, labels);
+        long k = clusters.values().stream().distinct().count();
+        return String.format(Locale.ROOT, "%-40s k=%4d  B3 P %.3f R %.3f F %.3f | pair P %.3f R %.3f F %.3f", name, k,
+                s.bCubed().precision(), s.bCubed().recall(), s.bCubed().f1(),
+                s.pairwise().precision(), s.pairwise().recall(), s.pairwise().f1());
+    }
+}
