@@ -6,7 +6,6 @@ import org.claimdesk.store.ClaimSentence;
 import org.claimdesk.store.ClaimStore;
 import org.claimdesk.store.ClaimWork;
 import org.claimdesk.store.ItemWrite;
-import org.claimdesk.store.StoredEntity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,24 +24,30 @@ public final class ClaimStage implements Stage<ClaimWork> {
     /** Stored in the database: never rename. */
     public static final String NAME = "claims";
     /**
-     * Sentences below this are not kept: with the shipped model about four in five sentences of
-     * news score under it (docs/benchmarks.md), and those are the ones an analyst skips.
+     * Sentences below this are not kept: the shipped model's thresholds for a check-worthy call lie
+     * above it in every language (decision 0013), so what is dropped is what no analyst would look at.
      */
     public static final double KEEP_FROM = 0.3;
     /** A long article's tail of middling sentences is noise on the board. */
     public static final int MOST_PER_ITEM = 20;
 
-    /** One sentence as the scorer saw it. Offsets are in the text the stage handed over. */
-    public record ScoredSentence(int start, int end, String sentence, double score, List<ClaimSentence.Reason> reasons) {
-    }
-
     /**
-     * Scores the sentences of one text: {@code CheckWorthinessScorer} in the application, a seam
-     * so that a test can fail or hang one item with the real scorer doing the rest.
+     * Scores the sentences of one text: {@link ClaimScorer} in the application, a seam so that a
+     * test can fail or hang one item with the real scorer doing the rest.
      */
     @FunctionalInterface
     public interface Scoring {
-        List<ScoredSentence> score(String text, String language, List<StoredEntity> entities);
+        List<ScoredSentence> score(String text, String language);
+    }
+
+    /** The shipped model. Stored entities carry no offsets, so names count by their capitals (decision 0013). */
+    public static Scoring bundled() {
+        return (text, language) -> BundledScorer.SCORER.scoreSentences(text, language, List.of());
+    }
+
+    /** Loaded once per application, at the first item scored. */
+    private static final class BundledScorer {
+        static final ClaimScorer SCORER = ClaimScorer.bundled();
     }
 
     private final Scoring scoring;
@@ -73,7 +78,7 @@ public final class ClaimStage implements Stage<ClaimWork> {
 
     @Override
     public ItemWrite process(ClaimWork item) {
-        List<ScoredSentence> sentences = scoring.score(textOf(item), item.language(), item.entities());
+        List<ScoredSentence> sentences = scoring.score(textOf(item), item.language());
         scored.incrementAndGet();
         List<ClaimSentence> keep = worthKeeping(item.id(), sentences);
         kept.addAndGet(keep.size());
@@ -97,15 +102,15 @@ public final class ClaimStage implements Stage<ClaimWork> {
     static List<ClaimSentence> worthKeeping(long itemId, List<ScoredSentence> sentences) {
         List<Integer> ranked = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            if (!sentences.get(i).sentence().isBlank()) {
+            if (!sentences.get(i).text().isBlank()) {
                 ranked.add(i);
             }
         }
-        ranked.sort(Comparator.comparingDouble((Integer i) -> -sentences.get(i).score()).thenComparing(i -> i));
+        ranked.sort(Comparator.comparingDouble((Integer i) -> -sentences.get(i).score().score()).thenComparing(i -> i));
         List<Integer> chosen = new ArrayList<>();
         for (int rank = 0; rank < ranked.size() && chosen.size() < MOST_PER_ITEM; rank++) {
             int i = ranked.get(rank);
-            if (rank == 0 || sentences.get(i).score() >= KEEP_FROM) {
+            if (rank == 0 || sentences.get(i).score().score() >= KEEP_FROM) {
                 chosen.add(i);
             }
         }
@@ -113,10 +118,24 @@ public final class ClaimStage implements Stage<ClaimWork> {
         List<ClaimSentence> keep = new ArrayList<>();
         for (int i : chosen) {
             ScoredSentence sentence = sentences.get(i);
-            keep.add(new ClaimSentence(itemId, i, sentence.start(), sentence.end(), sentence.sentence().strip(),
-                    Math.clamp(sentence.score(), 0.0, 1.0), sentence.reasons()));
+            keep.add(new ClaimSentence(itemId, i, sentence.start(), sentence.end(), sentence.text().strip(),
+                    Math.clamp(sentence.score().score(), 0.0, 1.0), reasonsOf(sentence.score())));
         }
         return keep;
+    }
+
+    /** The five strongest contributions, in words with what showed them ("numbers “42%”"). */
+    static List<ClaimSentence.Reason> reasonsOf(ClaimScore score) {
+        List<ClaimSentence.Reason> reasons = new ArrayList<>();
+        for (Contribution contribution : score.top(5)) {
+            String cue = contribution.evidence().isBlank() ? contribution.label()
+                    : contribution.label() + " \u201c" + contribution.evidence() + "\u201d";
+            cue = cue.replaceAll("[\\t\\r\\n]+", " ").strip();
+            if (!cue.isEmpty()) {
+                reasons.add(new ClaimSentence.Reason(cue, contribution.weight()));
+            }
+        }
+        return reasons;
     }
 
     /** Title and body as one text, as analysis read them (entity offsets refer to it). */

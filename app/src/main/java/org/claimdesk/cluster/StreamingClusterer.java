@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Groups items into stories as they arrive, in about the same time per item at the thousandth item
@@ -40,17 +41,34 @@ public final class StreamingClusterer {
     private final Map<String, Set<Long>> cannotJoin = new HashMap<>();
     private final List<long[]> cannotMerge = new ArrayList<>();
     private long nextId = 1;
+    /** Where new cluster ids come from: a counter of its own, or the workspace's database. */
+    private final LongSupplier newIds;
     private Instant latest = Instant.EPOCH;
     private long sinceSweep;
 
     public StreamingClusterer(ClusterSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A clusterer whose new clusters take their ids from {@code newIds} (the workspace hands out
+     * cluster ids, so that analysts' clusters and the clusterer's never share one); null: a
+     * counter of its own, from 1.
+     */
+    public StreamingClusterer(ClusterSettings settings, LongSupplier newIds) {
+        this.newIds = newIds;
         this.settings = settings;
         this.extractor = new FeatureExtractor(settings);
         this.index = new CandidateIndex(settings.postingsPerTerm());
     }
 
-    /** Places the next item of the stream. */
+    private long newId() {
+        return newIds == null ? nextId++ : newIds.getAsLong();
+    }
+
+    /** Places the next item of the stream; an item placed before is taken out and placed again. */
     public Assignment add(ClusterItem item) {
+        takeOut(item.id());
         ItemFeatures features = extractor.features(item);
         advanceClock(item.time());
         Long pinned = pins.get(item.id());
@@ -100,7 +118,7 @@ public final class StreamingClusterer {
             }
         }
         if (best < 0 || bestScore < settings.joinThreshold()) {
-            LiveCluster c = newCluster(nextId++, item.time());
+            LiveCluster c = newCluster(newId(), item.time());
             join(c.id, features, item.time());
             return new Assignment(item.id(), c.id, true, List.of(), bestScore);
         }
@@ -156,7 +174,7 @@ public final class StreamingClusterer {
                 long from = resolve(m.fromCluster());
                 cannotJoin.computeIfAbsent(m.itemId(), k -> new HashSet<>()).add(from);
                 pins.remove(m.itemId());
-                long to = m.toCluster() != null ? resolve(m.toCluster()) : nextId++;
+                long to = m.toCluster() != null ? resolve(m.toCluster()) : newId();
                 TermVector vector = takeOut(m.itemId());
                 LiveCluster target = live.get(to);
                 if (target == null && vector != null) {

@@ -58,6 +58,11 @@ public final class ClusterStore {
                          String language, String sourceId, String url) {
     }
 
+    /** What the clustering stage reads of an item: its text, time, language, source, address and names. */
+    public record Work(long itemId, Instant time, String title, String text, String language, String sourceId,
+                       String url, List<String> entityNames) {
+    }
+
     /** One item of a live cluster, for flagging. */
     public record Arrival(long clusterId, long itemId, Instant time, String sourceId, String language) {
     }
@@ -98,27 +103,77 @@ public final class ClusterStore {
     /** The clusterer's placement of one item, as a write for the pipeline (the clustering stage's result). */
     public ItemWrite placed(ClusterPlacement placement) {
         return ItemWrite.of(connection -> {
+            // an analyst may have merged the clusterer's cluster into another since: follow it there
+            long target = survivorOf(connection, placement.clusterId());
             Long pinnedIn = pinnedCluster(connection, placement.itemId());
-            if (pinnedIn != null && pinnedIn != placement.clusterId()) {
+            if (pinnedIn != null && pinnedIn != target) {
                 return; // an analyst put it elsewhere since the clusterer looked: the analyst wins
             }
-            requireLive(connection, placement.clusterId());
+            requireLive(connection, target);
             Set<Long> touched = new HashSet<>();
-            touched.add(placement.clusterId());
+            touched.add(target);
             for (long absorbed : placement.absorbed()) {
-                if (survivorOf(connection, absorbed) == absorbed) {
-                    absorb(connection, absorbed, placement.clusterId(), placement.at(), null);
+                long other = survivorOf(connection, absorbed);
+                if (other != target) {
+                    absorb(connection, other, target, placement.at(), null);
                 }
             }
             Long before = clusterOf(connection, placement.itemId());
-            if (before != null && before != placement.clusterId()) {
+            if (before != null && before != target) {
                 touched.add(before);
             }
-            putItem(connection, placement.itemId(), placement.clusterId(), placement.similarity(), pinnedIn != null,
-                    placement.at());
+            putItem(connection, placement.itemId(), target, placement.similarity(), pinnedIn != null, placement.at());
             for (long cluster : touched) {
                 refresh(connection, cluster);
             }
+        });
+    }
+
+    /** What the clustering stage reads of these items, in the order asked for; items that are gone are left out. */
+    public Map<Long, Work> toPlace(List<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(itemIds.size(), "?"));
+        return database.inTransaction("read items to cluster", connection -> {
+            Map<Long, List<String>> names = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT item_id, entity_text FROM item_entity WHERE item_id IN (%s)
+                    AND entity_type IN ('PERSON', 'ORGANIZATION', 'LOCATION', 'MISC') ORDER BY item_id, first_offset
+                    """.formatted(placeholders))) {
+                for (int i = 0; i < itemIds.size(); i++) {
+                    statement.setLong(i + 1, itemIds.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        names.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(rows.getString(2));
+                    }
+                }
+            }
+            Map<Long, Work> found = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT i.id, i.sort_time, i.title, i.body_text, %s AS lang, i.first_source_id, i.url
+                    FROM item i %s WHERE i.id IN (%s)
+                    """.formatted(ITEM_LANGUAGE, ITEM_ANALYSIS_JOIN, placeholders))) {
+                for (int i = 0; i < itemIds.size(); i++) {
+                    statement.setLong(i + 1, itemIds.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        long id = rows.getLong("id");
+                        found.put(id, new Work(id, SqlValues.instant(rows, "sort_time"), rows.getString("title"),
+                                rows.getString("body_text"), rows.getString("lang"), rows.getString("first_source_id"),
+                                rows.getString("url"), names.getOrDefault(id, List.of())));
+                    }
+                }
+            }
+            Map<Long, Work> inOrder = new LinkedHashMap<>();
+            for (Long id : itemIds) {
+                if (found.containsKey(id)) {
+                    inOrder.put(id, found.get(id));
+                }
+            }
+            return inOrder;
         });
     }
 

@@ -219,6 +219,7 @@ final class OpenWorkspace implements AutoCloseable {
                 // detected languages and entities: the list shows them now, search once the index says so
                 case WorkspaceEvent.ItemsUpdated e -> deliver(WorkbenchViewModel::itemsUpdated);
                 case WorkspaceEvent.ItemsSearchable e -> deliver(WorkbenchViewModel::itemsSearchable);
+                case WorkspaceEvent.ClustersFlagged e -> deliver(m -> m.clustersFlagged(e.newlyFlagged(), e.cameBack()));
                 case WorkspaceEvent.IndexRebuilding e -> showRebuild(e.done(), e.total());
                 case WorkspaceEvent.PollFinished e -> deliver(WorkbenchViewModel::pollFinished);
                 case WorkspaceEvent.StageProgressed e -> deliver(m -> m.stageProgressed(e.status()));

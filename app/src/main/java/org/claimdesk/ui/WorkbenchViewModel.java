@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.claimdesk.store.ClusterSummary;
 import org.claimdesk.ui.claims.ClaimBoardViewModel;
 import org.claimdesk.ui.errors.ErrorWording;
 import org.claimdesk.ui.errors.ErrorsViewModel;
@@ -316,6 +317,20 @@ public final class WorkbenchViewModel {
         reader.refresh(); // its article may have arrived (decision 0011)
         sources.reload();
         errors.reload();
+    }
+
+    /**
+     * Clusters were flagged for the first time, or came back after a dismissal: the board shows
+     * them at the top and the status line names the first (no outside notification service).
+     */
+    public void clustersFlagged(List<ClusterSummary> newlyFlagged, List<ClusterSummary> cameBack) {
+        claimBoard.reload();
+        ClusterSummary first = !newlyFlagged.isEmpty() ? newlyFlagged.getFirst() : cameBack.isEmpty() ? null : cameBack.getFirst();
+        if (first != null) {
+            String label = first.label() == null ? "" : first.label();
+            statusLine.say(messages.format(newlyFlagged.isEmpty() ? "claims.cameBack" : "claims.flagged",
+                    label.length() > 120 ? label.substring(0, 119) + "\u2026" : label));
+        }
     }
 
     /** The search index now shows what was stored or updated before: searches and counts follow. */

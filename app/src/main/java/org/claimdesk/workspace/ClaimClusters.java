@@ -197,22 +197,22 @@ public final class ClaimClusters {
         watchlist.unwatch(id);
     }
 
-    /** Decisions stored only: for a session whose clusterer is not running (it reads them at its start). */
-    static Decisions storedOnly(ClusterStore clusters, Clock clock) {
+    /** Decisions through the clustering stage: stored, and the running clusterer respects them at once. */
+    static Decisions through(org.claimdesk.pipeline.ClusterStage stage) {
         return new Decisions() {
             @Override
             public void merge(long clusterId, long intoId) {
-                clusters.merge(clusterId, intoId, Analyst.current(), clock.instant());
+                stage.merge(clusterId, intoId, Analyst.current());
             }
 
             @Override
             public long moveOut(long itemId) {
-                return clusters.moveOut(itemId, Analyst.current(), clock.instant());
+                return stage.moveOut(itemId, Analyst.current());
             }
 
             @Override
             public void pin(long itemId, long clusterId) {
-                clusters.pin(itemId, clusterId, Analyst.current(), clock.instant());
+                stage.pin(itemId, clusterId, Analyst.current());
             }
         };
     }

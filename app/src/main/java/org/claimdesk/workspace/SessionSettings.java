@@ -1,5 +1,6 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.claims.ClaimStage;
 import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.pipeline.AnalysisStage;
 
@@ -10,14 +11,21 @@ import java.util.Objects;
  * What the application gives every workspace it opens. The analyzer is shared: its language
  * models load once per application, not again at every workspace switch.
  *
- * @param analysis what the analysis stage runs on each item: the analyzer's own analysis in the
- *                 application; a test may put a failing one in to see what a user sees then
+ * @param analysis     what the analysis stage runs on each item: the analyzer's own analysis in the
+ *                     application; a test may put a failing one in to see what a user sees then
+ * @param claimScoring what the claims stage scores sentences with: the shipped model
  */
-public record SessionSettings(Clock clock, TextAnalyzer analyzer, AnalysisStage.Analysis analysis) {
+public record SessionSettings(Clock clock, TextAnalyzer analyzer, AnalysisStage.Analysis analysis,
+                              ClaimStage.Scoring claimScoring) {
     public SessionSettings {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(analyzer, "analyzer");
         Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(claimScoring, "claimScoring");
+    }
+
+    public SessionSettings(Clock clock, TextAnalyzer analyzer, AnalysisStage.Analysis analysis) {
+        this(clock, analyzer, analysis, ClaimStage.bundled());
     }
 
     public SessionSettings(Clock clock, TextAnalyzer analyzer) {

@@ -6,6 +6,7 @@ import org.claimdesk.source.SourcesConfig;
 
 import java.time.Instant;
 import java.util.List;
+import org.claimdesk.store.ClusterSummary;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,14 @@ public sealed interface WorkspaceEvent {
      * The search index now shows every change stored before this moment: new items, new
      * sources, analysis. Views that show search results refresh on it instead of guessing a delay.
      */
+    /** Clusters flagged for the first time, or back after a dismissal: the window tells the analyst. */
+    record ClustersFlagged(List<ClusterSummary> newlyFlagged, List<ClusterSummary> cameBack) implements WorkspaceEvent {
+        public ClustersFlagged {
+            newlyFlagged = List.copyOf(newlyFlagged);
+            cameBack = List.copyOf(cameBack);
+        }
+    }
+
     record ItemsSearchable() implements WorkspaceEvent {
     }
 

@@ -28,6 +28,11 @@ import org.claimdesk.source.FeedsFileWatcher;
 import org.claimdesk.source.FetchSettings;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourcesConfig;
+import org.claimdesk.claims.ClaimStage;
+import org.claimdesk.cluster.ClusterSettings;
+import org.claimdesk.flag.ClusterFlagger;
+import org.claimdesk.flag.FlagPolicy;
+import org.claimdesk.pipeline.ClusterStage;
 import org.claimdesk.store.AnalysisStore;
 import org.claimdesk.store.ClaimStore;
 import org.claimdesk.store.ClusterStore;
@@ -61,6 +66,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -89,8 +97,10 @@ public final class WorkspaceSession implements AutoCloseable {
         SEARCH_INDEX,
         /** Applies the database's index change log to the index. */
         INDEX_FEEDER,
-        /** Stages after the store: language analysis (claims, clusters, flags later). */
+        /** Stages after the store: articles, language analysis, claims, clusters. */
         STAGES,
+        /** Rescores the emerging-claim flags after clustering and once a minute. */
+        FLAGS,
         /** Polls sources on their intervals. */
         POLL_SCHEDULER
     }
@@ -111,6 +121,10 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ItemBrowsing itemBrowsing;
     private final ClusterStore clusterStore;
     private final ClaimClusters claimClusters;
+    private final ClusterStage clusterStage;
+    private final ClusterFlagger flagger;
+    private ScheduledExecutorService flagging;
+    private final java.util.concurrent.atomic.AtomicBoolean flagPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final SourceWatch sourceWatch;
     private final Searching searching = new Searching(this);
     private final Ingesting ingesting = new Ingesting(this);
@@ -147,8 +161,11 @@ public final class WorkspaceSession implements AutoCloseable {
             this.analyses = new AnalysisStore(database);
             this.itemBrowsing = new ItemBrowsing(items);
             this.clusterStore = new ClusterStore(database);
+            this.clusterStage = new ClusterStage(clusterStore, ClusterSettings.defaults(), ClaimStage.NAME, clock);
+            WatchlistStore watchlist = new WatchlistStore(database);
+            this.flagger = new ClusterFlagger(clusterStore, watchlist, FlagPolicy.DEFAULT, clock);
             this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
-                    new WatchlistStore(database), ClaimClusters.storedOnly(clusterStore, clock), clock);
+                    watchlist, ClaimClusters.through(clusterStage), clock);
             WorkspaceSettingStore workspaceSettings = new WorkspaceSettingStore(database);
             if (writeStarter) {
                 // recorded before the file exists: a crash in between cannot leave an unasked starter list
@@ -387,6 +404,58 @@ public final class WorkspaceSession implements AutoCloseable {
     public void startStages() {
         startIndexing();
         stageRunner().start();
+        startFlagging();
+    }
+
+    /** Rescores flags once a minute (speed decays with time alone) and soon after clustering work. Idempotent. */
+    synchronized void startFlagging() {
+        if (flagging != null) {
+            return;
+        }
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread t = new Thread(work, "cluster-flags");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::rescoreFlags, 5, 60, TimeUnit.SECONDS);
+        lifecycle.started(Service.FLAGS, thread::shutdownNow);
+        flagging = thread;
+    }
+
+    /** A rescore in a couple of seconds, one for a burst of clustering batches. */
+    private void flagSoon() {
+        ScheduledExecutorService thread;
+        synchronized (this) {
+            thread = flagging;
+        }
+        if (thread != null && flagPending.compareAndSet(false, true)) {
+            try {
+                thread.schedule(() -> {
+                    flagPending.set(false);
+                    rescoreFlags();
+                }, 2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                flagPending.set(false);
+            }
+        }
+    }
+
+    /**
+     * Rescores every live cluster and tells the views which were flagged for the first time or came
+     * back after a dismissal. Also what the command line runs after clustering.
+     */
+    public ClusterFlagger.Round rescoreFlags() {
+        try {
+            ClusterFlagger.Round round = flagger.rescore();
+            if (!round.newlyFlagged().isEmpty() || !round.cameBack().isEmpty()) {
+                events.publish(new WorkspaceEvent.ClustersFlagged(round.newlyFlagged(), round.cameBack()));
+            }
+            return round;
+        } catch (RuntimeException e) {
+            LOG.warn("Rescoring the claim flags failed; the next round tries again", e);
+            events.publish(new WorkspaceEvent.BackgroundFailure("flags", String.valueOf(e.getMessage()), clock.instant(), false));
+            return new ClusterFlagger.Round(0, List.of(), List.of());
+        }
     }
 
     /** Starts polling each enabled source on its own interval. Idempotent. */
@@ -455,7 +524,9 @@ public final class WorkspaceSession implements AutoCloseable {
                             .filter(source -> source.id().equals(id)).findFirst(), clock);
             AnalysisStage analysis = new AnalysisStage(settings.analysis(), analyses, AnalysisPath.FAST, clock)
                     .runningAfter(ArticleStage.NAME);
-            StageRunner runner = new StageRunner(new StageLedger(database), List.of(articles, analysis),
+            // claims on the analysed text, then clusters labelled by their best claim (decision 0015)
+            ClaimStage claims = new ClaimStage(settings.claimScoring(), new ClaimStore(database));
+            StageRunner runner = new StageRunner(new StageLedger(database), List.of(articles, analysis, claims, clusterStage),
                     StageRunner.defaultThreads(), clock, new StageListener() {
                         @Override
                         public void progressed(StageStatus status) {
@@ -464,6 +535,9 @@ public final class WorkspaceSession implements AutoCloseable {
 
                         @Override
                         public void itemsSaved(String stage, int count) {
+                            if (stage.equals(ClusterStage.NAME)) {
+                                flagSoon();
+                            }
                             events.publish(new ItemsUpdated(stage, count));
                         }
 
