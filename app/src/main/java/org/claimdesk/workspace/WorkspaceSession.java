@@ -612,6 +612,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return analyses;
     }
 
+    /** Queues an item for a stage again, as a fetched article does for analysis. */
+    void requeueForTest(long itemId, String stage) {
+        new StageLedger(database).requeue(stage, itemId, clock.instant());
+    }
+
     Database database() {
         return database;
     }

@@ -1,0 +1,93 @@
+package org.claimdesk.ui;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.claimdesk.pipeline.ClusterStage;
+import org.claimdesk.store.ClusterState;
+import org.claimdesk.workspace.SampleBundle;
+import org.claimdesk.workspace.WorkspaceSession;
+import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The claim board in the real window over the bundled sample, analysed, scored and clustered by
+ * the workspace's own stages: open a cluster, triage it, find it again by its state.
+ */
+@WorkbenchUiTest
+class ClaimBoardWindowTest {
+    @TempDir
+    Path temp;
+
+    private WorkbenchViewModel model;
+    private volatile WorkspaceSession session;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path desk = Files.createDirectories(temp.resolve("desk"));
+        Files.writeString(desk.resolve("feeds.yml"), "sources: []\n");
+        WorkspaceOpener opener = AppWiring.opener(temp.resolve("data"), desk,
+                EnumSet.of(BackgroundWork.INDEXING, BackgroundWork.STAGES), opened -> session = opened);
+        model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        model.close().get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAnalystOpensAClusterDismissesItWithAReasonAndFindsItUnderDismissed(FxRobot robot) throws Exception {
+        waitUntil(() -> session != null, 30);
+        int imported = SampleBundle.importInto(session).newItems();
+        // analysis loads the CoreNLP models first: give it time on a shared machine
+        waitUntil(() -> session.stages().status(ClusterStage.NAME).done() == imported, 240);
+
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        ListView<Object> board = robot.lookup("#claimBoard").queryAs(ListView.class);
+        waitUntil(() -> !board.getItems().isEmpty(), 30);
+        String firstLabel = model.claimBoard().labelOf(model.claimBoard().rows().getFirst());
+
+        robot.interact(() -> board.getSelectionModel().selectFirst());
+        waitUntil(() -> robot.lookup("#clusterClaim").tryQuery().isPresent()
+                && robot.lookup("#clusterClaim").queryAs(Label.class).getText().equals(firstLabel), 30);
+        assertThat(robot.lookup("#clusterItems").tryQuery()).isPresent();
+        assertThat(robot.lookup("#clusterState").queryAs(Label.class).getText()).isEqualTo("New");
+
+        // dismissing needs a reason: without one the analyst is told so and nothing changes
+        robot.interact(() -> robot.lookup("#clusterToDISMISSED").queryButton().fire());
+        waitUntil(() -> robot.lookup("#clusterProblem").tryQuery().isPresent(), 30);
+        assertThat(robot.lookup("#clusterProblem").queryAs(Label.class).getText()).contains("reason");
+        assertThat(robot.lookup("#clusterState").queryAs(Label.class).getText()).isEqualTo("New");
+
+        robot.interact(() -> robot.lookup("#dismissReason").queryAs(TextField.class).setText("Debunked last week"));
+        robot.interact(() -> robot.lookup("#clusterToDISMISSED").queryButton().fire());
+        waitUntil(() -> robot.lookup("#clusterState").queryAs(Label.class).getText().equals("Dismissed"), 30);
+
+        robot.interact(() -> model.claimBoard().stateFilterProperty().set(ClusterState.DISMISSED));
+        waitUntil(() -> board.getItems().size() == 1
+                && model.claimBoard().labelOf(model.claimBoard().rows().getFirst()).equals(firstLabel), 30);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+}
