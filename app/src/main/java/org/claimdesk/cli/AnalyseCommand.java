@@ -1,7 +1,9 @@
 package org.claimdesk.cli;
 
 import org.claimdesk.index.RebuildProgress;
+import org.claimdesk.flag.ClusterFlagger;
 import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.ClusterStage;
 import org.claimdesk.pipeline.StageStatus;
 import org.claimdesk.workspace.Stages;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -14,8 +16,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "analyse", aliases = "analyze", description = {
         "Analyse stored items that are not analysed yet: detect their language and find named entities",
-        "(people, organisations, places), then update the search index. The window and"
-                + " 'ingest' do this in the background."})
+        "(people, organisations, places), then update the search index; then find their check-worthy claims,",
+        "group them into clusters and flag the emerging ones. The window does this in the background."})
 final class AnalyseCommand extends SessionCommand {
     @Option(names = "--limit", paramLabel = "N", description = "Analyse at most N items (default: every waiting item).")
     Long limit;
@@ -37,6 +39,7 @@ final class AnalyseCommand extends SessionCommand {
         long toDo = limit == null ? waiting : Math.min(limit, waiting);
         if (toDo == 0) {
             out().println("No items waiting for analysis.");
+            findClaimsAndClusters(session);
             return ExitCodes.OK;
         }
         out().printf("Analysing %d of %d waiting items (the first item of each language loads its models)...%n", toDo, waiting);
@@ -67,6 +70,18 @@ final class AnalyseCommand extends SessionCommand {
             err().println(status.stoppedReason());
             return ExitCodes.FAILED;
         }
+        findClaimsAndClusters(session);
         return failed > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /** What the analysed items claim, which story each belongs to, what is emerging: cheap next to analysis. */
+    private void findClaimsAndClusters(WorkspaceSession session) throws InterruptedException {
+        long clustered = session.stages().runUntilIdle(ClusterStage.NAME, Long.MAX_VALUE);
+        if (clustered == 0) {
+            return;
+        }
+        ClusterFlagger.Round flags = session.rescoreFlags();
+        out().printf("Found the claims of %d items and put them in clusters; %d clusters newly flagged%n", clustered,
+                flags.newlyFlagged().size() + flags.cameBack().size());
     }
 }

@@ -68,7 +68,7 @@ class ClaimBoardWindowTest {
 
         robot.interact(() -> board.getSelectionModel().selectFirst());
         waitUntil(() -> robot.lookup("#clusterClaim").tryQuery().isPresent()
-                && robot.lookup("#clusterClaim").queryAs(Label.class).getText().equals(firstLabel), 30);
+                && oneLine(robot.lookup("#clusterClaim").queryAs(Label.class).getText()).equals(oneLine(firstLabel)), 30);
         assertThat(robot.lookup("#clusterItems").tryQuery()).isPresent();
         assertThat(robot.lookup("#clusterState").queryAs(Label.class).getText()).isEqualTo("New");
 
@@ -85,6 +85,11 @@ class ClaimBoardWindowTest {
         robot.interact(() -> model.claimBoard().stateFilterProperty().set(ClusterState.DISMISSED));
         waitUntil(() -> board.getItems().size() == 1
                 && model.claimBoard().labelOf(model.claimBoard().rows().getFirst()).equals(firstLabel), 30);
+    }
+
+    /** Right-to-left text is broken into lines by the window itself (RightToLeftWrapper). */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {

@@ -19,6 +19,7 @@ import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.ClusterState;
 import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.shared.Placeholder;
+import org.claimdesk.ui.shared.RightToLeftWrapper;
 import org.claimdesk.ui.shared.ScriptStyles;
 
 import java.util.ArrayList;
@@ -106,10 +107,10 @@ public final class ClaimBoardView {
                 setGraphic(null);
                 return;
             }
-            Label claim = new Label(model.labelOf(row));
+            Label claim = new Label();
+            RightToLeftWrapper.wrapInto(claim, model.labelOf(row));
             claim.getStyleClass().add("claim-label");
-            claim.setWrapText(true);
-            WritingSystem script = WritingSystem.of(null, claim.getText());
+            WritingSystem script = WritingSystem.of(null, model.labelOf(row));
             claim.setStyle(fonts.styleFor(script));
             claim.setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
             claim.setMaxWidth(Double.MAX_VALUE);

@@ -21,6 +21,7 @@ import org.claimdesk.store.ClusterStore;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.shared.Placeholder;
+import org.claimdesk.ui.shared.RightToLeftWrapper;
 import org.claimdesk.ui.shared.ScriptStyles;
 import org.claimdesk.workspace.ClusterDetail;
 
@@ -209,8 +210,8 @@ public final class ClusterView {
 
     /** A label in its text's own script and direction (Arabic right to left). */
     private Label scripted(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
+        Label label = new Label();
+        RightToLeftWrapper.wrapInto(label, text);
         WritingSystem script = WritingSystem.of(null, text);
         label.setStyle(fonts.styleFor(script));
         label.setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);

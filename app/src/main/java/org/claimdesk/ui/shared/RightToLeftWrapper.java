@@ -1,5 +1,6 @@
 package org.claimdesk.ui.shared;
 
+import javafx.scene.control.Label;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -20,6 +21,27 @@ public final class RightToLeftWrapper {
     private final Text measure = new Text();
     private final Map<String, Double> widths = new HashMap<>();
     private Font measuredFont;
+
+    /**
+     * Shows fixed text in a label, wrapped by JavaFX or, when it holds right-to-left script, by a
+     * wrapper of its own that follows the label's width and font.
+     */
+    public static void wrapInto(Label label, String text) {
+        if (!needsOwnWrapping(text)) {
+            label.setWrapText(true);
+            label.setText(text);
+            return;
+        }
+        label.setWrapText(false);
+        RightToLeftWrapper wrapper = new RightToLeftWrapper();
+        Runnable update = () -> {
+            double width = label.getWidth() - 4;
+            label.setText(width > 50 ? wrapper.wrap(text, label.getFont(), width) : text);
+        };
+        label.widthProperty().addListener((obs, before, now) -> update.run());
+        label.fontProperty().addListener((obs, before, now) -> update.run());
+        update.run();
+    }
 
     /** True when JavaFX must not wrap this text itself. */
     public static boolean needsOwnWrapping(String text) {
