@@ -59,14 +59,7 @@ public final class AnalysisStore {
                                 rows.getString("body_text"), rows.getString("language")));
                     }
                 }
-                Map<Long, PendingItem> inOrder = new LinkedHashMap<>();
-                for (Long id : ids) {
-                    PendingItem item = found.get(id);
-                    if (item != null) {
-                        inOrder.put(id, item);
-                    }
-                }
-                return inOrder;
+                return SqlValues.inAskedOrder(ids, found);
             }
         });
     }

@@ -57,14 +57,7 @@ public final class ClaimStore {
                     }
                 }
             }
-            Map<Long, ClaimWork> inOrder = new LinkedHashMap<>();
-            for (Long id : ids) {
-                ClaimWork work = found.get(id);
-                if (work != null) {
-                    inOrder.put(id, work);
-                }
-            }
-            return inOrder;
+            return SqlValues.inAskedOrder(ids, found);
         });
     }
 

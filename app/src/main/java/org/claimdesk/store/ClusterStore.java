@@ -167,13 +167,7 @@ public final class ClusterStore {
                     }
                 }
             }
-            Map<Long, Work> inOrder = new LinkedHashMap<>();
-            for (Long id : itemIds) {
-                if (found.containsKey(id)) {
-                    inOrder.put(id, found.get(id));
-                }
-            }
-            return inOrder;
+            return SqlValues.inAskedOrder(itemIds, found);
         });
     }
 

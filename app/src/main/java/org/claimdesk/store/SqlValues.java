@@ -63,4 +63,16 @@ final class SqlValues {
         }
         return null;
     }
+
+    /** What was found for the asked ids, in the order asked for; ids with nothing found are left out. */
+    static <T> java.util.Map<Long, T> inAskedOrder(java.util.List<Long> ids, java.util.Map<Long, T> found) {
+        java.util.Map<Long, T> inOrder = new java.util.LinkedHashMap<>();
+        for (Long id : ids) {
+            T value = found.get(id);
+            if (value != null) {
+                inOrder.put(id, value);
+            }
+        }
+        return inOrder;
+    }
 }
