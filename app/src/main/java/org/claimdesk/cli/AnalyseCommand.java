@@ -76,6 +76,9 @@ final class AnalyseCommand extends SessionCommand {
 
     /** What the analysed items claim, which story each belongs to, what is emerging: cheap next to analysis. */
     private void findClaimsAndClusters(WorkspaceSession session) throws InterruptedException {
+        if (session.stages().status(Stages.ANALYSIS).waiting() > 0) {
+            return; // --limit left items unanalysed: clustering now would analyse them on its behalf
+        }
         long clustered = session.stages().runUntilIdle(ClusterStage.NAME, Long.MAX_VALUE);
         if (clustered == 0) {
             return;

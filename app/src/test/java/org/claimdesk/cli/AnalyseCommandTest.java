@@ -76,7 +76,8 @@ class AnalyseCommandTest {
         out.getBuffer().setLength(0);
         assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "analyze")).isZero();
         assertThat(out.toString()).contains("Analysing 2 of 2 waiting items").contains("Analysed 2 items")
-                .containsPattern("[1-9]\\d* entity mentions found").contains("0 items still waiting");
+                .containsPattern("[1-9]\\d* entity mentions found").contains("0 items still waiting")
+                .as("then their claims and clusters").contains("Found the claims of 3 items and put them in clusters");
 
         out.getBuffer().setLength(0);
         assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "analyse")).isZero();

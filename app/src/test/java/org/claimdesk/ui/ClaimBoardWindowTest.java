@@ -85,6 +85,17 @@ class ClaimBoardWindowTest {
         robot.interact(() -> model.claimBoard().stateFilterProperty().set(ClusterState.DISMISSED));
         waitUntil(() -> board.getItems().size() == 1
                 && model.claimBoard().labelOf(model.claimBoard().rows().getFirst()).equals(firstLabel), 30);
+
+        // a tag added in the cluster view narrows the board to it
+        robot.interact(() -> model.claimBoard().stateFilterProperty().set(null));
+        robot.interact(() -> {
+            TextField tag = robot.lookup("#clusterTagInput").queryAs(TextField.class);
+            tag.setText("voice-note");
+            tag.getOnAction().handle(null);
+        });
+        robot.interact(() -> robot.lookup("#claimTagFilter").queryAs(TextField.class).setText("voice-note"));
+        waitUntil(() -> board.getItems().size() == 1
+                && model.claimBoard().rows().getFirst().cluster().tags().contains("voice-note"), 30);
     }
 
     /** Right-to-left text is broken into lines by the window itself (RightToLeftWrapper). */

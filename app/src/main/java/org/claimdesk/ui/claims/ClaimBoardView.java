@@ -78,8 +78,13 @@ public final class ClaimBoardView {
         language.setPromptText(messages.get("claims.language.prompt"));
         language.setPrefColumnCount(5);
         language.textProperty().bindBidirectional(model.languageFilterProperty());
+        TextField tag = new TextField();
+        tag.setId("claimTagFilter");
+        tag.setPromptText(messages.get("claims.tag.prompt"));
+        tag.setPrefColumnCount(8);
+        tag.textProperty().bindBidirectional(model.tagFilterProperty());
         HBox filters = new HBox(8, new Label(messages.get("claims.filter.state")), state,
-                new Label(messages.get("claims.filter.language")), language);
+                new Label(messages.get("claims.filter.language")), language, new Label(messages.get("claims.filter.tag")), tag);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(6));
         VBox.setVgrow(list, Priority.ALWAYS);

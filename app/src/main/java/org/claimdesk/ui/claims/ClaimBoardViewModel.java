@@ -44,6 +44,7 @@ public final class ClaimBoardViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
     private final StringProperty languageFilter = new SimpleStringProperty(this, "languageFilter", "");
+    private final StringProperty tagFilter = new SimpleStringProperty(this, "tagFilter", "");
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private volatile ClaimClusters claims;
@@ -58,6 +59,7 @@ public final class ClaimBoardViewModel {
         this.cluster = new ClusterViewModel(reads, fx, messages, readFailed, this::reload);
         stateFilter.addListener((obs, before, now) -> reloadNow());
         languageFilter.addListener((obs, before, now) -> reload());
+        tagFilter.addListener((obs, before, now) -> reload());
     }
 
     /** Lists this workspace's clusters from now on (null: none open). */
@@ -86,7 +88,8 @@ public final class ClaimBoardViewModel {
             return List.of();
         }
         String language = languageFilter.get() == null ? "" : languageFilter.get().strip().toLowerCase(Locale.ROOT);
-        List<ClusterSummary> ranked = source.ranked(new ClaimClusters.Filter(stateFilter.get(), null,
+        String tag = tagFilter.get() == null ? "" : tagFilter.get().strip();
+        List<ClusterSummary> ranked = source.ranked(new ClaimClusters.Filter(stateFilter.get(), tag.isEmpty() ? null : tag,
                 language.isEmpty() ? null : language, 1), LIMIT);
         Map<Long, ClusterTimeline> lines = source.sparklines(ranked.stream().map(ClusterSummary::id).toList());
         List<Row> board = new ArrayList<>(ranked.size());
@@ -112,6 +115,11 @@ public final class ClaimBoardViewModel {
     /** A language tag such as "ar"; empty: every language. */
     public StringProperty languageFilterProperty() {
         return languageFilter;
+    }
+
+    /** A cluster tag; empty: any. */
+    public StringProperty tagFilterProperty() {
+        return tagFilter;
     }
 
     public ReadOnlyObjectProperty<Row> selectedProperty() {

@@ -57,8 +57,8 @@ class StagesViewModelTest {
         assertThat(model.summaryProperty().get()).isEqualTo("Analysis: up to date");
 
         // a stage the window has no name for yet (a later one) shows under its own name
-        model.update(new StageStatus("claims", 5, 0, 0, 0, State.IDLE, null));
-        assertThat(model.summaryProperty().get()).isEqualTo("Analysis: up to date  \u00b7  claims: 5 waiting");
+        model.update(new StageStatus("translation", 5, 0, 0, 0, State.IDLE, null));
+        assertThat(model.summaryProperty().get()).isEqualTo("Analysis: up to date  \u00b7  translation: 5 waiting");
     }
 
     @Test
