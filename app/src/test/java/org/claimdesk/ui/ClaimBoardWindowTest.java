@@ -5,6 +5,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.pipeline.ClusterStage;
 import org.claimdesk.store.ClusterState;
 import org.claimdesk.workspace.SampleBundle;
@@ -43,7 +44,9 @@ class ClaimBoardWindowTest {
     void start(Stage stage) throws IOException {
         Path desk = Files.createDirectories(temp.resolve("desk"));
         Files.writeString(desk.resolve("feeds.yml"), "sources: []\n");
-        WorkspaceOpener opener = AppWiring.opener(temp.resolve("data"), desk,
+        // an analyzer of this test's own: the sample's four languages' models go with it afterwards
+        TextAnalyzer analyzer = new TextAnalyzer();
+        WorkspaceOpener opener = AppWiring.opener(temp.resolve("data"), desk, analyzer::analyse,
                 EnumSet.of(BackgroundWork.INDEXING, BackgroundWork.STAGES), opened -> session = opened);
         model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
     }
@@ -96,6 +99,27 @@ class ClaimBoardWindowTest {
         robot.interact(() -> robot.lookup("#claimTagFilter").queryAs(TextField.class).setText("voice-note"));
         waitUntil(() -> board.getItems().size() == 1
                 && model.claimBoard().rows().getFirst().cluster().tags().contains("voice-note"), 30);
+
+        // two clusters of the same story become one, under the bigger one's id, with all their items
+        robot.interact(() -> robot.lookup("#claimTagFilter").queryAs(TextField.class).setText(""));
+        waitUntil(() -> board.getItems().size() >= 2, 30);
+        var first = model.claimBoard().rows().get(0);
+        var second = model.claimBoard().rows().get(1);
+        int rowsBefore = board.getItems().size();
+        int together = first.cluster().itemCount() + second.cluster().itemCount();
+        robot.interact(() -> model.claimBoard().mergeSelected(java.util.List.of(first, second)));
+        waitUntil(() -> board.getItems().size() == rowsBefore - 1
+                && model.claimBoard().rows().stream().anyMatch(row -> row.cluster().itemCount() == together), 30);
+
+        // a watched term: added from the board's watchlist, listed with its threshold
+        robot.interact(() -> {
+            robot.lookup("#watchEntry").queryAs(TextField.class).setText("cholera");
+            robot.lookup("#watchAdd").queryButton().fire();
+        });
+        ListView<Object> watchlist = robot.lookup("#watchlist").queryAs(ListView.class);
+        waitUntil(() -> watchlist.getItems().size() == 1, 30);
+        assertThat(session.claims().watchlist()).singleElement()
+                .satisfies(entry -> assertThat(entry.entry()).isEqualTo("cholera"));
     }
 
     /** Right-to-left text is broken into lines by the window itself (RightToLeftWrapper). */

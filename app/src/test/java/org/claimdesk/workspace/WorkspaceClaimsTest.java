@@ -6,6 +6,7 @@ import org.claimdesk.store.ClaimSentence;
 import org.claimdesk.store.ClusterState;
 import org.claimdesk.store.ClusterSummary;
 import org.claimdesk.store.StoredItem;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,11 @@ class WorkspaceClaimsTest {
     @BeforeAll
     static void loadAnalyzer() {
         analyzer = new TextAnalyzer();
+    }
+
+    @AfterAll
+    static void dropAnalyzer() {
+        analyzer = null; // its models stay in the one test JVM otherwise
     }
 
     private WorkspaceSession open() {

@@ -6,6 +6,9 @@ import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -43,6 +46,7 @@ public final class ClaimBoardView {
         list.setItems(model.rows());
         list.setPlaceholder(Placeholder.of(messages.get("claims.empty")));
         list.setCellFactory(view -> new RowCell());
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         list.getSelectionModel().selectedItemProperty().addListener((obs, before, row) -> {
             model.select(row);
             if (row != null && list.isFocused()) {
@@ -88,11 +92,19 @@ public final class ClaimBoardView {
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(6));
         VBox.setVgrow(list, Priority.ALWAYS);
-        root = new VBox(filters, list);
+        TitledPane watch = new TitledPane(messages.get("watchlist.title"), new WatchlistView(model.watchlist(), messages).node());
+        watch.setId("watchlistPane");
+        watch.setExpanded(false);
+        root = new VBox(filters, list, watch);
     }
 
     public Node node() {
         return root;
+    }
+
+    /** Merges the clusters selected on the board (Ctrl+click to pick several) into the biggest. */
+    public void mergeSelected() {
+        model.mergeSelected(java.util.List.copyOf(list.getSelectionModel().getSelectedItems()));
     }
 
     public void focus() {
@@ -110,6 +122,7 @@ public final class ClaimBoardView {
             setText(null);
             if (empty || row == null) {
                 setGraphic(null);
+                setContextMenu(null);
                 return;
             }
             Label claim = new Label();
@@ -133,6 +146,13 @@ public final class ClaimBoardView {
             reason.getStyleClass().add(model.isFlagged(row) ? "claim-reason-flagged" : "claim-reason");
             VBox cell = new VBox(2, claim, line, reason);
             setGraphic(cell);
+            // the same story found twice: select both (Ctrl+click) and merge them
+            MenuItem merge = new MenuItem(messages.get("claims.mergeSelected"));
+            merge.setId("mergeSelected");
+            merge.setOnAction(event -> mergeSelected());
+            ContextMenu menu = new ContextMenu(merge);
+            menu.setOnShowing(event -> merge.setDisable(list.getSelectionModel().getSelectedItems().size() < 2));
+            setContextMenu(menu);
         }
     }
 }

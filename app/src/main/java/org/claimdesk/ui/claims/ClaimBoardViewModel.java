@@ -41,6 +41,7 @@ public final class ClaimBoardViewModel {
     private final Messages messages;
     private final Reload<List<Row>> reload;
     private final ClusterViewModel cluster;
+    private final WatchlistViewModel watchlist;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
     private final StringProperty languageFilter = new SimpleStringProperty(this, "languageFilter", "");
@@ -57,6 +58,7 @@ public final class ClaimBoardViewModel {
             loaded.set(true);
         }, readFailed);
         this.cluster = new ClusterViewModel(reads, fx, messages, readFailed, this::reload);
+        this.watchlist = new WatchlistViewModel(reads, fx, readFailed, this::reload);
         stateFilter.addListener((obs, before, now) -> reloadNow());
         languageFilter.addListener((obs, before, now) -> reload());
         tagFilter.addListener((obs, before, now) -> reload());
@@ -68,6 +70,7 @@ public final class ClaimBoardViewModel {
         replaceRows(List.of());
         loaded.set(false);
         cluster.attach(workspaceClaims);
+        watchlist.attach(workspaceClaims);
         reload.from(workspaceClaims == null ? null : this::read);
         reload.requestNow();
     }
@@ -139,6 +142,29 @@ public final class ClaimBoardViewModel {
 
     public ClusterViewModel cluster() {
         return cluster;
+    }
+
+    public WatchlistViewModel watchlist() {
+        return watchlist;
+    }
+
+    /**
+     * Merges the chosen clusters (the same story found apart) into the biggest of them, which keeps
+     * its id; the others' items, tags and notes follow, and it opens in the cluster view.
+     */
+    public void mergeSelected(List<Row> chosen) {
+        if (chosen.size() < 2 || claims == null) {
+            return;
+        }
+        Row target = chosen.stream().max(java.util.Comparator.comparingInt((Row r) -> r.cluster().itemCount())
+                .thenComparing(r -> -r.cluster().id())).orElseThrow();
+        selected.set(target);
+        cluster.show(target.cluster().id());
+        for (Row row : chosen) {
+            if (row != target) {
+                cluster.mergeIn(row.cluster().id());
+            }
+        }
     }
 
     /** Shows a fresh board; the selection stays on the same cluster when it is still listed. */
