@@ -23,11 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClaimStage implements Stage<ClaimWork> {
     /** Stored in the database: never rename. */
     public static final String NAME = "claims";
-    /**
-     * Sentences below this are not kept: the shipped model's thresholds for a check-worthy call lie
-     * above it in every language (decision 0013), so what is dropped is what no analyst would look at.
-     */
-    public static final double KEEP_FROM = 0.3;
     /** A long article's tail of middling sentences is noise on the board. */
     public static final int MOST_PER_ITEM = 20;
 
@@ -95,8 +90,8 @@ public final class ClaimStage implements Stage<ClaimWork> {
     }
 
     /**
-     * The sentences at or above {@link #KEEP_FROM}, at most {@link #MOST_PER_ITEM} of the best, in
-     * text order; and the best sentence whatever its score, so that every item has a line that
+     * The sentences the model calls check-worthy (its threshold for the language, decision 0013),
+     * at most {@link #MOST_PER_ITEM} of the best, in text order; and the best sentence whatever its score, so that every item has a line that
      * stands for it when it starts a cluster.
      */
     static List<ClaimSentence> worthKeeping(long itemId, List<ScoredSentence> sentences) {
@@ -110,7 +105,7 @@ public final class ClaimStage implements Stage<ClaimWork> {
         List<Integer> chosen = new ArrayList<>();
         for (int rank = 0; rank < ranked.size() && chosen.size() < MOST_PER_ITEM; rank++) {
             int i = ranked.get(rank);
-            if (rank == 0 || sentences.get(i).score().score() >= KEEP_FROM) {
+            if (rank == 0 || sentences.get(i).score().checkWorthy()) {
                 chosen.add(i);
             }
         }
