@@ -82,17 +82,16 @@ public final class ClaimClusters {
     public Map<Long, ClusterTimeline> sparklines(List<Long> clusterIds) {
         Instant now = clock.instant();
         Instant from = now.minus(SPARKLINE_SPAN);
-        Map<Long, List<ClusterTimeline.Point>> points = new HashMap<>();
+        Map<Long, List<Instant>> times = new HashMap<>();
         java.util.Set<Long> wanted = new java.util.HashSet<>(clusterIds);
         for (ClusterStore.Arrival arrival : clusters.arrivalsSince(from)) {
             if (wanted.contains(arrival.clusterId())) {
-                points.computeIfAbsent(arrival.clusterId(), id -> new ArrayList<>())
-                        .add(new ClusterTimeline.Point(arrival.time(), arrival.sourceId()));
+                times.computeIfAbsent(arrival.clusterId(), id -> new ArrayList<>()).add(arrival.time());
             }
         }
         Map<Long, ClusterTimeline> lines = new LinkedHashMap<>();
         for (long id : clusterIds) {
-            lines.put(id, ClusterTimeline.hourly(points.getOrDefault(id, List.of()), from, now));
+            lines.put(id, ClusterTimeline.hourly(times.getOrDefault(id, List.of()), from, now));
         }
         return lines;
     }
@@ -106,16 +105,14 @@ public final class ClaimClusters {
         ClusterSummary summary = found.get();
         List<ItemSummary> members = items.inCluster(summary.id(), MOST_ITEMS_SHOWN);
         Map<String, List<ItemSummary>> bySource = new LinkedHashMap<>();
-        List<ClusterTimeline.Point> points = new ArrayList<>();
         for (ItemSummary item : members) {
             String source = item.sourceName() == null ? item.sourceId() : item.sourceName();
             bySource.computeIfAbsent(source, name -> new ArrayList<>()).add(item);
-            points.add(new ClusterTimeline.Point(item.time(), source));
         }
         Instant last = members.isEmpty() ? clock.instant() : members.getLast().time();
         Instant end = last.isAfter(clock.instant()) ? last : clock.instant();
         Instant start = members.isEmpty() ? end : members.getFirst().time();
-        ClusterTimeline timeline = ClusterTimeline.hourly(points, start, end);
+        ClusterTimeline timeline = ClusterTimeline.hourly(members.stream().map(ItemSummary::time).toList(), start, end);
 
         List<Long> ids = members.stream().map(ItemSummary::id).toList();
         List<ClaimSentence> best = claims.bestOf(ids).values().stream()
