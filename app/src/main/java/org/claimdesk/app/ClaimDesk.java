@@ -34,6 +34,7 @@ public final class ClaimDesk {
     private final WorkspaceDirectory directory;
     private final SessionSettings settings;
     private final Set<BackgroundWork> windowWork;
+    private volatile boolean consoleShowsErrorsOnly;
 
     /**
      * @param settings   shared by every workspace opened: its analyzer loads each model once
@@ -59,6 +60,17 @@ public final class ClaimDesk {
     }
 
     /**
+     * From the first workspace opened on, the console shows only errors (the rest goes to the
+     * workspace's log file). The launcher asks for it: a person at a terminal wants the command's
+     * own words. Tests that share one JVM do not, so that a test opening a workspace does not
+     * silence every later test's warnings.
+     */
+    public ClaimDesk consoleShowsErrorsOnly() {
+        this.consoleShowsErrorsOnly = true;
+        return this;
+    }
+
+    /**
      * Opens a workspace for a command: log to its folder, remember it as the last opened, give a
      * brand-new default workspace the bundled sample. Nothing runs in the background; a command
      * that wants it starts it.
@@ -66,7 +78,7 @@ public final class ClaimDesk {
     public WorkspaceSession openForCommand(Workspace workspace, Path feedsFile) throws InterruptedException {
         boolean isNew = !Files.exists(workspace.databaseDir());
         workspace.ensureLayout();
-        LogFiles.logTo(workspace.logsDir());
+        LogFiles.logTo(workspace.logsDir(), consoleShowsErrorsOnly);
         WorkspaceSession session = WorkspaceSession.open(workspace, feedsFile, settings);
         try {
             directory.remember(workspace);

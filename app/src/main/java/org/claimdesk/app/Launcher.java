@@ -26,7 +26,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
-        ClaimDesk claimDesk = new ClaimDesk(new WorkspaceDirectory(WorkspaceDirectory.defaultDataDir()));
+        ClaimDesk claimDesk = new ClaimDesk(new WorkspaceDirectory(WorkspaceDirectory.defaultDataDir()))
+                .consoleShowsErrorsOnly();
         if (args.length == 0) {
             // the window, as the command line would open it, without building the command line
             // first: its model and every command's object cost a few hundred ms of the start

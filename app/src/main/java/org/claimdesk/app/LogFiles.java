@@ -50,8 +50,24 @@ final class LogFiles {
         }
     }
 
-    /** Logs to {@code logsDir}, replacing the file of a previously open workspace. */
-    static void logTo(Path logsDir) {
+    /** Lets the console show every level again (tests that ran a command as the launcher does). */
+    static void consoleShowsEverything() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            for (var it = root.iteratorForAppenders(); it.hasNext(); ) {
+                if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
+                    console.clearAllFilters();
+                }
+            }
+        }
+    }
+
+    /**
+     * Logs to {@code logsDir}, replacing the file of a previously open workspace.
+     *
+     * @param consoleErrorsOnly whether the console keeps only errors from now on (a command at a terminal)
+     */
+    static void logTo(Path logsDir, boolean consoleErrorsOnly) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
@@ -82,7 +98,9 @@ final class LogFiles {
         file.setEncoder(encoder);
         file.start();
         root.addAppender(file);
-        quietConsole(root);
+        if (consoleErrorsOnly) {
+            quietConsole(root);
+        }
         context.getLogger("org.claimdesk").setLevel(Level.INFO);
         // The root level gates appenders too: INFO from our packages must reach the file.
     }

@@ -54,10 +54,11 @@ class CommandConsoleTest {
     void restore() {
         System.setOut(realOut);
         System.setErr(realErr);
+        LogFiles.consoleShowsEverything();
     }
 
     private int run(String... args) {
-        CommandLine cl = new ClaimDesk(new WorkspaceDirectory(tmp.resolve("data"))).commandLine();
+        CommandLine cl = new ClaimDesk(new WorkspaceDirectory(tmp.resolve("data"))).consoleShowsErrorsOnly().commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -98,5 +99,26 @@ class CommandConsoleTest {
         assertThat(out.toString()).contains("Analysed 3 items");
         assertThat(everythingShown()).doesNotContain("Untokenizable").doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d WARN ");
         assertThat(Files.readString(workspace.resolve("logs/claimdesk.log"))).contains("Untokenizable");
+    }
+
+    @Test
+    void aWorkspaceOpenedOtherwiseThanByTheLauncherLeavesTheConsoleAsItWas() throws Exception {
+        ClaimDesk notTheLauncher = new ClaimDesk(new WorkspaceDirectory(tmp.resolve("data")));
+        notTheLauncher.openForCommand(new Workspace(workspace), feeds).close();
+
+        org.slf4j.LoggerFactory.getLogger("org.claimdesk.test").warn("a warning later tests must still show");
+
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("a warning later tests must still show");
+    }
+
+    @Test
+    void aCommandRunAsTheLauncherDoesLeavesOnlyErrorsOnTheConsole() throws Exception {
+        assertThat(run("-w", workspace.toString(), "-f", feeds.toString(), "sources")).isNotNegative();
+
+        org.slf4j.LoggerFactory.getLogger("org.claimdesk.test").warn("a warning for the log file only");
+        org.slf4j.LoggerFactory.getLogger("org.claimdesk.test").error("an error the console shows");
+
+        assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("a warning for the log file only")
+                .contains("an error the console shows");
     }
 }
