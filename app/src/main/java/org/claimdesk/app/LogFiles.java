@@ -27,38 +27,45 @@ final class LogFiles {
     }
 
     /**
-     * With the file in place, the console shows only errors: a command prints what it found and
-     * what went wrong itself, once (a broken feeds.yml is also logged by the watcher and the
-     * session), and libraries' warnings (CoreNLP's "Untokenizable: …", thousands per analyse
-     * run) belong in the file, not in a script's output.
+     * With the file in place, the console shows only errors when a command runs at a terminal: it
+     * prints what it found and what went wrong itself, once (a broken feeds.yml is also logged by
+     * the watcher and the session), and libraries' warnings (CoreNLP's "Untokenizable: …",
+     * thousands per analyse run) belong in the file, not in a script's output. Otherwise the
+     * console keeps the level it was configured with (our packages log INFO for the file's sake,
+     * which must not flood a console set to warnings).
      */
-    private static void quietConsole(Logger root) {
+    private static void limitConsole(Logger root, Level least) {
         for (var it = root.iteratorForAppenders(); it.hasNext(); ) {
-            if (it.next() instanceof ConsoleAppender<ILoggingEvent> console
-                    && console.getCopyOfAttachedFiltersList().stream().noneMatch(f -> f instanceof ErrorsOnly)) {
-                ErrorsOnly filter = new ErrorsOnly();
-                filter.start();
-                console.addFilter(filter);
+            if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
+                console.getCopyOfAttachedFiltersList().stream()
+                        .filter(f -> f instanceof AtLeast).map(f -> (AtLeast) f).findFirst()
+                        .ifPresentOrElse(filter -> filter.least = least, () -> {
+                            AtLeast filter = new AtLeast(least);
+                            filter.start();
+                            console.addFilter(filter);
+                        });
             }
         }
     }
 
-    private static final class ErrorsOnly extends Filter<ILoggingEvent> {
+    private static final class AtLeast extends Filter<ILoggingEvent> {
+        private volatile Level least;
+
+        AtLeast(Level least) {
+            this.least = least;
+        }
+
         @Override
         public FilterReply decide(ILoggingEvent event) {
-            return event.getLevel().isGreaterOrEqual(Level.ERROR) ? FilterReply.NEUTRAL : FilterReply.DENY;
+            return event.getLevel().isGreaterOrEqual(least) ? FilterReply.NEUTRAL : FilterReply.DENY;
         }
     }
 
-    /** Lets the console show every level again (tests that ran a command as the launcher does). */
-    static void consoleShowsEverything() {
+    /** Lets the console show what it was configured to again (tests that ran a command as the launcher does). */
+    static void consoleAsConfigured() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            for (var it = root.iteratorForAppenders(); it.hasNext(); ) {
-                if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
-                    console.clearAllFilters();
-                }
-            }
+            limitConsole(root, root.getLevel());
         }
     }
 
@@ -98,9 +105,7 @@ final class LogFiles {
         file.setEncoder(encoder);
         file.start();
         root.addAppender(file);
-        if (consoleErrorsOnly) {
-            quietConsole(root);
-        }
+        limitConsole(root, consoleErrorsOnly ? Level.ERROR : root.getLevel());
         context.getLogger("org.claimdesk").setLevel(Level.INFO);
         // The root level gates appenders too: INFO from our packages must reach the file.
     }

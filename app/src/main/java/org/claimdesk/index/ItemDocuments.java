@@ -30,6 +30,9 @@ final class ItemDocuments {
     private static final Set<EntityType> NAME_TYPES =
             EnumSet.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION);
 
+    /** Marks an analyst's note among the body's values, so a snippet from it reads as one. */
+    static final String NOTE_MARK = "✎ ";
+
     private ItemDocuments() {
     }
 
@@ -68,6 +71,10 @@ final class ItemDocuments {
         }
         if (item.text() != null && !item.text().isBlank()) {
             doc.add(new TextField(IndexFields.body(group), item.text(), Field.Store.YES));
+        }
+        for (String note : item.notes()) {
+            // with the body, so that plain words find it and the snippet shows the note that matched
+            doc.add(new TextField(IndexFields.body(group), NOTE_MARK + note, Field.Store.YES));
         }
         return new IndexDocument(DocumentKind.ITEM, item.id(), doc);
     }

@@ -199,6 +199,15 @@ public final class ClusterStore {
      * latest item), filtered by state, tag and an item language when given (null: any).
      */
     public List<ClusterSummary> ranked(ClusterState state, String tag, String language, int minItems, int limit) {
+        return ranked(state, tag, language, minItems, null, limit);
+    }
+
+    /**
+     * As above, and with {@code words} (null or blank: any): clusters where every word appears,
+     * in any case, in the claim that stands for it, a note on it or one of its tags.
+     */
+    public List<ClusterSummary> ranked(ClusterState state, String tag, String language, int minItems, String words,
+                                       int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS
                 + " FROM claim_cluster WHERE merged_into IS NULL AND item_count >= ?");
         List<Object> parameters = new ArrayList<>(List.of(Math.max(1, minItems)));
@@ -214,6 +223,17 @@ public final class ClusterStore {
             sql.append(" AND id IN (SELECT c.cluster_id FROM cluster_item c JOIN item i ON i.id = c.item_id ")
                     .append(ITEM_ANALYSIS_JOIN).append(" WHERE ").append(ITEM_LANGUAGE).append(" = ?)");
             parameters.add(language);
+        }
+        for (String word : words == null ? new String[0] : words.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" AND (LOWER(label) LIKE ? ESCAPE '\\'")
+                    .append(" OR id IN (SELECT COALESCE(k.merged_into, k.id) FROM claim_cluster k JOIN note n ON n.cluster_id = k.id")
+                    .append(" WHERE LOWER(n.text) LIKE ? ESCAPE '\\')")
+                    .append(" OR id IN (SELECT cluster_id FROM cluster_tag WHERE LOWER(tag) LIKE ? ESCAPE '\\'))");
+            parameters.addAll(List.of(pattern, pattern, pattern));
         }
         sql.append(" ORDER BY flag_score DESC, last_item_at DESC, id DESC FETCH FIRST ? ROWS ONLY");
         parameters.add(Math.max(1, limit));
@@ -325,6 +345,23 @@ public final class ClusterStore {
         });
     }
 
+    /** The items an analyst pinned to this cluster (or to a cluster merged into it). */
+    public Set<Long> pinnedItems(long clusterId) {
+        return database.inTransaction("read the pinned items of cluster " + clusterId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT item_id FROM cluster_item WHERE cluster_id = ? AND pinned")) {
+                statement.setLong(1, survivorOf(connection, clusterId));
+                Set<Long> pinned = new java.util.HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        pinned.add(rows.getLong(1));
+                    }
+                }
+                return pinned;
+            }
+        });
+    }
+
     /** An analyst puts an item in a cluster to stay: the clusterer never moves it. */
     public void pin(long itemId, long clusterId, String by, Instant at) {
         database.inTransaction("pin item " + itemId + " to cluster " + clusterId, connection -> {
@@ -429,6 +466,9 @@ public final class ClusterStore {
                 statement.setString(4, author);
                 SqlValues.setInstant(statement, 5, at);
                 statement.executeUpdate();
+                if (itemId != null) {
+                    IndexChangeLog.record(connection, itemId, IndexChangeLog.Reason.NOTE); // notes are searchable
+                }
                 return new Note(generatedKey(statement), itemId, cluster, text.strip(), author, SqlValues.toStoredPrecision(at));
             }
         });

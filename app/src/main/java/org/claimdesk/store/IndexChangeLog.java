@@ -31,7 +31,9 @@ public final class IndexChangeLog {
         /** A source the item came from changed its tags in feeds.yml. */
         SOURCE_TAGS,
         /** The item's article page arrived: its text, byline, time or language changed (or it merged into another). */
-        ARTICLE
+        ARTICLE,
+        /** An analyst wrote a note on the item: its words find it. */
+        NOTE
     }
 
     /**

@@ -255,7 +255,8 @@ public final class ItemStore {
                             rows.getString("content_hash"), List.of(), rows.getString("detected_language"),
                             rows.getBoolean("language_reliable"), List.of(), rows.getString("article_problem"))
                             .withSources(sourceIds(connection, id))
-                            .withEntities(AnalysisStore.entitiesBetween(connection, id, id).getOrDefault(id, List.of())));
+                            .withEntities(AnalysisStore.entitiesBetween(connection, id, id).getOrDefault(id, List.of()))
+                            .withNotes(notesBetween(connection, id, id).getOrDefault(id, List.of())));
                 }
             }
         });
@@ -383,7 +384,7 @@ public final class ItemStore {
                     if (current != null) {
                         list.add(withSources(current, sources));
                     }
-                    return withEntities(connection, list);
+                    return withNotes(connection, withEntities(connection, list));
                 }
             }
         });
@@ -409,6 +410,39 @@ public final class ItemStore {
             list.add(found == null ? item : item.withEntities(found));
         }
         return list;
+    }
+
+    /** Attaches the analysts' notes to a page of items (in id order) with one query. */
+    private static List<StoredItem> withNotes(Connection connection, List<StoredItem> page) throws SQLException {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<Long, List<String>> notes = notesBetween(connection, page.getFirst().id(), page.getLast().id());
+        if (notes.isEmpty()) {
+            return page;
+        }
+        List<StoredItem> list = new ArrayList<>(page.size());
+        for (StoredItem item : page) {
+            List<String> written = notes.get(item.id());
+            list.add(written == null ? item : item.withNotes(written));
+        }
+        return list;
+    }
+
+    /** The notes on every item with an id in [firstId, lastId], by item, each oldest first. */
+    private static Map<Long, List<String>> notesBetween(Connection connection, long firstId, long lastId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT item_id, text FROM note WHERE item_id BETWEEN ? AND ? ORDER BY item_id, created_at, id")) {
+            statement.setLong(1, firstId);
+            statement.setLong(2, lastId);
+            try (ResultSet rows = statement.executeQuery()) {
+                Map<Long, List<String>> byItem = new java.util.HashMap<>();
+                while (rows.next()) {
+                    byItem.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(rows.getString(2));
+                }
+                return byItem;
+            }
+        }
     }
 
     /** The ids of every item that arrived from this source, in order (its first source or another). */

@@ -16,14 +16,25 @@ import java.util.List;
  * @param entities         named entities analysis found, in text order; empty until analysed
  * @param articleProblem   why the text is the feed's summary and not the article (a paywall, an
  *                         error page, a failed fetch: decision 0011), or null
+ * @param notes            the analysts' notes on the item, oldest first (searchable with its text)
  */
 public record StoredItem(long id, URI url, URI canonicalUrl, String title, String byline, String text,
                          String language, Instant publishedAt, Instant fetchedAt, String contentHash,
                          List<String> sourceIds, String detectedLanguage, boolean languageReliable,
-                         List<StoredEntity> entities, String articleProblem) {
+                         List<StoredEntity> entities, String articleProblem, List<String> notes) {
     public StoredItem {
         sourceIds = List.copyOf(sourceIds);
         entities = List.copyOf(entities);
+        notes = List.copyOf(notes);
+    }
+
+    /** An item with no analysts' notes yet. */
+    public StoredItem(long id, URI url, URI canonicalUrl, String title, String byline, String text,
+                      String language, Instant publishedAt, Instant fetchedAt, String contentHash,
+                      List<String> sourceIds, String detectedLanguage, boolean languageReliable,
+                      List<StoredEntity> entities, String articleProblem) {
+        this(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt, contentHash, sourceIds,
+                detectedLanguage, languageReliable, entities, articleProblem, List.of());
     }
 
     /** An item whose text is what its feed or page gave. */
@@ -61,11 +72,16 @@ public record StoredItem(long id, URI url, URI canonicalUrl, String title, Strin
 
     StoredItem withSources(List<String> sources) {
         return new StoredItem(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt,
-                contentHash, sources, detectedLanguage, languageReliable, entities, articleProblem);
+                contentHash, sources, detectedLanguage, languageReliable, entities, articleProblem, notes);
     }
 
     StoredItem withEntities(List<StoredEntity> found) {
         return new StoredItem(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt,
-                contentHash, sourceIds, detectedLanguage, languageReliable, found, articleProblem);
+                contentHash, sourceIds, detectedLanguage, languageReliable, found, articleProblem, notes);
+    }
+
+    StoredItem withNotes(List<String> written) {
+        return new StoredItem(id, url, canonicalUrl, title, byline, text, language, publishedAt, fetchedAt,
+                contentHash, sourceIds, detectedLanguage, languageReliable, entities, articleProblem, written);
     }
 }

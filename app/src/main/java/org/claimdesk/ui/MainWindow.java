@@ -45,6 +45,7 @@ import org.claimdesk.ui.errors.ErrorsView;
 import org.claimdesk.ui.firststart.FirstStartView;
 import org.claimdesk.ui.items.ItemsView;
 import org.claimdesk.ui.reader.ReaderView;
+import org.claimdesk.ui.claims.ItemClaimsView;
 import org.claimdesk.ui.saved.SavedSearchesView;
 import org.claimdesk.ui.search.SearchView;
 import org.claimdesk.ui.sources.SourcesView;
@@ -111,7 +112,15 @@ public final class MainWindow {
                 titled("saved.title", new SavedSearchesView(model.savedSearches(), messages, styles).node()));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.68);
-        SplitPane panes = new SplitPane(left, middleTabs(itemsColumn()), rightTabs(new ReaderView(model.reader(), messages, styles).node()));
+        ItemClaimsView itemClaims = new ItemClaimsView(model.claimBoard().itemClaims(), model.claimBoard().cluster(),
+                messages, styles, clusterId -> {
+                    model.claimBoard().cluster().show(clusterId);
+                    showCluster();
+                });
+        SplitPane reader = new SplitPane(new ReaderView(model.reader(), messages, styles).node(), itemClaims.node());
+        reader.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        reader.setDividerPositions(0.7);
+        SplitPane panes = new SplitPane(left, middleTabs(itemsColumn()), rightTabs(reader));
         panes.setDividerPositions(0.2, 0.58);
         SplitPane.setResizableWithParent(panes.getItems().getFirst(), false);
         root.setCenter(panes);

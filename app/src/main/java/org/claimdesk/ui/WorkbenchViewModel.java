@@ -112,6 +112,8 @@ public final class WorkbenchViewModel {
             }
         });
         sources.rows().addListener((ListChangeListener<SourceRow>) change -> errors.sourceNamesChanged());
+        // under the item: its claims, its cluster and the notes on it
+        reader.itemIdProperty().addListener((obs, before, id) -> claimBoard.itemClaims().show(id.longValue()));
     }
 
     // ---- actions -------------------------------------------------------------------------
@@ -315,6 +317,7 @@ public final class WorkbenchViewModel {
         claimBoard.reload(); // claims scored, items clustered, flags raised
         claimBoard.cluster().refresh();
         reader.refresh(); // its article may have arrived (decision 0011)
+        claimBoard.itemClaims().refresh(); // scored or clustered since
         sources.reload();
         errors.reload();
     }

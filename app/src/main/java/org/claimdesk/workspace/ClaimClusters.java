@@ -49,9 +49,17 @@ public final class ClaimClusters {
         void pin(long itemId, long clusterId);
     }
 
-    /** Which clusters the board lists; null fields mean any. */
-    public record Filter(ClusterState state, String tag, String language, int minItems) {
-        public static final Filter ALL = new Filter(null, null, null, 1);
+    /**
+     * Which clusters the board lists; null fields mean any.
+     *
+     * @param words words that must all appear in the cluster's claim, a note on it or a tag
+     */
+    public record Filter(ClusterState state, String tag, String language, int minItems, String words) {
+        public static final Filter ALL = new Filter(null, null, null, 1, null);
+
+        public Filter(ClusterState state, String tag, String language, int minItems) {
+            this(state, tag, language, minItems, null);
+        }
     }
 
     private final ClusterStore clusters;
@@ -75,7 +83,7 @@ public final class ClaimClusters {
 
     /** The board: live clusters, most emerging first. */
     public List<ClusterSummary> ranked(Filter filter, int limit) {
-        return clusters.ranked(filter.state(), filter.tag(), filter.language(), filter.minItems(), limit);
+        return clusters.ranked(filter.state(), filter.tag(), filter.language(), filter.minItems(), filter.words(), limit);
     }
 
     /** Items per hour over the last {@link #SPARKLINE_SPAN} of each of these clusters, by id. */
@@ -113,11 +121,15 @@ public final class ClaimClusters {
         Instant end = last.isAfter(clock.instant()) ? last : clock.instant();
         Instant start = members.isEmpty() ? end : members.getFirst().time();
         ClusterTimeline timeline = ClusterTimeline.hourly(members.stream().map(ItemSummary::time).toList(), start, end);
+        Map<String, ClusterTimeline> sourceTimelines = new LinkedHashMap<>();
+        bySource.forEach((source, sourceItems) ->
+                sourceTimelines.put(source, ClusterTimeline.hourly(sourceItems.stream().map(ItemSummary::time).toList(), start, end)));
 
         List<Long> ids = members.stream().map(ItemSummary::id).toList();
         List<ClaimSentence> best = claims.bestOf(ids).values().stream()
                 .sorted(Comparator.comparingDouble(ClaimSentence::score).reversed()).limit(10).toList();
-        return Optional.of(new ClusterDetail(summary, bySource, timeline, best, entitiesOf(ids),
+        return Optional.of(new ClusterDetail(summary, bySource, timeline, sourceTimelines,
+                clusters.pinnedItems(summary.id()), best, entitiesOf(ids),
                 clusters.notesOfCluster(summary.id()), clusters.stateHistory(summary.id())));
     }
 
@@ -139,6 +151,11 @@ public final class ClaimClusters {
     /** The check-worthy sentences found in one item, with what made each score, in text order. */
     public List<ClaimSentence> claimsOf(long itemId) {
         return claims.claimsOf(itemId);
+    }
+
+    /** A cluster's summary (the one that carries on, when it was merged). */
+    public Optional<ClusterSummary> summary(long clusterId) {
+        return clusters.find(clusterId);
     }
 
     public Optional<Long> clusterOfItem(long itemId) {

@@ -8,16 +8,21 @@ import org.claimdesk.store.ItemSummary;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the cluster view shows of one claim cluster.
  *
  * @param itemsBySource its items grouped by source name, sources in order of their first item, items oldest first
  * @param claims        its best claim sentences, best first, each with what made its score
+ * @param timeline      its items per hour, all sources together
+ * @param bySource      its items per hour from each source, over the same hours, sources as in itemsBySource
+ * @param pinned        the items an analyst pinned to it: the clusterer never moves them
  * @param entities      the names its items mention, most items first
  */
 public record ClusterDetail(ClusterSummary summary, Map<String, List<ItemSummary>> itemsBySource,
-                            ClusterTimeline timeline, List<ClaimSentence> claims, List<EntityCount> entities,
+                            ClusterTimeline timeline, Map<String, ClusterTimeline> bySource, Set<Long> pinned,
+                            List<ClaimSentence> claims, List<EntityCount> entities,
                             List<ClusterStore.Note> notes, List<ClusterStore.StateChange> history) {
     /** A name and how many of the cluster's items mention it. */
     public record EntityCount(String text, String type, int items) {
@@ -25,6 +30,8 @@ public record ClusterDetail(ClusterSummary summary, Map<String, List<ItemSummary
 
     public ClusterDetail {
         itemsBySource = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(itemsBySource));
+        bySource = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bySource));
+        pinned = Set.copyOf(pinned);
         claims = List.copyOf(claims);
         entities = List.copyOf(entities);
         notes = List.copyOf(notes);

@@ -54,7 +54,7 @@ class CommandConsoleTest {
     void restore() {
         System.setOut(realOut);
         System.setErr(realErr);
-        LogFiles.consoleShowsEverything();
+        LogFiles.consoleAsConfigured();
     }
 
     private int run(String... args) {
@@ -107,8 +107,10 @@ class CommandConsoleTest {
         notTheLauncher.openForCommand(new Workspace(workspace), feeds).close();
 
         org.slf4j.LoggerFactory.getLogger("org.claimdesk.test").warn("a warning later tests must still show");
+        org.slf4j.LoggerFactory.getLogger("org.claimdesk.test").info("an info line for the log file only");
 
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("a warning later tests must still show");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("a warning later tests must still show")
+                .doesNotContain("an info line for the log file only");
     }
 
     @Test

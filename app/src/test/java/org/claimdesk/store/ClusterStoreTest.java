@@ -121,6 +121,11 @@ class ClusterStoreTest {
         assertThat(merged.state()).as("the analysts' triage is not lost").isEqualTo(ClusterState.NEEDS_REBUTTAL);
         assertThat(clusters.notesOfCluster(older)).extracting(ClusterStore.Note::text).containsExactly("Seen on three channels");
         assertThat(clusters.ranked(null, null, null, 1, 10)).extracting(ClusterSummary::id).containsExactly(older);
+        // the board finds it by the words of the note written on the cluster merged into it, or a tag
+        assertThat(clusters.ranked(null, null, null, 1, "three CHANNELS", 10)).extracting(ClusterSummary::id).containsExactly(older);
+        assertThat(clusters.ranked(null, null, null, 1, "heal", 10)).extracting(ClusterSummary::id).containsExactly(older);
+        assertThat(clusters.ranked(null, null, null, 1, "three radios", 10)).isEmpty();
+        assertThat(clusters.ranked(null, null, null, 1, "100%", 10)).as("% is a character, not a wildcard").isEmpty();
     }
 
     @Test
@@ -140,6 +145,7 @@ class ClusterStoreTest {
 
         clusters.pin(a2, second, "amal", T0);
         assertThat(clusters.itemsOf(second)).containsExactlyInAnyOrder(b1, a2);
+        assertThat(clusters.pinnedItems(second)).containsExactly(a2);
         place(a2, first); // the clusterer, unaware of the pin, tries to move it back
         assertThat(clusters.clusterOfItem(a2)).as("a pinned item stays").contains(second);
 

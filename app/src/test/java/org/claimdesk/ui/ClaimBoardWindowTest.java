@@ -111,6 +111,39 @@ class ClaimBoardWindowTest {
         waitUntil(() -> board.getItems().size() == rowsBefore - 1
                 && model.claimBoard().rows().stream().anyMatch(row -> row.cluster().itemCount() == together), 30);
 
+        // the merged cluster, opened: its items per hour from each source, and an item pinned to it
+        var merged = model.claimBoard().rows().stream().filter(row -> row.cluster().itemCount() == together).findFirst().orElseThrow();
+        robot.interact(() -> board.getSelectionModel().select(merged));
+        waitUntil(() -> model.claimBoard().cluster().detailProperty().get() != null
+                && model.claimBoard().cluster().detailProperty().get().summary().id() == merged.cluster().id(), 30);
+        var shown = model.claimBoard().cluster().detailProperty().get();
+        int sources = shown.itemsBySource().size();
+        javafx.scene.layout.VBox sourceRows = robot.lookup("#clusterSourceTimelines").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(sourceRows.getChildren()).hasSize(sources < 2 ? 0 : Math.min(sources, 8) + (sources > 8 ? 1 : 0));
+        long itemId = shown.itemsBySource().values().iterator().next().getFirst().id();
+        robot.interact(() -> robot.lookup("#clusterPin" + itemId).queryButton().fire());
+        waitUntil(() -> robot.lookup("#clusterPinned" + itemId).tryQuery().isPresent(), 30);
+        assertThat(session.claims().detail(merged.cluster().id()).orElseThrow().pinned()).containsExactly(itemId);
+
+        // an item of another cluster, read: its claims and cluster under the text; put in the open cluster, noted
+        var other = model.claimBoard().rows().stream().filter(row -> row.cluster().id() != merged.cluster().id())
+                .findFirst().orElseThrow();
+        long stray = session.claims().detail(other.cluster().id()).orElseThrow()
+                .itemsBySource().values().iterator().next().getFirst().id();
+        robot.interact(() -> model.openItem(stray));
+        waitUntil(() -> robot.lookup("#itemPinToOpenCluster").tryQuery().isPresent()
+                && robot.lookup("#itemCluster").tryQuery().isPresent(), 30);
+        robot.interact(() -> robot.lookup("#itemPinToOpenCluster").queryButton().fire());
+        waitUntil(() -> session.claims().clusterOfItem(stray).orElseThrow() == merged.cluster().id(), 30);
+        assertThat(session.claims().detail(merged.cluster().id()).orElseThrow().pinned()).contains(stray);
+        robot.interact(() -> {
+            TextField note = robot.lookup("#itemNoteInput").queryAs(TextField.class);
+            note.setText("Same photo as the 2019 floods");
+            note.getOnAction().handle(null);
+        });
+        waitUntil(() -> robot.lookup("#itemNotes").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 1, 30);
+        assertThat(session.claims().notesOfItem(stray)).extracting(note -> note.text()).containsExactly("Same photo as the 2019 floods");
+
         // a watched term: added from the board's watchlist, listed with its threshold
         robot.interact(() -> {
             robot.lookup("#watchEntry").queryAs(TextField.class).setText("cholera");

@@ -1,5 +1,7 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.index.RebuildProgress;
+import org.claimdesk.index.SearchRequest;
 import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.pipeline.ClusterStage;
 import org.claimdesk.store.ClaimSentence;
@@ -90,6 +92,23 @@ class WorkspaceClaimsTest {
             assertThat(claims.clusterOfItem(movedOut)).contains(alone);
             claims.setState(from, ClusterState.WATCHING, null);
             claims.noteOnCluster(from, "Same voice note as last year");
+
+            // notes are searchable: an item by the words of a note on it (the snippet shows the note),
+            // a cluster on the board by the words of a note on it
+            session.search().bringUpToDate(RebuildProgress.NONE);
+            assertThat(session.search().search(SearchRequest.of("hydrologist")).hits()).isEmpty();
+            claims.noteOnItem(lab.id(), "Confirmed by the hydrologist we called on Tuesday");
+            session.search().bringUpToDate(RebuildProgress.NONE);
+            var hits = session.search().search(SearchRequest.of("hydrologist")).hits();
+            assertThat(hits).singleElement().satisfies(hit -> {
+                assertThat(hit.itemId()).isEqualTo(lab.id());
+                assertThat(hit.snippets()).anySatisfy(snippet -> assertThat(snippet.text()).contains("✎ Confirmed by the"));
+            });
+            assertThat(session.itemStore().find(lab.id()).orElseThrow().notes())
+                    .containsExactly("Confirmed by the hydrologist we called on Tuesday");
+            assertThat(claims.ranked(new ClaimClusters.Filter(null, null, null, 1, "VOICE note"), 100))
+                    .extracting(ClusterSummary::id).containsExactly(from);
+            assertThat(claims.ranked(new ClaimClusters.Filter(null, null, null, 1, "voice rumour"), 100)).isEmpty();
         }
         try (WorkspaceSession session = open()) {
             // the item is analysed and clustered again (as when its article arrives): it stays out

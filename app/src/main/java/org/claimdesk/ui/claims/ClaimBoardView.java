@@ -87,7 +87,12 @@ public final class ClaimBoardView {
         tag.setPromptText(messages.get("claims.tag.prompt"));
         tag.setPrefColumnCount(8);
         tag.textProperty().bindBidirectional(model.tagFilterProperty());
-        HBox filters = new HBox(8, new Label(messages.get("claims.filter.state")), state,
+        TextField words = new TextField();
+        words.setId("claimWordsFilter");
+        words.setPromptText(messages.get("claims.words.prompt"));
+        words.setPrefColumnCount(12);
+        words.textProperty().bindBidirectional(model.wordsFilterProperty());
+        HBox filters = new HBox(8, words, new Label(messages.get("claims.filter.state")), state,
                 new Label(messages.get("claims.filter.language")), language, new Label(messages.get("claims.filter.tag")), tag);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(6));

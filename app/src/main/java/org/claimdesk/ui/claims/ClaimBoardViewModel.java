@@ -42,10 +42,12 @@ public final class ClaimBoardViewModel {
     private final Reload<List<Row>> reload;
     private final ClusterViewModel cluster;
     private final WatchlistViewModel watchlist;
+    private final ItemClaimsViewModel itemClaims;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
     private final StringProperty languageFilter = new SimpleStringProperty(this, "languageFilter", "");
     private final StringProperty tagFilter = new SimpleStringProperty(this, "tagFilter", "");
+    private final StringProperty wordsFilter = new SimpleStringProperty(this, "wordsFilter", "");
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private volatile ClaimClusters claims;
@@ -59,9 +61,14 @@ public final class ClaimBoardViewModel {
         }, readFailed);
         this.cluster = new ClusterViewModel(reads, fx, messages, readFailed, this::reload);
         this.watchlist = new WatchlistViewModel(reads, fx, readFailed, this::reload);
+        this.itemClaims = new ItemClaimsViewModel(reads, fx, readFailed, () -> {
+            reload();
+            cluster.refresh();
+        });
         stateFilter.addListener((obs, before, now) -> reloadNow());
         languageFilter.addListener((obs, before, now) -> reload());
         tagFilter.addListener((obs, before, now) -> reload());
+        wordsFilter.addListener((obs, before, now) -> reload());
     }
 
     /** Lists this workspace's clusters from now on (null: none open). */
@@ -71,6 +78,7 @@ public final class ClaimBoardViewModel {
         loaded.set(false);
         cluster.attach(workspaceClaims);
         watchlist.attach(workspaceClaims);
+        itemClaims.attach(workspaceClaims);
         reload.from(workspaceClaims == null ? null : this::read);
         reload.requestNow();
     }
@@ -93,7 +101,7 @@ public final class ClaimBoardViewModel {
         String language = languageFilter.get() == null ? "" : languageFilter.get().strip().toLowerCase(Locale.ROOT);
         String tag = tagFilter.get() == null ? "" : tagFilter.get().strip();
         List<ClusterSummary> ranked = source.ranked(new ClaimClusters.Filter(stateFilter.get(), tag.isEmpty() ? null : tag,
-                language.isEmpty() ? null : language, 1), LIMIT);
+                language.isEmpty() ? null : language, 1, wordsFilter.get()), LIMIT);
         Map<Long, ClusterTimeline> lines = source.sparklines(ranked.stream().map(ClusterSummary::id).toList());
         List<Row> board = new ArrayList<>(ranked.size());
         for (ClusterSummary summary : ranked) {
@@ -118,6 +126,11 @@ public final class ClaimBoardViewModel {
     /** A language tag such as "ar"; empty: every language. */
     public StringProperty languageFilterProperty() {
         return languageFilter;
+    }
+
+    /** Words that must all appear in a cluster's claim, a note on it or a tag; empty: any. */
+    public StringProperty wordsFilterProperty() {
+        return wordsFilter;
     }
 
     /** A cluster tag; empty: any. */
@@ -146,6 +159,11 @@ public final class ClaimBoardViewModel {
 
     public WatchlistViewModel watchlist() {
         return watchlist;
+    }
+
+    /** The claims, cluster and notes of the item in the reader. */
+    public ItemClaimsViewModel itemClaims() {
+        return itemClaims;
     }
 
     /**

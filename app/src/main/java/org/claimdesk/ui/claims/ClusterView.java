@@ -1,7 +1,6 @@
 package org.claimdesk.ui.claims;
 
 import javafx.geometry.Insets;
-import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,8 +20,8 @@ import org.claimdesk.store.ClusterStore;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.shared.Placeholder;
-import org.claimdesk.ui.shared.RightToLeftWrapper;
 import org.claimdesk.ui.shared.ScriptStyles;
+import org.claimdesk.flag.ClusterTimeline;
 import org.claimdesk.workspace.ClusterDetail;
 
 import java.util.List;
@@ -35,6 +34,7 @@ import java.util.function.LongConsumer;
  * one, or take it out), notes and tags.
  */
 public final class ClusterView {
+    static final int MOST_SOURCE_ROWS = 8;
     private final ClusterViewModel model;
     private final Messages messages;
     private final ScriptStyles fonts;
@@ -95,6 +95,7 @@ public final class ClusterView {
         content.getChildren().add(timeline);
         content.getChildren().add(new Label(messages.format("cluster.timeline.span", messages.time(detail.timeline().start()),
                 detail.timeline().total().length)));
+        content.getChildren().add(sourceTimelines(detail));
 
         if (!detail.claims().isEmpty()) {
             content.getChildren().add(heading("cluster.claims"));
@@ -131,7 +132,7 @@ public final class ClusterView {
                 Button out = new Button(messages.get("cluster.moveOut"));
                 out.getStyleClass().add("small");
                 out.setOnAction(event -> model.moveOut(item.id()));
-                HBox row = new HBox(6, new Label(messages.time(item.time())), title, out);
+                HBox row = new HBox(6, new Label(messages.time(item.time())), title, pinControl(detail, item), out);
                 row.setAlignment(Pos.CENTER_LEFT);
                 items.getChildren().add(row);
             }
@@ -177,6 +178,58 @@ public final class ClusterView {
         }
     }
 
+    /**
+     * Items per hour from each source, on one scale, the sources that carried it first on top: who
+     * spread it, and when. The busiest {@value #MOST_SOURCE_ROWS} sources get a row.
+     */
+    private Node sourceTimelines(ClusterDetail detail) {
+        VBox rows = new VBox(2);
+        rows.setId("clusterSourceTimelines");
+        if (detail.bySource().size() < 2) {
+            return rows; // one source: the chart above is its own
+        }
+        int peak = detail.bySource().values().stream().mapToInt(ClusterTimeline::peak).max().orElse(1);
+        List<Map.Entry<String, ClusterTimeline>> busiest = detail.bySource().entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, ClusterTimeline> e) ->
+                        -java.util.Arrays.stream(e.getValue().total()).sum()))
+                .limit(MOST_SOURCE_ROWS).toList();
+        for (Map.Entry<String, ClusterTimeline> source : detail.bySource().entrySet()) {
+            if (!busiest.contains(source)) {
+                continue;
+            }
+            Label name = new Label(source.getKey());
+            name.getStyleClass().add("timeline-source");
+            name.setMinWidth(140);
+            name.setPrefWidth(140);
+            name.setMaxWidth(140);
+            HBox row = new HBox(6, name, Sparkline.of(source.getValue(), 14, 4, peak));
+            row.setAlignment(Pos.BOTTOM_LEFT);
+            rows.getChildren().add(row);
+        }
+        int rest = detail.bySource().size() - busiest.size();
+        if (rest > 0) {
+            rows.getChildren().add(new Label(messages.format("cluster.timeline.moreSources", rest)));
+        }
+        return rows;
+    }
+
+    /** "Pinned here" for an item the analyst pinned; otherwise a button that pins it. */
+    private Node pinControl(ClusterDetail detail, ItemSummary item) {
+        if (detail.pinned().contains(item.id())) {
+            Label pinned = new Label(messages.get("cluster.pinned"));
+            pinned.setId("clusterPinned" + item.id());
+            pinned.getStyleClass().add("cluster-pinned");
+            pinned.setTooltip(new javafx.scene.control.Tooltip(messages.get("cluster.pin.tooltip")));
+            return pinned;
+        }
+        Button pin = new Button(messages.get("cluster.pin"));
+        pin.setId("clusterPin" + item.id());
+        pin.getStyleClass().add("small");
+        pin.setTooltip(new javafx.scene.control.Tooltip(messages.get("cluster.pin.tooltip")));
+        pin.setOnAction(event -> model.pin(item.id()));
+        return pin;
+    }
+
     /** The triage buttons: every state but the current one; dismissing asks for the reason beside it. */
     private Node stateBar(ClusterState current) {
         Label state = new Label(model.stateName(current));
@@ -203,19 +256,10 @@ public final class ClusterView {
     }
 
     private Label heading(String key) {
-        Label heading = new Label(messages.get(key));
-        heading.getStyleClass().add("cluster-heading");
-        return heading;
+        return ClaimLabels.heading(messages, key);
     }
 
-    /** A label in its text's own script and direction (Arabic right to left). */
     private Label scripted(String text) {
-        Label label = new Label();
-        RightToLeftWrapper.wrapInto(label, text);
-        WritingSystem script = WritingSystem.of(null, text);
-        label.setStyle(fonts.styleFor(script));
-        label.setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
-        label.setMaxWidth(Double.MAX_VALUE);
-        return label;
+        return ClaimLabels.scripted(fonts, text);
     }
 }

@@ -113,6 +113,14 @@ public final class ClusterViewModel {
         });
     }
 
+    /** Pins an item to the shown cluster: the clusterer never moves it from there. */
+    public void pin(long itemId) {
+        change(c -> {
+            claims.pin(itemId, c);
+            return null;
+        });
+    }
+
     /** Merges the cluster with this id into the shown one. */
     public void mergeIn(long otherClusterId) {
         change(c -> {
@@ -167,6 +175,10 @@ public final class ClusterViewModel {
 
     /** "number +1.25 · reporting verb +0.50": what made a sentence's score, the largest effects first. */
     public String reasonsOf(ClaimSentence claim) {
+        return reasonsText(claim);
+    }
+
+    static String reasonsText(ClaimSentence claim) {
         List<String> parts = claim.reasons().stream().limit(5)
                 .map(reason -> reason.cue() + " " + String.format(Locale.ROOT, "%+.2f", reason.contribution()))
                 .toList();
@@ -174,6 +186,10 @@ public final class ClusterViewModel {
     }
 
     public String scoreOf(ClaimSentence claim) {
+        return scoreText(claim);
+    }
+
+    static String scoreText(ClaimSentence claim) {
         return String.format(Locale.ROOT, "%.2f", claim.score());
     }
 }

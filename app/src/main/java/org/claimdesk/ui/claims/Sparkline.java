@@ -15,6 +15,11 @@ final class Sparkline {
      * @param barWidth each hour's width
      */
     static HBox of(ClusterTimeline timeline, double height, double barWidth) {
+        return of(timeline, height, barWidth, timeline == null ? 1 : timeline.peak());
+    }
+
+    /** As above, scaled so that {@code peak} items fill the height: rows drawn to compare share one. */
+    static HBox of(ClusterTimeline timeline, double height, double barWidth, int peak) {
         HBox bars = new HBox(1);
         bars.setAlignment(Pos.BOTTOM_LEFT);
         bars.setMinHeight(height);
@@ -24,10 +29,9 @@ final class Sparkline {
         if (timeline == null) {
             return bars;
         }
-        int peak = timeline.peak();
         for (int count : timeline.total()) {
             Region bar = new Region();
-            double barHeight = count == 0 ? 1 : Math.max(2, height * count / peak);
+            double barHeight = count == 0 ? 1 : Math.max(2, height * Math.min(count, peak) / Math.max(1, peak));
             bar.setMinSize(barWidth, barHeight);
             bar.setPrefSize(barWidth, barHeight);
             bar.setMaxSize(barWidth, barHeight);
