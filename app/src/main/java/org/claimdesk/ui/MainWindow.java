@@ -46,6 +46,7 @@ import org.claimdesk.ui.firststart.FirstStartView;
 import org.claimdesk.ui.items.ItemsView;
 import org.claimdesk.ui.reader.ReaderView;
 import org.claimdesk.ui.claims.ItemClaimsView;
+import org.claimdesk.ui.claims.FlagAlertsView;
 import org.claimdesk.ui.saved.SavedSearchesView;
 import org.claimdesk.ui.search.SearchView;
 import org.claimdesk.ui.sources.SourcesView;
@@ -105,7 +106,12 @@ public final class MainWindow {
         });
         clusterTab.setContent(cluster.node());
 
-        root.setTop(new VBox(menuBar(), toolBar(), errors.banner(this::showErrors),
+        FlagAlertsView alerts = new FlagAlertsView(model.claimBoard().flagAlerts(), messages, clusterId -> {
+            focusClaims();
+            model.claimBoard().cluster().show(clusterId);
+            showCluster();
+        });
+        root.setTop(new VBox(menuBar(), toolBar(), errors.banner(this::showErrors), alerts.node(),
                 new FirstStartView(model.firstStart(), messages).build()));
         SplitPane left = new SplitPane(
                 titled("sources.title", new SourcesView(model.sources(), messages, styles).node()),

@@ -6,6 +6,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.claimdesk.script.ReaderFonts;
+import org.claimdesk.ui.shared.DesktopNotifications;
 import org.claimdesk.ui.shared.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,9 @@ public final class WorkbenchApplication {
                 }
             }
         });
+        // finding the desktop's notifier looks at the PATH (or the tray): not on the FX thread
+        Thread.ofVirtual().name("desktop-notifier").start(() ->
+                model.claimBoard().flagAlerts().notifyDesktopWithIfUnset(DesktopNotifications.forThisPlatform()));
         model.reloadRecent();
         model.openWorkspace(startup.initialWorkspace());
         return model;

@@ -324,10 +324,12 @@ public final class WorkbenchViewModel {
 
     /**
      * Clusters were flagged for the first time, or came back after a dismissal: the board shows
-     * them at the top and the status line names the first (no outside notification service).
+     * them at the top, an alert over the window names each, the status line the first, and the
+     * desktop says how many (its own notifications; no outside service).
      */
     public void clustersFlagged(List<ClusterSummary> newlyFlagged, List<ClusterSummary> cameBack) {
         claimBoard.reload();
+        claimBoard.flagAlerts().flagged(newlyFlagged, cameBack);
         ClusterSummary first = !newlyFlagged.isEmpty() ? newlyFlagged.getFirst() : cameBack.isEmpty() ? null : cameBack.getFirst();
         if (first != null) {
             String label = first.label() == null ? "" : first.label();

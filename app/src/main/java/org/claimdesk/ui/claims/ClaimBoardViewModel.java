@@ -43,6 +43,7 @@ public final class ClaimBoardViewModel {
     private final ClusterViewModel cluster;
     private final WatchlistViewModel watchlist;
     private final ItemClaimsViewModel itemClaims;
+    private final FlagAlertsViewModel flagAlerts;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
     private final StringProperty languageFilter = new SimpleStringProperty(this, "languageFilter", "");
@@ -61,6 +62,8 @@ public final class ClaimBoardViewModel {
         }, readFailed);
         this.cluster = new ClusterViewModel(reads, fx, messages, readFailed, this::reload);
         this.watchlist = new WatchlistViewModel(reads, fx, readFailed, this::reload);
+        // a notification may start a process (notify-send): never on the FX or reads thread
+        this.flagAlerts = new FlagAlertsViewModel(messages, work -> Thread.ofVirtual().name("desktop-notification").start(work));
         this.itemClaims = new ItemClaimsViewModel(reads, fx, readFailed, () -> {
             reload();
             cluster.refresh();
@@ -79,6 +82,7 @@ public final class ClaimBoardViewModel {
         cluster.attach(workspaceClaims);
         watchlist.attach(workspaceClaims);
         itemClaims.attach(workspaceClaims);
+        flagAlerts.clear();
         reload.from(workspaceClaims == null ? null : this::read);
         reload.requestNow();
     }
@@ -159,6 +163,11 @@ public final class ClaimBoardViewModel {
 
     public WatchlistViewModel watchlist() {
         return watchlist;
+    }
+
+    /** New flags, over the window until looked at. */
+    public FlagAlertsViewModel flagAlerts() {
+        return flagAlerts;
     }
 
     /** The claims, cluster and notes of the item in the reader. */
