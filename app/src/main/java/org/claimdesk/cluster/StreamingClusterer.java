@@ -270,7 +270,7 @@ public final class StreamingClusterer {
         }
         c.add(features);
         int budget = 8 * settings.lookupTerms();
-        for (int term : features.lookupTerms()) {
+        for (int term : features.indexTerms()) {
             if (c.indexedTerms.size() < budget && c.indexedTerms.add(term)) {
                 index.addTerm(term, clusterId);
             }
