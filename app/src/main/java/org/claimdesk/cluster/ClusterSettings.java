@@ -24,45 +24,53 @@ import java.time.Duration;
  * @param idfTableBits       size of the document-frequency table, 2^bits counters
  * @param growMergeThreshold centroid cosine at which a growing cluster (at 2, 4, 8, … items) merges
  *                           with one that told the same story apart; above 1 never
+ * @param strayItems         a cluster of at most this many items merges with a growing one at the join
+ *                           threshold instead (what its items would need to join it now); 0 never
  */
 public record ClusterSettings(double joinThreshold, double mergeThreshold, Duration halfLife, double decayFloor,
                               Duration window, double linkEvidence, double titleWeight, double addressWordWeight,
                               double numberWeight, double entityWeight, int lookupTerms, int postingsPerTerm,
                               int maxCandidates, int centroidTerms, int maxTextChars, int idfTableBits,
-                              double growMergeThreshold) {
+                              double growMergeThreshold, int strayItems) {
 
     public static ClusterSettings defaults() {
         return new ClusterSettings(0.08, 0.6, Duration.ofHours(6), 0.0, Duration.ofDays(3), 0.8,
-                2.0, 0.5, 1.5, 2.0, 8, 64, 40, 200, 5_000, 21, 0.2);
+                2.0, 0.5, 1.5, 2.0, 8, 64, 40, 200, 5_000, 21, 0.2, 3);
     }
 
     public ClusterSettings withJoinThreshold(double value) {
         return new ClusterSettings(value, mergeThreshold, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems);
     }
 
     public ClusterSettings withMergeThreshold(double value) {
         return new ClusterSettings(joinThreshold, value, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems);
     }
 
     public ClusterSettings withTime(Duration newHalfLife, double newDecayFloor, Duration newWindow) {
         return new ClusterSettings(joinThreshold, mergeThreshold, newHalfLife, newDecayFloor, newWindow, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm,
-                maxCandidates, centroidTerms, maxTextChars, idfTableBits, growMergeThreshold);
+                maxCandidates, centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems);
     }
 
     public ClusterSettings withAddressWordWeight(double value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, value, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems);
     }
 
     public ClusterSettings withGrowMergeThreshold(double value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, value);
+                centroidTerms, maxTextChars, idfTableBits, value, strayItems);
+    }
+
+    public ClusterSettings withStrayItems(int value) {
+        return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
+                titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, value);
     }
 }

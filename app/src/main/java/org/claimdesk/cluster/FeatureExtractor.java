@@ -73,12 +73,21 @@ final class FeatureExtractor {
             }
         }
         TermVector vector = new TermVector(terms, weights);
-        int[] top = vector.heaviest(settings.lookupTerms());
-        int[] lookup = new int[top.length];
-        for (int i = 0; i < top.length; i++) {
-            lookup[i] = terms[top[i]];
+        int[] order = vector.heaviest(terms.length);
+        int[] index = new int[Math.min(settings.lookupTerms(), order.length)];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = terms[order[i]];
         }
-        return new ItemFeatures(item.id(), item.time(), vector, lookup, links(item));
+        // a term no item before this one used is in no cluster: looking it up finds nothing, and the
+        // rarest words of a headline are exactly those, so the look-up takes the heaviest known ones
+        int[] query = new int[index.length];
+        int known = 0;
+        for (int i = 0; i < order.length && known < query.length; i++) {
+            if (idf.frequency(terms[order[i]]) > 1) {
+                query[known++] = terms[order[i]];
+            }
+        }
+        return new ItemFeatures(item.id(), item.time(), vector, Arrays.copyOf(query, known), index, links(item));
     }
 
     /** A very long text (a 100,000-character paste) would cost time and say nothing the start does not. */

@@ -270,7 +270,7 @@ public final class StreamingClusterer {
         }
         c.add(features);
         int budget = 8 * settings.lookupTerms();
-        for (int term : features.lookupTerms()) {
+        for (int term : features.indexTerms()) {
             if (c.indexedTerms.size() < budget && c.indexedTerms.add(term)) {
                 index.addTerm(term, clusterId);
             }
@@ -284,7 +284,8 @@ public final class StreamingClusterer {
     /**
      * When a cluster doubles, it is compared with the clusters that share its indexed terms: two
      * clusters that began apart on one story (their first items said it differently) become one
-     * once their centroids show it. Adds what it merged to {@code absorbed}; returns the survivor.
+     * once their centroids show it, and a stray of a few items that the story's centroid now
+     * explains joins it. Adds what it merged to {@code absorbed}; returns the survivor.
      */
     private long mergeTwins(LiveCluster grown, List<Long> absorbed) {
         Map<Long, Integer> hits = new HashMap<>();
@@ -305,7 +306,11 @@ public final class StreamingClusterer {
             }
             Duration apart = Duration.between(other.lastTime, self.lastTime).abs();
             double similarity = self.centroid.cosine(other.centroid) * fade(apart);
-            if (similarity >= settings.growMergeThreshold() && !mayNotMerge(survivor, id)) {
+            // a cluster of a few items is what a story's odd headlines started before its centroid
+            // showed what the story is about: it is held to the bar an item meets to join
+            boolean stray = Math.min(other.size(), self.size()) <= settings.strayItems();
+            double needed = stray ? settings.joinThreshold() : settings.growMergeThreshold();
+            if (similarity >= needed && !mayNotMerge(survivor, id)) {
                 long kept = merge(survivor, id);
                 absorbed.add(kept == survivor ? id : survivor);
                 survivor = kept;

@@ -30,6 +30,11 @@ final class StreamingIdf {
         return Math.log((documents + 1.0) / (documentFrequency[term & mask] + 0.5));
     }
 
+    /** Documents counted so far that held the term (a collision can only make it look higher). */
+    int frequency(int term) {
+        return documentFrequency[term & mask];
+    }
+
     long documents() {
         return documents;
     }
