@@ -69,9 +69,11 @@ public final class ClaimClusters {
     private final WatchlistStore watchlist;
     private final Decisions decisions;
     private final Clock clock;
+    private final Analyst analyst;
 
     ClaimClusters(ClusterStore clusters, ClaimStore claims, ItemStore items, AnalysisStore analyses,
-                  WatchlistStore watchlist, Decisions decisions, Clock clock) {
+                  WatchlistStore watchlist, Decisions decisions, Clock clock,
+                  Analyst analyst) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.items = Objects.requireNonNull(items, "items");
@@ -79,6 +81,7 @@ public final class ClaimClusters {
         this.watchlist = Objects.requireNonNull(watchlist, "watchlist");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.analyst = Objects.requireNonNull(analyst, "analyst");
     }
 
     /** The board: live clusters, most emerging first. */
@@ -163,7 +166,7 @@ public final class ClaimClusters {
     }
 
     public void setState(long clusterId, ClusterState state, String reason) {
-        clusters.setState(clusterId, state, reason, Analyst.current(), clock.instant());
+        clusters.setState(clusterId, state, reason, analyst.name(), clock.instant());
     }
 
     public void tag(long clusterId, String tag) {
@@ -175,11 +178,11 @@ public final class ClaimClusters {
     }
 
     public ClusterStore.Note noteOnCluster(long clusterId, String text) {
-        return clusters.addNote(null, clusterId, text, Analyst.current(), clock.instant());
+        return clusters.addNote(null, clusterId, text, analyst.name(), clock.instant());
     }
 
     public ClusterStore.Note noteOnItem(long itemId, String text) {
-        return clusters.addNote(itemId, null, text, Analyst.current(), clock.instant());
+        return clusters.addNote(itemId, null, text, analyst.name(), clock.instant());
     }
 
     public List<ClusterStore.Note> notesOfItem(long itemId) {
@@ -212,21 +215,21 @@ public final class ClaimClusters {
     }
 
     /** Decisions through the clustering stage: stored, and the running clusterer respects them at once. */
-    static Decisions through(org.claimdesk.pipeline.ClusterStage stage) {
+    static Decisions through(org.claimdesk.pipeline.ClusterStage stage, Analyst analyst) {
         return new Decisions() {
             @Override
             public void merge(long clusterId, long intoId) {
-                stage.merge(clusterId, intoId, Analyst.current());
+                stage.merge(clusterId, intoId, analyst.name());
             }
 
             @Override
             public long moveOut(long itemId) {
-                return stage.moveOut(itemId, Analyst.current());
+                return stage.moveOut(itemId, analyst.name());
             }
 
             @Override
             public void pin(long itemId, long clusterId) {
-                stage.pin(itemId, clusterId, Analyst.current());
+                stage.pin(itemId, clusterId, analyst.name());
             }
         };
     }

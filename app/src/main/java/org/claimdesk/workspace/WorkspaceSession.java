@@ -35,7 +35,10 @@ import org.claimdesk.flag.FlagPolicy;
 import org.claimdesk.pipeline.ClusterStage;
 import org.claimdesk.store.AnalysisStore;
 import org.claimdesk.store.ClaimStore;
+import org.claimdesk.store.AnalystIdentity;
+import org.claimdesk.store.AnalystStore;
 import org.claimdesk.store.ClusterStore;
+import org.claimdesk.store.RebuttalStore;
 import org.claimdesk.store.WatchlistStore;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.IndexChangeLog;
@@ -121,6 +124,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ItemBrowsing itemBrowsing;
     private final ClusterStore clusterStore;
     private final ClaimClusters claimClusters;
+    private final Rebuttals rebuttals;
+    private final Analyst analyst = new Analyst();
     private final ClusterStage clusterStage;
     private final ClusterFlagger flagger;
     private ScheduledExecutorService flagging;
@@ -165,7 +170,8 @@ public final class WorkspaceSession implements AutoCloseable {
             WatchlistStore watchlist = new WatchlistStore(database);
             this.flagger = new ClusterFlagger(clusterStore, watchlist, FlagPolicy.DEFAULT, clock);
             this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
-                    watchlist, ClaimClusters.through(clusterStage), clock);
+                    watchlist, ClaimClusters.through(clusterStage, analyst), clock, analyst);
+            this.rebuttals = new Rebuttals(new RebuttalStore(database), new AnalystStore(database), clusterStore, clock);
             WorkspaceSettingStore workspaceSettings = new WorkspaceSettingStore(database);
             if (writeStarter) {
                 // recorded before the file exists: a crash in between cannot leave an unasked starter list
@@ -296,6 +302,25 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Claim clusters: the ranked board, one cluster in full, triage, notes, tags, decisions, the watchlist. */
     public ClaimClusters claims() {
         return claimClusters;
+    }
+
+    /**
+     * Records this identity on everything changed in this session from now on (notes, decisions,
+     * triage, rebuttals); the team's list of identities keeps it.
+     */
+    public void workAs(AnalystIdentity identity) {
+        rebuttals.saveIdentity(identity);
+        analyst.workAs(identity);
+    }
+
+    /** The identity changes are recorded under, once one was chosen. */
+    public java.util.Optional<AnalystIdentity> workingAs() {
+        return analyst.identity();
+    }
+
+    /** Rebuttals: the queue, one in full with its versions and review, and the workflow that changes them. */
+    public Rebuttals rebuttals() {
+        return rebuttals;
     }
 
     /** The sources this workspace watches, feeds.yml and source health. */
