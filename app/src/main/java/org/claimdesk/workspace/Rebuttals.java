@@ -1,10 +1,16 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.extract.ArticleExtractor;
+import org.claimdesk.rebuttals.EvidenceSnapshots;
 import org.claimdesk.rebuttals.RatingScale;
+import org.claimdesk.rebuttals.RebuttalEvidence;
+import org.claimdesk.rebuttals.SnapshotFolder;
 import org.claimdesk.rebuttals.RebuttalWorkflow;
 import org.claimdesk.store.AnalystIdentity;
 import org.claimdesk.store.AnalystStore;
 import org.claimdesk.store.ClusterStore;
+import org.claimdesk.store.EvidenceStore;
+import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.RebuttalDraft;
 import org.claimdesk.store.RebuttalStatus;
 import org.claimdesk.store.RebuttalStatusChange;
@@ -27,18 +33,34 @@ public final class Rebuttals {
     private final RebuttalStore store;
     private final AnalystStore analysts;
     private final RebuttalWorkflow workflow;
+    private final RebuttalEvidence evidence;
+    private final SnapshotFolder snapshots;
     private final Clock clock;
 
-    Rebuttals(RebuttalStore store, AnalystStore analysts, ClusterStore clusters, Clock clock) {
+    Rebuttals(RebuttalStore store, AnalystStore analysts, ClusterStore clusters, EvidenceStore evidence, ItemStore items,
+              SnapshotFolder snapshots, EvidenceSnapshots.PageFetch fetch, ArticleExtractor extractor, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.analysts = Objects.requireNonNull(analysts, "analysts");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.workflow = new RebuttalWorkflow(store, clusters, RatingScale.DEFAULT, clock);
+        this.evidence = new RebuttalEvidence(store, evidence, items, new EvidenceSnapshots(snapshots, fetch, extractor, clock),
+                clock);
     }
 
     /** Writing, review, publication: every step checked and recorded. */
     public RebuttalWorkflow workflow() {
         return workflow;
+    }
+
+    /** Evidence: pages fetched and kept when attached, items of the workspace; attaching a page waits on the network. */
+    public RebuttalEvidence evidence() {
+        return evidence;
+    }
+
+    /** The kept bytes of evidence, checked against their hash. */
+    public SnapshotFolder snapshots() {
+        return snapshots;
     }
 
     /** In these statuses (all when empty), nearest deadline first. */

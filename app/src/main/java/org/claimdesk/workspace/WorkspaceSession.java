@@ -5,7 +5,13 @@ import org.claimdesk.export.OpmlExport;
 import org.claimdesk.extract.ArticleExtractor;
 import org.claimdesk.extract.FeedParser;
 import org.claimdesk.extract.SectionPage;
+import org.claimdesk.fetch.FetchException;
+import org.claimdesk.fetch.FetchFailure;
+import org.claimdesk.fetch.FetchRequest;
+import org.claimdesk.fetch.FetchResult;
 import org.claimdesk.fetch.HttpFetcher;
+import org.claimdesk.rebuttals.SnapshotFolder;
+import org.claimdesk.store.EvidenceStore;
 import org.claimdesk.index.IndexFeeder;
 import org.claimdesk.index.ItemIndex;
 import org.claimdesk.index.ItemSearch;
@@ -171,7 +177,9 @@ public final class WorkspaceSession implements AutoCloseable {
             this.flagger = new ClusterFlagger(clusterStore, watchlist, FlagPolicy.DEFAULT, clock);
             this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
                     watchlist, ClaimClusters.through(clusterStage, analyst), clock, analyst);
-            this.rebuttals = new Rebuttals(new RebuttalStore(database), new AnalystStore(database), clusterStore, clock);
+            this.rebuttals = new Rebuttals(new RebuttalStore(database), new AnalystStore(database), clusterStore,
+                    new EvidenceStore(database), items, new SnapshotFolder(workspace.snapshotsDir()), this::fetchEvidence,
+                    articleExtractor, clock);
             WorkspaceSettingStore workspaceSettings = new WorkspaceSettingStore(database);
             if (writeStarter) {
                 // recorded before the file exists: a crash in between cannot leave an unasked starter list
@@ -316,6 +324,15 @@ public final class WorkspaceSession implements AutoCloseable {
     /** The identity changes are recorded under, once one was chosen. */
     public java.util.Optional<AnalystIdentity> workingAs() {
         return analyst.identity();
+    }
+
+    /** One page an analyst attaches as evidence, through the workspace's fetcher (its limits, address rules, proxy). */
+    private FetchResult fetchEvidence(FetchRequest request) throws FetchException, InterruptedException {
+        HttpFetcher current = fetcher;
+        if (current == null) {
+            throw new FetchException(FetchFailure.CONNECT, request.uri(), "the workspace is not ready to fetch yet");
+        }
+        return current.fetch(request);
     }
 
     /** Rebuttals: the queue, one in full with its versions and review, and the workflow that changes them. */
