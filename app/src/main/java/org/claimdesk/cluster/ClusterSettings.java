@@ -46,25 +46,29 @@ public record ClusterSettings(double joinThreshold, double mergeThreshold, Durat
     public ClusterSettings withJoinThreshold(double value) {
         return new ClusterSettings(value, mergeThreshold, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems, nameKeyWeight, conceptWeight);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
+                nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withMergeThreshold(double value) {
         return new ClusterSettings(joinThreshold, value, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems, nameKeyWeight, conceptWeight);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
+                nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withTime(Duration newHalfLife, double newDecayFloor, Duration newWindow) {
         return new ClusterSettings(joinThreshold, mergeThreshold, newHalfLife, newDecayFloor, newWindow, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm,
-                maxCandidates, centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems, nameKeyWeight, conceptWeight);
+                maxCandidates, centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
+                nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withAddressWordWeight(double value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, value, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems, nameKeyWeight, conceptWeight);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
+                nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withGrowMergeThreshold(double value) {
