@@ -26,51 +26,67 @@ import java.time.Duration;
  *                           with one that told the same story apart; above 1 never
  * @param strayItems         a cluster of at most this many items merges with a growing one at the join
  *                           threshold instead (what its items would need to join it now); 0 never
+ * @param nameKeyWeight      weight of a name's key across scripts ({@link NameKeys}: الموصل, モスル and
+ *                           Mosul give one); 0 off
+ * @param conceptWeight      weight of a news concept from the bilingual lexicon ({@link NewsLexicon}:
+ *                           Staudamm, سد and ダム give one); 0 off
  */
 public record ClusterSettings(double joinThreshold, double mergeThreshold, Duration halfLife, double decayFloor,
                               Duration window, double linkEvidence, double titleWeight, double addressWordWeight,
                               double numberWeight, double entityWeight, int lookupTerms, int postingsPerTerm,
                               int maxCandidates, int centroidTerms, int maxTextChars, int idfTableBits,
-                              double growMergeThreshold, int strayItems) {
+                              double growMergeThreshold, int strayItems,
+                              double nameKeyWeight, double conceptWeight) {
 
     public static ClusterSettings defaults() {
         return new ClusterSettings(0.08, 0.6, Duration.ofHours(6), 0.0, Duration.ofDays(3), 0.8,
-                2.0, 0.5, 1.5, 2.0, 8, 64, 40, 200, 5_000, 21, 0.2, 3);
+                2.0, 0.5, 1.5, 2.0, 8, 64, 40, 200, 5_000, 21, 0.2, 3, 2.0, 1.0);
     }
 
     public ClusterSettings withJoinThreshold(double value) {
         return new ClusterSettings(value, mergeThreshold, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
+                nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withMergeThreshold(double value) {
         return new ClusterSettings(joinThreshold, value, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
+                nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withTime(Duration newHalfLife, double newDecayFloor, Duration newWindow) {
         return new ClusterSettings(joinThreshold, mergeThreshold, newHalfLife, newDecayFloor, newWindow, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm,
-                maxCandidates, centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems);
+                maxCandidates, centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
+                nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withAddressWordWeight(double value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, value, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
+                nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withGrowMergeThreshold(double value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, value, strayItems);
+                centroidTerms, maxTextChars, idfTableBits, value, strayItems, nameKeyWeight, conceptWeight);
     }
 
     public ClusterSettings withStrayItems(int value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, value);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, value, nameKeyWeight, conceptWeight);
+    }
+
+    public ClusterSettings withCrossScript(double newNameKeyWeight, double newConceptWeight) {
+        return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
+                titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems, newNameKeyWeight,
+                newConceptWeight);
     }
 }

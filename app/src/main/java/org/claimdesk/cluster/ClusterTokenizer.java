@@ -1,7 +1,10 @@
 package org.claimdesk.cluster;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,6 +27,29 @@ final class ClusterTokenizer {
             "le", "la", "les", "de", "du", "des", "un", "une", "et", "est", "en", "au", "aux", "pour", "dans",
             "el", "los", "las", "del", "y", "que", "por", "con", "se", "una",
             "في", "من", "على", "الى", "عن", "ان", "مع", "هذا", "هذه", "التي", "الذي", "ما", "لا", "او", "قد", "كان"));
+
+    /** Between digits: thousands or a decimal point (Latin, Arabic and full-width forms). */
+    private static final String SEPARATORS = ",.٬٫，．";
+    private static final String SPACES = " \u00A0\u202F";
+    private static final String CJK_SCALES = "千万億";
+    private static final BigDecimal[] CJK_SCALE_VALUES = {BigDecimal.valueOf(1_000), BigDecimal.valueOf(10_000),
+        BigDecimal.valueOf(100_000_000)};
+    /** The words for thousand, million and billion after a number, in the languages the desk analyses. */
+    private static final Map<String, BigDecimal> SCALE_WORDS = scaleWords(Map.of(
+            1_000L, "thousand tausend mille mil тыс тысяча тысячи тысяч ألف آلاف",
+            1_000_000L, "million millions millionen mio millón millones миллион миллиона миллионов млн مليون ملايين",
+            1_000_000_000L, "billion billions milliard milliards milliarde milliarden mrd миллиард миллиарда миллиардов "
+                    + "млрд مليار مليارات"));
+
+    private static Map<String, BigDecimal> scaleWords(Map<Long, String> words) {
+        Map<String, BigDecimal> map = new HashMap<>();
+        words.forEach((scale, list) -> {
+            for (String w : list.split(" ")) {
+                map.put(w, BigDecimal.valueOf(scale));
+            }
+        });
+        return Map.copyOf(map);
+    }
 
     /** One piece of text made into words and numbers. */
     record Tokens(List<String> words, List<String> numbers) {
@@ -49,23 +75,30 @@ final class ClusterTokenizer {
                 cjkBigrams(text.substring(start, i), words);
             } else if (Character.isDigit(cp)) {
                 run.setLength(0);
+                boolean spaceGrouped = false;
                 // 25,000 and 25.000 and ٢٥٠٠٠ are one number; a trailing separator is punctuation
                 while (i < n) {
                     int c = text.codePointAt(i);
                     if (Character.isDigit(c)) {
                         run.append((char) ('0' + Character.digit(c, 10)));
-                    } else if ((c == ',' || c == '.' || c == '٬' || c == '٫') && i + 1 < n && Character.isDigit(text.codePointAt(i + 1))) {
+                    } else if (SEPARATORS.indexOf(c) >= 0 && i + 1 < n && Character.isDigit(text.codePointAt(i + 1))) {
                         // three digits after a separator group thousands (1,250 and 1.250); fewer make a
                         // decimal point (47.5 and the German 47,5)
                         if (digitsFrom(text, i + 1) != 3) {
                             run.append('.');
                         }
+                    } else if (SPACES.indexOf(c) >= 0 && i + 1 < n && digitsFrom(text, i + 1) == 3
+                            && (spaceGrouped || run.length() <= 3 && run.indexOf(".") < 0)) {
+                        // French and Russian group thousands with a space: 1 250, 41 000 (not "2024 100")
+                        spaceGrouped = true;
                     } else {
                         break;
                     }
                     i += Character.charCount(c);
                 }
-                numbers.add(stripDecimalZeros(run.toString()));
+                String number = stripDecimalZeros(run.toString());
+                numbers.add(number);
+                i = scaled(text, i, number, numbers);
             } else if (Character.isLetter(cp) || isArabicMark(cp)) {
                 run.setLength(0);
                 boolean arabic = false;
@@ -87,6 +120,48 @@ final class ClusterTokenizer {
             }
         }
         return new Tokens(words, numbers);
+    }
+
+    /**
+     * "1.2 million", "1,2 Millionen", "3,2 млн", "1.2 مليون" and "120万" are one number, 1200000,
+     * said the way each language says it; the number as written stays too. Returns where reading
+     * goes on: after a Japanese or Chinese unit and the digits written onto it (4万1000), else at once.
+     */
+    private static int scaled(String text, int i, String number, List<String> numbers) {
+        int n = text.length();
+        if (i < n && CJK_SCALES.indexOf(text.charAt(i)) >= 0) {
+            BigDecimal value = new BigDecimal(number).multiply(CJK_SCALE_VALUES[CJK_SCALES.indexOf(text.charAt(i))]);
+            int k = i + 1;
+            int digits = 0;
+            while (k + digits < n && Character.isDigit(text.charAt(k + digits)) && digits < 9) {
+                digits++;
+            }
+            if (digits > 0) {
+                long rest = 0;
+                for (int d = 0; d < digits; d++) {
+                    rest = rest * 10 + Character.digit(text.charAt(k + d), 10);
+                }
+                value = value.add(BigDecimal.valueOf(rest));
+            }
+            numbers.add(value.stripTrailingZeros().toPlainString());
+            // the digits after the unit are part of this number, not one of their own
+            return digits > 0 ? k + digits : i;
+        }
+        int k = i;
+        while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\u00A0' || text.charAt(k) == '\u202F')) {
+            k++;
+        }
+        int start = k;
+        while (k < n && Character.isLetter(text.charAt(k)) && k - start < 12) {
+            k++;
+        }
+        if (k > start) {
+            BigDecimal scale = SCALE_WORDS.get(text.substring(start, k).toLowerCase(Locale.ROOT));
+            if (scale != null) {
+                numbers.add(new BigDecimal(number).multiply(scale).stripTrailingZeros().toPlainString());
+            }
+        }
+        return i;
     }
 
     private static int digitsFrom(String text, int start) {

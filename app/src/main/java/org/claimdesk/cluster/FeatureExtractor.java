@@ -19,27 +19,31 @@ final class FeatureExtractor {
     private static final char WORD = 'w';
     private static final char NUMBER = 'n';
     private static final char NAME = 'e';
+    private static final char NAME_KEY = 'k';
+    private static final char CONCEPT = 'c';
+    /** A name the analysis found keys on two consonants (Gaza: ks); a word that may be one, on three. */
+    private static final int NAME_KEY_CONSONANTS = 2;
+    private static final int WORD_KEY_CONSONANTS = 3;
 
     private final ClusterTokenizer tokenizer = new ClusterTokenizer();
+    private final NewsLexicon lexicon;
     private final StreamingIdf idf;
     private final ClusterSettings settings;
 
     FeatureExtractor(ClusterSettings settings) {
         this.settings = settings;
         this.idf = new StreamingIdf(settings.idfTableBits());
+        this.lexicon = settings.conceptWeight() > 0 ? NewsLexicon.load() : null;
     }
 
     ItemFeatures features(ClusterItem item) {
         TermCounts counts = new TermCounts();
         String lang = item.language();
         ClusterTokenizer.Tokens title = tokenizer.tokens(item.title(), lang);
-        ClusterTokenizer.Tokens text = tokenizer.tokens(cap(item.text()), lang);
-        for (String w : title.words()) {
-            counts.add(term(WORD, w), settings.titleWeight());
-        }
-        for (String w : text.words()) {
-            counts.add(term(WORD, w), 1.0);
-        }
+        String body = cap(item.text());
+        ClusterTokenizer.Tokens text = tokenizer.tokens(body, lang);
+        addWords(title.words(), lang, settings.titleWeight(), counts);
+        addWords(text.words(), lang, 1.0, counts);
         for (String w : addressWords(item.url(), lang)) {
             counts.add(term(WORD, w), settings.addressWordWeight());
         }
@@ -56,6 +60,7 @@ final class FeatureExtractor {
                 counts.add(term(NAME, folded), settings.entityWeight());
             }
         }
+        crossScriptTerms(item, title, text, body, counts);
         int[] terms = counts.terms();
         idf.add(terms);
         float[] weights = new float[terms.length];
@@ -88,6 +93,48 @@ final class FeatureExtractor {
             }
         }
         return new ItemFeatures(item.id(), item.time(), vector, Arrays.copyOf(query, known), index, links(item));
+    }
+
+    /**
+     * What the same story shares in any language and script: the keys of names (الموصل, モスル and
+     * Mosul meet) from the entities and from the words of scripts where the analysis finds none, and
+     * the news concepts of the lexicon (Staudamm, سد and ダム meet), title weighted as title words.
+     */
+    private void crossScriptTerms(ClusterItem item, ClusterTokenizer.Tokens title, ClusterTokenizer.Tokens text,
+                                  String body, TermCounts counts) {
+        double keyWeight = settings.nameKeyWeight();
+        if (keyWeight > 0) {
+            for (String name : item.entities()) {
+                NameKeys.ofName(name, NAME_KEY_CONSONANTS, k -> counts.add(term(NAME_KEY, k), keyWeight));
+            }
+            NameKeys.ofText(item.title(), WORD_KEY_CONSONANTS,
+                    k -> counts.add(term(NAME_KEY, k), keyWeight * settings.titleWeight() / 2));
+            NameKeys.ofText(body, WORD_KEY_CONSONANTS, k -> counts.add(term(NAME_KEY, k), keyWeight / 2));
+        }
+        if (lexicon != null) {
+            double conceptWeight = settings.conceptWeight();
+            lexicon.phraseConcepts(item.title().toLowerCase(Locale.ROOT), item.language(),
+                    c -> counts.add(term(CONCEPT, c), conceptWeight * settings.titleWeight()));
+            lexicon.phraseConcepts(body.toLowerCase(Locale.ROOT), item.language(),
+                    c -> counts.add(term(CONCEPT, c), conceptWeight));
+        }
+    }
+
+    /**
+     * A word the lexicon knows counts as its concept instead of itself: in one language that is a
+     * small synonym list (killed, dead, deaths), across languages it is what meets. As an extra term
+     * beside the word it weighed generic news words double and cost 0.02 pairwise F1 on the English
+     * UCI stories.
+     */
+    private void addWords(List<String> words, String lang, double weight, TermCounts counts) {
+        for (String w : words) {
+            String concept = lexicon == null ? null : lexicon.conceptOf(w, lang);
+            if (concept == null) {
+                counts.add(term(WORD, w), weight);
+            } else {
+                counts.add(term(CONCEPT, concept), weight * settings.conceptWeight());
+            }
+        }
     }
 
     /** A very long text (a 100,000-character paste) would cost time and say nothing the start does not. */

@@ -48,6 +48,19 @@ final class ClusteringTuning {
             System.out.println("defaults without absorbing strays, " + shuffledMean(items, d.withStrayItems(0), labels));
             System.out.println(line("defaults without address words", run(items, d.withAddressWordWeight(0)), labels));
         }
+        if (only.equals("report") || only.equals("cross")) {
+            System.out.println(line("defaults without name keys", run(items, d.withCrossScript(0, d.conceptWeight())), labels));
+            System.out.println(line("defaults without the lexicon", run(items, d.withCrossScript(d.nameKeyWeight(), 0)), labels));
+            System.out.println("defaults without the lexicon, " + shuffledMean(items, d.withCrossScript(d.nameKeyWeight(), 0), labels));
+            System.out.println(line("defaults without either", run(items, d.withCrossScript(0, 0)), labels));
+        }
+        if (only.equals("crossweights")) {
+            for (double k : new double[] {1, 1.5, 2}) {
+                for (double c : new double[] {0.25, 0.5, 0.75, 1}) {
+                    System.out.println(line("keys=" + k + " concepts=" + c, run(items, d.withCrossScript(k, c)), labels));
+                }
+            }
+        }
         if (only.equals("grow")) {
             for (double g : new double[] {0.1, 0.15, 0.2, 0.25}) {
                 for (double t : new double[] {0.04, 0.05, 0.06, 0.08, 0.1}) {
@@ -76,7 +89,8 @@ final class ClusteringTuning {
                         ClusterSettings s = new ClusterSettings(t, m, d.halfLife(), d.decayFloor(), d.window(), d.linkEvidence(),
                                 d.titleWeight(), d.addressWordWeight(), d.numberWeight(), d.entityWeight(), lookup,
                                 d.postingsPerTerm(), lookup == 8 ? d.maxCandidates() : 1000, d.centroidTerms(),
-                                d.maxTextChars(), d.idfTableBits(), d.growMergeThreshold(), d.strayItems());
+                                d.maxTextChars(), d.idfTableBits(), d.growMergeThreshold(), d.strayItems(),
+                                d.nameKeyWeight(), d.conceptWeight());
                         System.out.println(line("shuffled t=" + t + " m=" + m + " lookup=" + lookup, run(shuffled(items), s), labels));
                     }
                 }
