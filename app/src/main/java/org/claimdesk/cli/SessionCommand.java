@@ -21,10 +21,9 @@ abstract class SessionCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        Workspace workspace = root.workspaceOptions.resolve(root.directory);
         try (CtrlC ctrlC = CtrlC.watch()) {
             int code;
-            try (WorkspaceSession session = root.sessions.open(workspace, root.workspaceOptions.feedsFile())) {
+            try (WorkspaceSession session = open()) {
                 List<String> problems = session.sources().configProblems();
                 problems.forEach(err()::println);
                 if (!problems.isEmpty() && needsSources()) {
@@ -47,7 +46,19 @@ abstract class SessionCommand implements Callable<Integer> {
                 return ExitCodes.CANCELLED;
             }
             return code;
+        } finally {
+            closed();
         }
+    }
+
+    /** The workspace the command works on: the one chosen by --workspace, else the last opened. */
+    WorkspaceSession open() throws Exception {
+        Workspace workspace = root.workspaceOptions.resolve(root.directory);
+        return root.sessions.open(workspace, root.workspaceOptions.feedsFile());
+    }
+
+    /** After the session is closed, however the command ended: for a command that cleans up after itself. */
+    void closed() throws java.io.IOException {
     }
 
     abstract int run(WorkspaceSession session) throws Exception;
