@@ -1,7 +1,6 @@
 package org.claimdesk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.claimdesk.cluster.ClusterItem;
@@ -34,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -135,8 +135,9 @@ final class ReplayCommand extends SessionCommand {
         } else {
             printLines(delays);
         }
-        err().printf(Locale.ROOT, "claimdesk replay: %d items in %.1f s (%.1f items/s)%s; %s%n", stream.size(), seconds,
-                stream.size() / Math.max(seconds, 1e-3),
+        err().printf(Locale.ROOT, "claimdesk replay: %d items in %.1f s (%.1f items/s; storing %.1f s, stages %.1f s,"
+                        + " %d flag rounds %.1f s)%s; %s%n", stream.size(), seconds, stream.size() / Math.max(seconds, 1e-3),
+                replay.storeNanos / 1e9, replay.stageNanos / 1e9, replay.rounds, replay.flagNanos / 1e9,
                 replay.duplicates > 0 ? ", " + replay.duplicates + " repeated an earlier item of their source" : "",
                 keep != null ? "workspace kept in " + keep : "the temporary workspace " + workspaceDir + " is deleted");
         long failed = session.replay().failedItems();
@@ -169,6 +170,10 @@ final class ReplayCommand extends SessionCommand {
         private Instant nextStep;
         private long wallStart;
         int duplicates;
+        private long storeNanos;
+        private long stageNanos;
+        private long flagNanos;
+        private int rounds;
 
         /** A flag as it was raised, before the stream's end tells how its cluster went on. */
         private record Raised(ClusterSummary cluster, List<Long> members) {
@@ -186,13 +191,17 @@ final class ReplayCommand extends SessionCommand {
                 stepUntil(item.time());
                 clock.moveTo(item.time());
                 keepPace(item.time());
+                long t0 = System.nanoTime();
                 OptionalLong id = workspace.store(item, source);
+                long t1 = System.nanoTime();
+                storeNanos += t1 - t0;
                 if (id.isPresent()) {
                     streamIdsByItem.computeIfAbsent(id.getAsLong(), k -> new ArrayList<>()).add(item.id());
                 } else {
                     duplicates++;
                 }
                 workspace.runStages();
+                stageNanos += System.nanoTime() - t1;
                 lastArrival = item.time();
                 if (nextStep == null) {
                     nextStep = item.time().truncatedTo(ChronoUnit.MINUTES).plus(STEP);
@@ -212,7 +221,10 @@ final class ReplayCommand extends SessionCommand {
                 }
                 clock.moveTo(nextStep);
                 keepPace(nextStep);
+                long t0 = System.nanoTime();
                 ClusterFlagger.Round round = workspace.scoreFlags();
+                flagNanos += System.nanoTime() - t0;
+                rounds++;
                 for (ClusterSummary flagged : round.newlyFlagged()) {
                     raised.add(new Raised(flagged, workspace.itemsOf(flagged.id(), MOST_MEMBERS)));
                 }
@@ -293,21 +305,21 @@ final class ReplayCommand extends SessionCommand {
     }
 
     private void printJson(FlagDelays delays, Replay replay) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper mapper = new ObjectMapper();
         ObjectNode report = mapper.createObjectNode();
         report.put("file", file.toString()).put("items", stream.size()).put("skippedLines", badLines)
                 .put("repeatedItems", replay.duplicates).put("stepSeconds", STEP.toSeconds())
                 .put("clusters", delays.clusters()).put("flaggedClusters", delays.flagged().size())
                 .put("falseAlarms", delays.falseAlarms());
-        delays.clusterDelay(50).ifPresent(d -> report.put("medianDelaySeconds", d.toSeconds()));
-        delays.clusterDelay(90).ifPresent(d -> report.put("p90DelaySeconds", d.toSeconds()));
+        report.put("medianDelaySeconds", seconds(delays.clusterDelay(50)));
+        report.put("p90DelaySeconds", seconds(delays.clusterDelay(90)));
         ArrayNode flagged = report.putArray("flagged");
         for (FlagDelays.FlaggedCluster f : delays.flagged()) {
             ObjectNode node = flagged.addObject().put("cluster", f.clusterId()).put("claim", f.label())
                     .put("firstItem", f.firstItemAt().toString()).put("flagged", f.flaggedAt().toString())
                     .put("delaySeconds", f.delay().toSeconds()).put("itemsAtFlag", f.itemsAtFlag())
                     .put("itemsAtEnd", f.itemsAtEnd()).put("falseAlarm", f.falseAlarm());
-            if (f.story() != null) {
+            if (labels != null) {
                 node.put("story", f.story());
             }
         }
@@ -315,15 +327,14 @@ final class ReplayCommand extends SessionCommand {
             ObjectNode stories = report.putObject("stories").put("labelled", delays.stories().size())
                     .put("flagged", delays.flaggedStories()).put("repeatFlags", delays.repeatFlags())
                     .put("unlabelledFlags", delays.unlabelledFlags());
-            delays.storyDelay(50).ifPresent(d -> stories.put("medianDelaySeconds", d.toSeconds()));
-            delays.storyDelay(90).ifPresent(d -> stories.put("p90DelaySeconds", d.toSeconds()));
+            stories.put("medianDelaySeconds", seconds(delays.storyDelay(50)));
+            stories.put("p90DelaySeconds", seconds(delays.storyDelay(90)));
             ArrayNode each = stories.putArray("each");
             for (FlagDelays.StoryDelay s : delays.stories()) {
-                ObjectNode node = each.addObject().put("story", s.story()).put("items", s.items())
-                        .put("firstItem", s.firstItemAt().toString()).put("flags", s.flaggedClusters());
-                if (s.firstFlagAt() != null) {
-                    node.put("firstFlag", s.firstFlagAt().toString()).put("delaySeconds", s.delay().orElseThrow().toSeconds());
-                }
+                each.addObject().put("story", s.story()).put("items", s.items())
+                        .put("firstItem", s.firstItemAt().toString()).put("flags", s.flaggedClusters())
+                        .put("firstFlag", s.firstFlagAt() == null ? null : s.firstFlagAt().toString())
+                        .put("delaySeconds", seconds(s.delay()));
             }
         }
         try {
@@ -334,7 +345,11 @@ final class ReplayCommand extends SessionCommand {
         out().flush();
     }
 
-    private static String durationOrNone(java.util.Optional<Duration> d) {
+    private static Long seconds(Optional<Duration> d) {
+        return d.map(Duration::toSeconds).orElse(null);
+    }
+
+    private static String durationOrNone(Optional<Duration> d) {
         return d.map(CliText::duration).orElse("-");
     }
 

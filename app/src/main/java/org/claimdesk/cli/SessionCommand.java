@@ -38,6 +38,9 @@ abstract class SessionCommand implements Callable<Integer> {
                     throw e;
                 }
                 code = ExitCodes.CANCELLED;
+            } finally {
+                // the session is closed by now, and Ctrl+C still waits for this before the JVM ends
+                closed();
             }
             if (ctrlC.pressed()) {
                 // the session is closed by now: what was stored is kept, and the index holds it
@@ -46,8 +49,6 @@ abstract class SessionCommand implements Callable<Integer> {
                 return ExitCodes.CANCELLED;
             }
             return code;
-        } finally {
-            closed();
         }
     }
 

@@ -2,7 +2,6 @@ package org.claimdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.claimdesk.testing.SharedFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +59,7 @@ class ReplayCommandTest {
         assertThat(run("replay", stream.toString(), "--labels", stories.toString(), "--json", "--keep", kept.toString()))
                 .as(cli.err.toString()).isZero();
 
+        assertThat(cli.out.toString().strip()).as("one JSON object on one line").doesNotContain("\n");
         JsonNode report = new ObjectMapper().readTree(cli.out.toString());
         assertThat(report.get("items").asInt()).isEqualTo(17);
         List<JsonNode> dam = new ArrayList<>();
@@ -79,7 +79,7 @@ class ReplayCommandTest {
         assertThat(storyReport.get("labelled").asInt()).isEqualTo(5);
         assertThat(storyReport.get("flagged").asInt()).isEqualTo(1);
         for (JsonNode story : storyReport.get("each")) {
-            assertThat(story.has("firstFlag")).as(story.toString()).isEqualTo(story.get("story").asText().equals("dam"));
+            assertThat(story.get("firstFlag").isNull()).as(story.toString()).isEqualTo(!story.get("story").asText().equals("dam"));
         }
         assertThat(cli.err.toString()).contains("workspace kept in " + kept);
         assertThat(kept.resolve("feeds.yml")).exists();
@@ -89,6 +89,7 @@ class ReplayCommandTest {
     void linesAsDocumentedAndTheTemporaryWorkspaceIsGone() throws Exception {
         assertThat(run("replay", stream.toString(), "--labels", stories.toString())).as(cli.err.toString()).isZero();
 
+        System.out.println(cli.out);
         List<String> lines = cli.out.toString().lines().toList();
         assertThat(lines.getFirst()).startsWith("cluster  first item");
         assertThat(lines.get(1)).matches(FLAG_LINE).contains("Mosul");
@@ -133,19 +134,5 @@ class ReplayCommandTest {
         assertThat(cli.err.toString()).contains("--speed must be a number above 0 or 'max'");
         assertThat(run("replay", "--help")).isZero();
         assertThat(cli.out.toString()).contains("false alarm").contains("every minute of stream time");
-    }
-
-    @Test
-    void uciNewsStoriesFromTheCsvAsItIs() {
-        Path uci = SharedFixtures.require("clustering/uci-news-dev").resolve("stories.csv");
-        long started = System.nanoTime();
-        assertThat(run("replay", uci.toString(), "--labels", uci.toString())).as(cli.err.toString()).isZero();
-        double seconds = (System.nanoTime() - started) / 1e9;
-
-        List<String> lines = cli.out.toString().lines().toList();
-        lines.stream().filter(l -> l.startsWith("replay:")).forEach(System.out::println);
-        System.out.printf("replay of the UCI stories: %.1f s%n", seconds);
-        assertThat(lines.get(lines.size() - 2)).matches(SUMMARY_LINE).startsWith("replay: 3318 items");
-        assertThat(lines.getLast()).startsWith("replay: 44 stories");
     }
 }
