@@ -88,6 +88,7 @@ final class ReplayCommand extends SessionCommand {
     boolean json;
 
     private final List<ClusterItem> stream = new ArrayList<>();
+    private Map<String, String> storyByStreamId = Map.of();
     private int badLines;
     private StreamClock clock;
     private Path workspaceDir;
@@ -109,6 +110,10 @@ final class ReplayCommand extends SessionCommand {
         if (stream.isEmpty()) {
             throw new IOException(file.getFileName() + ": no item with an id and a time");
         }
+        if (labels != null) {
+            // read before the replay: a wrong labels file is said now, not after an hour of analysis
+            storyByStreamId = ClusterEvalCommand.labels(labels, problem -> err().println("claimdesk replay: " + problem));
+        }
         workspaceDir = keep != null ? keep : Files.createTempDirectory("claimdesk-replay-");
         clock = new StreamClock(stream.getFirst().time());
         return root.sessions.openScratch(new Workspace(workspaceDir), clock);
@@ -129,7 +134,7 @@ final class ReplayCommand extends SessionCommand {
             replay.feed(progress);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        FlagDelays delays = replay.delays(labelsOrEmpty());
+        FlagDelays delays = replay.delays();
         if (json) {
             printJson(delays, replay);
         } else {
@@ -148,24 +153,12 @@ final class ReplayCommand extends SessionCommand {
         return badLines > 0 || failed > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
-    private Map<String, String> labelsOrEmpty() {
-        if (labels == null) {
-            return Map.of();
-        }
-        try {
-            return ClusterEvalCommand.labels(labels, problem -> err().println("claimdesk replay: " + problem));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** The replay loop: items at their time, flags at every step, pace kept when asked. */
     private final class Replay {
         private final Replaying workspace;
         private final URI source;
         private final Map<Long, List<String>> streamIdsByItem = new HashMap<>();
         private final List<Raised> raised = new ArrayList<>();
-        private Map<String, String> storyOf = Map.of();
         private Instant lastArrival;
         private Instant nextStep;
         private long wallStart;
@@ -247,8 +240,7 @@ final class ReplayCommand extends SessionCommand {
             }
         }
 
-        FlagDelays delays(Map<String, String> storyByStreamId) {
-            storyOf = storyByStreamId;
+        FlagDelays delays() {
             List<FlagDelays.FlaggedCluster> flagged = new ArrayList<>();
             for (Raised r : raised) {
                 int atEnd = workspace.cluster(r.cluster().id()).map(ClusterSummary::itemCount).orElse(r.cluster().itemCount());
@@ -261,13 +253,13 @@ final class ReplayCommand extends SessionCommand {
             for (long item : streamIdsByItem.keySet()) {
                 workspace.clusterOf(item).ifPresent(clusters::add);
             }
-            List<FlagDelays.LabelledItem> labelled = stream.stream().filter(i -> storyOf.containsKey(i.id()))
-                    .map(i -> new FlagDelays.LabelledItem(storyOf.get(i.id()), i.time())).toList();
+            List<FlagDelays.LabelledItem> labelled = stream.stream().filter(i -> storyByStreamId.containsKey(i.id()))
+                    .map(i -> new FlagDelays.LabelledItem(storyByStreamId.get(i.id()), i.time())).toList();
             return new FlagDelays(clusters.size(), flagged, FlagDelays.stories(labelled, flagged));
         }
 
         private Stream<String> storiesOf(long itemId) {
-            return streamIdsByItem.getOrDefault(itemId, List.of()).stream().map(storyOf::get);
+            return streamIdsByItem.getOrDefault(itemId, List.of()).stream().map(storyByStreamId::get);
         }
     }
 

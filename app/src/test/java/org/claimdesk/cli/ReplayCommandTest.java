@@ -103,6 +103,15 @@ class ReplayCommandTest {
     }
 
     @Test
+    void speedKeepsTheStreamsPaceTimesN() {
+        // 06:00 to 00:30 the next day, and the 2 h after the last item: 20.5 h of stream, 2.05 s at 36,000×
+        long started = System.nanoTime();
+        assertThat(run("replay", stream.toString(), "--speed", "36000")).as(cli.err.toString()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(2_000));
+        assertThat(cli.out.toString()).containsPattern("replay: 17 items, \\d+ clusters, 1 flagged");
+    }
+
+    @Test
     void aLineWithoutATimeIsNamedAndSkipped() throws Exception {
         Path broken = Files.writeString(tmp.resolve("broken.jsonl"), String.join("\n",
                 Files.readAllLines(stream).getFirst(),
@@ -119,6 +128,9 @@ class ReplayCommandTest {
     void aMissingFileAndWrongUsageSayWhat() throws Exception {
         assertThat(run("replay", tmp.resolve("missing.jsonl").toString())).isEqualTo(ExitCodes.FAILED);
         assertThat(cli.err.toString()).contains("missing.jsonl: no such file");
+        assertThat(run("replay", stream.toString(), "--labels", tmp.resolve("missing-stories.tsv").toString()))
+                .as("said before the replay, not after").isEqualTo(ExitCodes.FAILED);
+        assertThat(cli.err.toString()).contains("missing-stories.tsv: no such file").doesNotContain("claimdesk replay: 17 items");
 
         assertThat(run("-w", tmp.resolve("desk").toString(), "replay", stream.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err.toString()).contains("fresh workspace of its own");
