@@ -9,6 +9,7 @@ import org.claimdesk.flag.FlagDelays;
 import org.claimdesk.flag.FlagPolicy;
 import org.claimdesk.store.ClusterSummary;
 import org.claimdesk.workspace.Replaying;
+import org.claimdesk.workspace.StreamClock;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.claimdesk.cli;
+package org.claimdesk.workspace;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,35 +6,35 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The time of a replayed stream: the workspace's clock while {@code replay} runs, moved forward by
- * the replay as the stream goes on, so that every stage and the flags see the stream's own time.
+ * A clock its owner moves forward: the time of a replayed stream ({@code claimdesk replay}), given
+ * to the workspace so that every stage and the flags see the stream's own time; and a test's.
  */
-final class StreamClock extends Clock {
+public class StreamClock extends Clock {
     private volatile Instant now;
 
-    StreamClock(Instant start) {
+    public StreamClock(Instant start) {
         this.now = start;
     }
 
     /** Moves to {@code time}; never back, since stages and flags count on time going forward. */
-    void moveTo(Instant time) {
+    public final void moveTo(Instant time) {
         if (time.isAfter(now)) {
             now = time;
         }
     }
 
     @Override
-    public Instant instant() {
+    public final Instant instant() {
         return now;
     }
 
     @Override
-    public ZoneId getZone() {
+    public final ZoneId getZone() {
         return ZoneOffset.UTC;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
+    public final Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("a stream's time is UTC");
     }
 }
