@@ -134,7 +134,7 @@ public final class ClaimDesk {
      */
     public WorkspaceSession openScratch(Workspace workspace, Clock clock) {
         workspace.ensureLayout();
-        LogFiles.logTo(workspace.logsDir());
+        LogFiles.logTo(workspace.logsDir(), consoleShowsErrorsOnly);
         return WorkspaceSession.openScratch(workspace, settings.withClock(clock));
     }
 
