@@ -17,6 +17,7 @@ import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -127,9 +128,30 @@ public final class ClaimDesk {
         };
     }
 
+    /**
+     * Opens a scratch workspace for a command that brings its own clock (a replay): logs to its
+     * folder and shares the analyzer, but is neither remembered nor given the sample.
+     */
+    public WorkspaceSession openScratch(Workspace workspace, Clock clock) {
+        workspace.ensureLayout();
+        LogFiles.logTo(workspace.logsDir(), consoleShowsErrorsOnly);
+        return WorkspaceSession.openScratch(workspace, settings.withClock(clock));
+    }
+
     /** The command line; with no sub-command it opens the window. */
     public CommandLine commandLine() {
-        return ClaimDeskCommand.commandLine(directory, this::openForCommand, (initial, feedsFile, dir) -> startWindow(initial, feedsFile));
+        ClaimDeskCommand.SessionOpener opener = new ClaimDeskCommand.SessionOpener() {
+            @Override
+            public WorkspaceSession open(Workspace workspace, Path feedsFile) throws InterruptedException {
+                return openForCommand(workspace, feedsFile);
+            }
+
+            @Override
+            public WorkspaceSession openScratch(Workspace workspace, Clock clock) {
+                return ClaimDesk.this.openScratch(workspace, clock);
+            }
+        };
+        return ClaimDeskCommand.commandLine(directory, opener, (initial, feedsFile, dir) -> startWindow(initial, feedsFile));
     }
 
     /** Runs the window until it is closed; returns the exit code. */

@@ -1,5 +1,6 @@
 package org.claimdesk.cli;
 
+import org.claimdesk.workspace.SessionSettings;
 import org.claimdesk.workspace.Workspace;
 import org.claimdesk.workspace.WorkspaceDirectory;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /**
@@ -20,7 +22,7 @@ import java.util.concurrent.Callable;
         subcommands = {IngestCommand.class, ImportCommand.class, SourcesCommand.class, ExportOpmlCommand.class,
                 ExtractCommand.class, SearchCommand.class, WatchCommand.class, IndexCommand.class,
                 AnalyseCommand.class, ClaimsCommand.class, ClusterCommand.class, ClusterEvalCommand.class,
-                RebuttalsCommand.class, RebuttalCommand.class,
+                ReplayCommand.class, RebuttalsCommand.class, RebuttalCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0    ok",
@@ -41,6 +43,14 @@ public final class ClaimDeskCommand implements Callable<Integer> {
     @FunctionalInterface
     public interface SessionOpener {
         WorkspaceSession open(Workspace workspace, Path feedsFile) throws Exception;
+
+        /**
+         * Opens a scratch workspace on a clock of the command's own (a replay's, which follows a
+         * stream's time), with no feeds.yml sources; it is not remembered as the last one opened.
+         */
+        default WorkspaceSession openScratch(Workspace workspace, Clock clock) throws Exception {
+            return WorkspaceSession.openScratch(workspace, SessionSettings.standalone().withClock(clock));
+        }
     }
 
     @Mixin

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code claimdesk cluster-eval FILE LABELS}: how close a clustering is to reference labels. */
 @Command(name = "cluster-eval", description = {
@@ -44,8 +45,9 @@ final class ClusterEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> predicted = tabSeparated(clusters);
-        Map<String, String> reference = isCsv(labels) ? csvLabels(labels) : tabSeparated(labels);
+        Consumer<String> problems = problem -> spec.commandLine().getErr().println("claimdesk cluster-eval: " + problem);
+        Map<String, String> predicted = tabSeparated(clusters, problems);
+        Map<String, String> reference = labels(labels, problems);
         ClusteringScores s = ClusteringScores.of(predicted, reference);
         if (s.items() == 0) {
             throw new IOException("no item of " + clusters.getFileName() + " has a label in " + labels.getFileName());
@@ -58,6 +60,14 @@ final class ClusterEvalCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Reference labels by item id: id<TAB>label lines, or a CSV whose header has an id column and
+     * a label, story or cluster column; {@code problems} hears of each line skipped.
+     */
+    static Map<String, String> labels(Path file, Consumer<String> problems) throws IOException {
+        return isCsv(file) ? csvLabels(file) : tabSeparated(file, problems);
+    }
+
     private static boolean isCsv(Path file) throws IOException {
         requireFile(file);
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -66,7 +76,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> tabSeparated(Path file) throws IOException {
+    private static Map<String, String> tabSeparated(Path file, Consumer<String> problems) throws IOException {
         requireFile(file);
         Map<String, String> map = new HashMap<>();
         int number = 0;
@@ -77,8 +87,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
             }
             int tab = line.indexOf('\t');
             if (tab <= 0) {
-                spec.commandLine().getErr().println("claimdesk cluster-eval: " + file.getFileName() + ":" + number
-                        + ": not 'id<TAB>value'; line skipped");
+                problems.accept(file.getFileName() + ":" + number + ": not 'id<TAB>value'; line skipped");
                 continue;
             }
             map.put(line.substring(0, tab).strip(), line.substring(tab + 1).strip());

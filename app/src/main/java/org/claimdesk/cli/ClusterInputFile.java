@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * Reads the items of {@code claimdesk cluster FILE}: JSON lines, or CSV with a header row (told
  * apart by the first character: '{' is JSON). Columns are matched without regard to case, with the
  * names of common news datasets as aliases. A line that cannot be read is reported with its line
- * number and skipped; an item without a time takes the time of the item before it.
+ * number and skipped; an item without a time takes the time of the item before it, unless a time
+ * is required.
  */
 final class ClusterInputFile {
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -46,13 +47,20 @@ final class ClusterInputFile {
     }
 
     private final Consumer<String> problems;
+    private final boolean timeRequired;
     private int badLines;
     private int withoutTime;
     private Instant previousTime = Instant.EPOCH;
 
     /** @param problems receives one message per line that was skipped, {@code FILE:LINE: …} */
     ClusterInputFile(Consumer<String> problems) {
+        this(problems, false);
+    }
+
+    /** @param timeRequired whether an item without a time is a bad line (a replay cannot place it) */
+    ClusterInputFile(Consumer<String> problems, boolean timeRequired) {
         this.problems = problems;
+        this.timeRequired = timeRequired;
     }
 
     Report read(Path file, Consumer<ClusterItem> items) throws IOException {
@@ -156,6 +164,9 @@ final class ClusterInputFile {
             throw new IllegalArgumentException("no id");
         }
         Instant time = parseTime(fields.get("time"));
+        if (time == null && timeRequired) {
+            throw new IllegalArgumentException("no time");
+        }
         if (time == null) {
             withoutTime++;
             time = previousTime;

@@ -21,10 +21,9 @@ abstract class SessionCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        Workspace workspace = root.workspaceOptions.resolve(root.directory);
         try (CtrlC ctrlC = CtrlC.watch()) {
             int code;
-            try (WorkspaceSession session = root.sessions.open(workspace, root.workspaceOptions.feedsFile())) {
+            try (WorkspaceSession session = open()) {
                 List<String> problems = session.sources().configProblems();
                 problems.forEach(err()::println);
                 if (!problems.isEmpty() && needsSources()) {
@@ -39,6 +38,9 @@ abstract class SessionCommand implements Callable<Integer> {
                     throw e;
                 }
                 code = ExitCodes.CANCELLED;
+            } finally {
+                // the session is closed by now, and Ctrl+C still waits for this before the JVM ends
+                closed();
             }
             if (ctrlC.pressed()) {
                 // the session is closed by now: what was stored is kept, and the index holds it
@@ -48,6 +50,16 @@ abstract class SessionCommand implements Callable<Integer> {
             }
             return code;
         }
+    }
+
+    /** The workspace the command works on: the one chosen by --workspace, else the last opened. */
+    WorkspaceSession open() throws Exception {
+        Workspace workspace = root.workspaceOptions.resolve(root.directory);
+        return root.sessions.open(workspace, root.workspaceOptions.feedsFile());
+    }
+
+    /** After the session is closed, however the command ended: for a command that cleans up after itself. */
+    void closed() throws java.io.IOException {
     }
 
     abstract int run(WorkspaceSession session) throws Exception;

@@ -234,6 +234,23 @@ public final class ItemStore {
                 connection -> findByUrl(connection, canonicalUrl) != null);
     }
 
+    /**
+     * The item a source delivered under this entry id: the one saved then, or the one it turned
+     * out to duplicate (a replay finds where each line of its stream went this way).
+     */
+    public Optional<Long> idOfEntry(String sourceId, String entryId) {
+        return database.inTransaction("look up entry " + entryId + " of source " + sourceId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT item_id FROM item_source WHERE source_id = ? AND entry_id = ? FETCH FIRST 1 ROWS ONLY")) {
+                statement.setString(1, sourceId);
+                statement.setString(2, entryId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+    }
+
     /** The item with its sources and what analysis found in it so far. */
     public Optional<StoredItem> find(long id) {
         return database.inTransaction("read item " + id, connection -> {

@@ -32,6 +32,11 @@ public record SessionSettings(Clock clock, TextAnalyzer analyzer, AnalysisStage.
         this(clock, analyzer, analyzer::analyse);
     }
 
+    /** The same analyzer and models on another clock: a replay's, which follows the stream's time. */
+    public SessionSettings withClock(Clock other) {
+        return new SessionSettings(other, analyzer, analysis, claimScoring);
+    }
+
     /** The system clock and an analyzer of its own (models load when analysis first needs them). */
     public static SessionSettings standalone() {
         return new SessionSettings(Clock.systemUTC(), new TextAnalyzer());

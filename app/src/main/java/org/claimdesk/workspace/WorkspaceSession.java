@@ -141,6 +141,7 @@ public final class WorkspaceSession implements AutoCloseable {
     private final Ingesting ingesting = new Ingesting(this);
     private final Exporting exporting = new Exporting(this);
     private final Stages stages = new Stages(this);
+    private final Replaying replaying = new Replaying(this);
     private final StarterSources starterSources;
 
     /** One poll at a time: a manual poll waits for a scheduled one rather than fetching twice. */
@@ -227,6 +228,22 @@ public final class WorkspaceSession implements AutoCloseable {
         workspace.ensureLayout();
         Path feeds = feedsFile != null ? feedsFile.toAbsolutePath() : workspace.feedsFile();
         return new WorkspaceSession(workspace, feeds, feedsFile == null && !Files.exists(feeds), settings);
+    }
+
+    /**
+     * Opens a workspace for work that must not mix with a user's: its feeds.yml lists no source
+     * (no starter list is written), so nothing is polled and only what the caller stores is there.
+     */
+    public static WorkspaceSession openScratch(Workspace workspace, SessionSettings settings) {
+        workspace.ensureLayout();
+        try {
+            if (!Files.exists(workspace.feedsFile())) {
+                Files.writeString(workspace.feedsFile(), "# a scratch workspace: no sources of its own\nsources: []\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + workspace.feedsFile() + ": " + e.getMessage(), e);
+        }
+        return open(workspace, null, settings);
     }
 
     /** Like {@link #open(Workspace, Path, SessionSettings)} with the system clock and an analyzer of its own. */
@@ -358,6 +375,11 @@ public final class WorkspaceSession implements AutoCloseable {
     /** The stages after the store: their progress, pause and resume, and running them on the caller's behalf. */
     public Stages stages() {
         return stages;
+    }
+
+    /** Feeding a recorded stream through the stages at its own times, for {@code claimdesk replay}. */
+    public Replaying replay() {
+        return replaying;
     }
 
     /** The starter list of a new workspace and the user's choice of which of its sources to watch. */
@@ -652,6 +674,10 @@ public final class WorkspaceSession implements AutoCloseable {
 
     AnalysisStore analysisStore() {
         return analyses;
+    }
+
+    ClusterStore clusterStore() {
+        return clusterStore;
     }
 
     /** Queues an item for a stage again, as a fetched article does for analysis. */

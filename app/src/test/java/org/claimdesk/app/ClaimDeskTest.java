@@ -46,6 +46,23 @@ class ClaimDeskTest {
     }
 
     @Test
+    void aScratchWorkspaceRunsOnTheCommandsClockAndIsNeitherRememberedNorGivenTheSample() throws Exception {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        ClaimDesk claimDesk = new ClaimDesk(new WorkspaceDirectory(tmp.resolve("data")),
+                new SessionSettings(Clock.systemUTC(), analyzer));
+        Clock streamTime = Clock.fixed(java.time.Instant.parse("2014-03-10T16:52:00Z"), java.time.ZoneOffset.UTC);
+        Workspace scratch = new Workspace(tmp.resolve("scratch"));
+        try (WorkspaceSession session = claimDesk.openScratch(scratch, streamTime)) {
+            assertThat(session.settings().clock()).isSameAs(streamTime);
+            assertThat(session.settings().analyzer()).isSameAs(analyzer);
+            assertThat(session.items().count()).isZero();
+            assertThat(session.sources().config().sources()).as("no starter list").isEmpty();
+        }
+        assertThat(scratch.logsDir()).isDirectory();
+        assertThat(claimDesk.directory().recent()).isEmpty();
+    }
+
+    @Test
     void theWindowsWorkspacesShareOneAnalyzerAndRunTheirBackgroundWork() throws Exception {
         TextAnalyzer analyzer = new TextAnalyzer();
         ClaimDesk claimDesk = new ClaimDesk(new WorkspaceDirectory(tmp.resolve("data")),
