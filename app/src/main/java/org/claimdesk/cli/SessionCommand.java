@@ -11,16 +11,26 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** A sub-command that works on an open workspace. */
+/** A sub-command that works on an open workspace, directly under {@code claimdesk} or in a {@link CommandGroup}. */
 abstract class SessionCommand implements Callable<Integer> {
     @ParentCommand
-    ClaimDeskCommand root;
+    Object parent;
+
+    /** A command that only holds sub-commands ({@code claimdesk factchecks import}). */
+    interface CommandGroup {
+        ClaimDeskCommand root();
+    }
+
+    ClaimDeskCommand root() {
+        return parent instanceof CommandGroup group ? group.root() : (ClaimDeskCommand) parent;
+    }
 
     @Spec
     CommandSpec spec;
 
     @Override
     public final Integer call() throws Exception {
+        ClaimDeskCommand root = root();
         Workspace workspace = root.workspaceOptions.resolve(root.directory);
         try (CtrlC ctrlC = CtrlC.watch()) {
             int code;
@@ -68,7 +78,7 @@ abstract class SessionCommand implements Callable<Integer> {
 
     /** Progress of a long step on standard error: a bar on a terminal, plain lines otherwise. */
     CommandProgress progress(String task, String unit, long total) {
-        return CommandProgress.start(root.terminal, err(), task, unit, total);
+        return CommandProgress.start(root().terminal, err(), task, unit, total);
     }
 
     PrintWriter out() {
