@@ -176,7 +176,7 @@ public final class WorkspaceSession implements AutoCloseable {
             RebuttalStore rebuttalStore = new RebuttalStore(database);
             this.rebuttals = new Rebuttals(rebuttalStore, new AnalystStore(database), clusterStore, clock);
             this.knownAnswers = new KnownAnswers(new FactCheckStore(database), rebuttalStore, clusterStore,
-                    settings.analyzer().languageDetector(), this::index, clock);
+                    settings.analyzer().languageDetector(), this::indexUpToDate, clock);
             WorkspaceSettingStore workspaceSettings = new WorkspaceSettingStore(database);
             if (writeStarter) {
                 // recorded before the file exists: a crash in between cannot leave an unasked starter list
@@ -519,6 +519,18 @@ public final class WorkspaceSession implements AutoCloseable {
             index = opened;
         }
         return index;
+    }
+
+    /**
+     * The index once it holds every stored item: a document written into an index still being
+     * rebuilt would be thrown away with it at the next start (the rebuild waits for nobody else).
+     */
+    private ItemIndex indexUpToDate() {
+        IndexFeeder feeder = indexFeeder();
+        if (!feeder.upToDate()) {
+            feeder.bringUpToDate(org.claimdesk.index.RebuildProgress.NONE);
+        }
+        return index();
     }
 
     synchronized IndexFeeder indexFeeder() {
