@@ -28,18 +28,19 @@ final class AnswerDocuments {
 
     static IndexDocument of(StoredFactCheck factCheck) {
         return document(DocumentKind.FACT_CHECK, factCheck.id(), factCheck.url(), factCheck.language(),
-                factCheck.claimReviewed(), join(factCheck.title(), factCheck.reviewText()), factCheck.datePublished(),
+                factCheck.claimReviewed(), factCheck.title(), factCheck.reviewText(), factCheck.datePublished(),
                 factCheck.updatedAt());
     }
 
     static IndexDocument of(StoredRebuttal rebuttal) {
         return document(DocumentKind.REBUTTAL, rebuttal.id(), REBUTTAL_ADDRESS + rebuttal.id(), rebuttal.language(),
-                rebuttal.text().claim(), join(rebuttal.text().shortAnswer(), rebuttal.text().fullText()),
+                rebuttal.text().claim(), rebuttal.text().shortAnswer(), rebuttal.text().fullText(),
                 rebuttal.publishedAt() != null ? rebuttal.publishedAt() : rebuttal.createdAt(), rebuttal.updatedAt());
     }
 
     private static IndexDocument document(DocumentKind kind, long key, String url, String language, String claim,
-                                          String answer, Instant date, Instant version) {
+                                          String title, String text, Instant date, Instant version) {
+        String answer = join(title, text);
         TextLanguage group = TextLanguage.of(language);
         List<IndexableField> doc = new ArrayList<>();
         doc.add(new StringField(IndexFields.ANALYSIS, group.key(), Field.Store.YES));
@@ -54,7 +55,8 @@ final class AnswerDocuments {
         if (!answer.isBlank()) {
             doc.add(new TextField(IndexFields.answer(group), answer, Field.Store.NO));
         }
-        for (String claimKey : ClaimKeys.of(claim)) {
+        // the headline often names what the claim only alludes to ("5G" for "the fifth generation")
+        for (String claimKey : ClaimKeys.of(title == null ? claim : claim + "\n" + title)) {
             doc.add(new StringField(IndexFields.CLAIM_KEYS, claimKey, Field.Store.YES));
         }
         return new IndexDocument(kind, key, doc);

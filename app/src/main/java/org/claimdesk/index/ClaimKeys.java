@@ -55,10 +55,79 @@ final class ClaimKeys {
                 String folded = fold(word);
                 if (folded.length() >= 2 && !NOT_NAMES.contains(folded)) {
                     keys.add("w:" + folded);
+                    addSkeleton(keys, latinSkeleton(folded));
                 }
+            } else if (Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.ARABIC) {
+                addSkeleton(keys, arabicSkeleton(word));
             }
         }
         return keys;
+    }
+
+    private static void addSkeleton(Set<String> keys, String skeleton) {
+        if (skeleton.length() >= 2) {
+            keys.add("s:" + skeleton);
+        }
+    }
+
+    /**
+     * A name's consonants as Arabic writes them (short vowels unwritten, no p or v), doubled ones
+     * once: "Gates" and "غيتس" both give "gts", "Obama" and "أوباما" "bm", "Zuckerberg" and
+     * "زوكربيرغ" "zkrbrg". A cheap transliteration: it finds names across the two scripts, and
+     * the rarity weighting keeps short, common skeletons from counting for much.
+     */
+    static String latinSkeleton(String folded) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            String mapped = switch (c) {
+                case 'a', 'e', 'i', 'o', 'u', 'y', 'w' -> "";
+                case 'p' -> "b";
+                case 'v' -> "f";
+                case 'c', 'q' -> "k";
+                case 'x' -> "ks";
+                default -> Character.isLetter(c) ? String.valueOf(c) : "";
+            };
+            appendUndoubled(out, mapped);
+        }
+        return out.toString();
+    }
+
+    static String arabicSkeleton(String word) {
+        String w = word.length() > 4 && word.startsWith("ال") ? word.substring(2) : word;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < w.length(); i++) {
+            String mapped = switch (w.charAt(i)) {
+                case 'ب' -> "b";
+                case 'ت', 'ط' -> "t";
+                case 'ث' -> "th";
+                case 'ج' -> "j";
+                case 'ح', 'ه' -> "h";
+                case 'خ' -> "kh";
+                case 'د', 'ض' -> "d";
+                case 'ذ' -> "dh";
+                case 'ر' -> "r";
+                case 'ز', 'ظ' -> "z";
+                case 'س', 'ص' -> "s";
+                case 'ش' -> "sh";
+                case 'غ' -> "g";
+                case 'ف' -> "f";
+                case 'ق', 'ك' -> "k";
+                case 'ل' -> "l";
+                case 'م' -> "m";
+                case 'ن' -> "n";
+                // alef, hamza forms, waw, yeh, teh marbuta, ain, marks: vowels or nothing in a Latin spelling
+                default -> "";
+            };
+            appendUndoubled(out, mapped);
+        }
+        return out.toString();
+    }
+
+    private static void appendUndoubled(StringBuilder out, String mapped) {
+        if (!mapped.isEmpty() && !(out.length() > 0 && out.charAt(out.length() - 1) == mapped.charAt(0) && mapped.length() == 1)) {
+            out.append(mapped);
+        }
     }
 
     /** A Latin word that starts with a capital (Gates, OMS), or one that mixes letters and digits (5G, COVID-19). */
