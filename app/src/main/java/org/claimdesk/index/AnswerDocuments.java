@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * How an earlier answer becomes its document: an imported fact-check ({@link DocumentKind#FACT_CHECK})
- * or one of the team's rebuttals ({@link DocumentKind#REBUTTAL}). The claim it answers is kept apart
- * from the answer's own words, since a new claim is matched against claims first.
+ * or one of the team's rebuttals ({@link DocumentKind#REBUTTAL}). A new claim is matched against the
+ * claims they answer; the answers' own text is not indexed, since searching it doubled the time per
+ * claim and found nothing more (docs/benchmarks.md). The headline (a rebuttal's short answer) adds keys.
  */
 final class AnswerDocuments {
     /** The address a rebuttal is known by until it is published somewhere: {@code claimdesk:rebuttal/ID}. */
@@ -28,19 +29,18 @@ final class AnswerDocuments {
 
     static IndexDocument of(StoredFactCheck factCheck) {
         return document(DocumentKind.FACT_CHECK, factCheck.id(), factCheck.url(), factCheck.language(),
-                factCheck.claimReviewed(), factCheck.title(), factCheck.reviewText(), factCheck.datePublished(),
+                factCheck.claimReviewed(), factCheck.title(), factCheck.datePublished(),
                 factCheck.updatedAt());
     }
 
     static IndexDocument of(StoredRebuttal rebuttal) {
         return document(DocumentKind.REBUTTAL, rebuttal.id(), REBUTTAL_ADDRESS + rebuttal.id(), rebuttal.language(),
-                rebuttal.text().claim(), rebuttal.text().shortAnswer(), rebuttal.text().fullText(),
+                rebuttal.text().claim(), rebuttal.text().shortAnswer(),
                 rebuttal.publishedAt() != null ? rebuttal.publishedAt() : rebuttal.createdAt(), rebuttal.updatedAt());
     }
 
     private static IndexDocument document(DocumentKind kind, long key, String url, String language, String claim,
-                                          String title, String text, Instant date, Instant version) {
-        String answer = join(title, text);
+                                          String title, Instant date, Instant version) {
         TextLanguage group = TextLanguage.of(language);
         List<IndexableField> doc = new ArrayList<>();
         doc.add(new StringField(IndexFields.ANALYSIS, group.key(), Field.Store.YES));
@@ -52,17 +52,10 @@ final class AnswerDocuments {
             doc.add(new LongField(IndexFields.TIME, date.toEpochMilli(), Field.Store.YES));
         }
         doc.add(new TextField(IndexFields.claim(group), claim, Field.Store.YES));
-        if (!answer.isBlank()) {
-            doc.add(new TextField(IndexFields.answer(group), answer, Field.Store.NO));
-        }
         // the headline often names what the claim only alludes to ("5G" for "the fifth generation")
         for (String claimKey : ClaimKeys.of(title == null ? claim : claim + "\n" + title)) {
             doc.add(new StringField(IndexFields.CLAIM_KEYS, claimKey, Field.Store.YES));
         }
         return new IndexDocument(kind, key, doc);
-    }
-
-    private static String join(String first, String second) {
-        return (first == null ? "" : first) + (first != null && second != null ? "\n" : "") + (second == null ? "" : second);
     }
 }

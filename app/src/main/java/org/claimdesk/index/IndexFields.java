@@ -64,7 +64,6 @@ public final class IndexFields {
 
     private static final String TITLE_PREFIX = "title_";
     private static final String CLAIM_PREFIX = "claim_";
-    private static final String ANSWER_PREFIX = "answer_";
     private static final String BODY_PREFIX = "body_";
 
     /** The keyword fields a query can name, by the name a user types. */
@@ -86,11 +85,6 @@ public final class IndexFields {
     /** The claim an earlier answer answers, analysed in its group, e.g. {@code claim_es}. Stored. */
     public static String claim(TextLanguage language) {
         return CLAIM_PREFIX + language.key();
-    }
-
-    /** An earlier answer's title and text (or short answer and full text), e.g. {@code answer_es}. */
-    public static String answer(TextLanguage language) {
-        return ANSWER_PREFIX + language.key();
     }
 
     /** The group whose analyzer reads this field, or null for keyword and numeric fields. */

@@ -36,7 +36,6 @@ final class LanguageAnalyzers implements AutoCloseable {
             fields.put(IndexFields.title(language), byLanguage.get(language));
             fields.put(IndexFields.body(language), byLanguage.get(language));
             fields.put(IndexFields.claim(language), byLanguage.get(language));
-            fields.put(IndexFields.answer(language), byLanguage.get(language));
         }
         // keyword fields are not analysed (StringField / KeywordField); the default only serves stray fields
         perField = new PerFieldAnalyzerWrapper(byLanguage.get(TextLanguage.OTHER), fields);

@@ -6,6 +6,7 @@ import org.claimdesk.index.AnswerMatch;
 import org.claimdesk.index.AnswerMatcher;
 import org.claimdesk.index.DocumentKind;
 import org.claimdesk.index.ItemIndex;
+import org.claimdesk.nlp.DetectedLanguage;
 import org.claimdesk.nlp.LanguageDetector;
 import org.claimdesk.rebuttals.FactCheckImport;
 import org.claimdesk.rebuttals.FactCheckImportReport;
@@ -38,6 +39,7 @@ public final class KnownAnswers {
     private final RebuttalStore rebuttals;
     private final ClusterStore clusters;
     private final FactCheckImport importer;
+    private final LanguageDetector languages;
     private final Supplier<ItemIndex> index;
     private final Clock clock;
     private AnswerFeeder feeder; // guarded by this
@@ -50,6 +52,7 @@ public final class KnownAnswers {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.index = Objects.requireNonNull(index, "index");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.languages = Objects.requireNonNull(languages, "languages");
         this.importer = new FactCheckImport(factChecks, new ClaimReviewReader(), languages, clock);
     }
 
@@ -74,7 +77,9 @@ public final class KnownAnswers {
     public List<KnownAnswer> match(String claim, int limit) {
         upToDate();
         List<KnownAnswer> found = new ArrayList<>();
-        for (AnswerMatch match : new AnswerMatcher(index.get()).match(claim, limit)) {
+        // a language told reliably narrows the word search to its answers; others are reached by names and numbers
+        DetectedLanguage language = languages.detect(claim, null);
+        for (AnswerMatch match : new AnswerMatcher(index.get()).match(claim, language.reliable() ? language.tag() : null, limit)) {
             describe(match).ifPresent(found::add);
         }
         return found;
