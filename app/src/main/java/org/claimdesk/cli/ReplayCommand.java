@@ -97,7 +97,7 @@ final class ReplayCommand extends SessionCommand {
 
     @Override
     WorkspaceSession open() throws Exception {
-        if (root.workspaceOptions.workspace != null || root.workspaceOptions.feeds != null) {
+        if (root().workspaceOptions.workspace != null || root().workspaceOptions.feeds != null) {
             throw usageError("replay works in a fresh workspace of its own; --keep DIR keeps it (not -w or -f)");
         }
         timesFaster = parseSpeed(speed);
@@ -117,7 +117,7 @@ final class ReplayCommand extends SessionCommand {
         }
         workspaceDir = keep != null ? keep : Files.createTempDirectory("claimdesk-replay-");
         clock = new StreamClock(stream.getFirst().time());
-        return root.sessions.openScratch(new Workspace(workspaceDir), clock);
+        return root().sessions.openScratch(new Workspace(workspaceDir), clock);
     }
 
     @Override

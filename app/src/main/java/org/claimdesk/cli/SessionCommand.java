@@ -11,10 +11,19 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** A sub-command that works on an open workspace. */
+/** A sub-command that works on an open workspace, directly under {@code claimdesk} or in a {@link CommandGroup}. */
 abstract class SessionCommand implements Callable<Integer> {
     @ParentCommand
-    ClaimDeskCommand root;
+    Object parent;
+
+    /** A command that only holds sub-commands ({@code claimdesk factchecks import}). */
+    interface CommandGroup {
+        ClaimDeskCommand root();
+    }
+
+    ClaimDeskCommand root() {
+        return parent instanceof CommandGroup group ? group.root() : (ClaimDeskCommand) parent;
+    }
 
     @Spec
     CommandSpec spec;
@@ -54,8 +63,8 @@ abstract class SessionCommand implements Callable<Integer> {
 
     /** The workspace the command works on: the one chosen by --workspace, else the last opened. */
     WorkspaceSession open() throws Exception {
-        Workspace workspace = root.workspaceOptions.resolve(root.directory);
-        return root.sessions.open(workspace, root.workspaceOptions.feedsFile());
+        Workspace workspace = root().workspaceOptions.resolve(root().directory);
+        return root().sessions.open(workspace, root().workspaceOptions.feedsFile());
     }
 
     /** After the session is closed, however the command ended: for a command that cleans up after itself. */
@@ -80,7 +89,7 @@ abstract class SessionCommand implements Callable<Integer> {
 
     /** Progress of a long step on standard error: a bar on a terminal, plain lines otherwise. */
     CommandProgress progress(String task, String unit, long total) {
-        return CommandProgress.start(root.terminal, err(), task, unit, total);
+        return CommandProgress.start(root().terminal, err(), task, unit, total);
     }
 
     PrintWriter out() {

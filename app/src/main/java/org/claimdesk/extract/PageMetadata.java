@@ -160,7 +160,7 @@ record PageMetadata(String title, String documentTitle, String siteName, String 
         return tag.equals("und") ? null : tag;
     }
 
-    private static URI canonical(Document doc, URI pageUrl) {
+    static URI canonical(Document doc, URI pageUrl) {
         Element link = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
         if (link == null) {
             return pageUrl;
@@ -247,15 +247,7 @@ record PageMetadata(String title, String documentTitle, String siteName, String 
     /** The article object of the page's JSON-LD, if any: headline, author names, datePublished. */
     private record JsonLd(String headline, String author, String datePublished) {
         static JsonLd read(Document doc, String documentTitle) {
-            for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
-                String json = script.data().strip();
-                // Comment and CDATA wrappers are left over from old XHTML habits.
-                for (String wrapper : List.of("//<![CDATA[", "<![CDATA[", "<!--")) {
-                    if (json.startsWith(wrapper)) json = json.substring(wrapper.length()).strip();
-                }
-                for (String wrapper : List.of("//]]>", "]]>", "-->")) {
-                    if (json.endsWith(wrapper)) json = json.substring(0, json.length() - wrapper.length()).strip();
-                }
+            for (String json : JsonLdScripts.texts(doc)) {
                 try {
                     JsonNode article = findArticle(JSON.readTree(json), 0);
                     if (article != null) {

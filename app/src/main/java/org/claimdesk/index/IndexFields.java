@@ -48,7 +48,22 @@ public final class IndexFields {
     /** The item's address, shown with a hit. Stored only. */
     public static final String URL = "url";
 
+    /**
+     * An earlier answer's version (when its row last changed, epoch ms): {@link AnswerFeeder}
+     * rewrites a document whose version differs from the database's. Fact-checks and rebuttals.
+     */
+    public static final String VERSION = "version";
+    /**
+     * Language-neutral keys of an earlier answer's claim ({@link ClaimKeys}): numbers, names in
+     * Latin letters, codes such as 5g; what a claim in one language shares with an answer in another.
+     * Fact-checks and rebuttals.
+     */
+    public static final String CLAIM_KEYS = "claim_keys";
+    /** An earlier answer's kind, stored (the {@link #KIND} term is not), to tell a hit's kind. */
+    public static final String ANSWER_KIND = "answer_kind";
+
     private static final String TITLE_PREFIX = "title_";
+    private static final String CLAIM_PREFIX = "claim_";
     private static final String BODY_PREFIX = "body_";
 
     /** The keyword fields a query can name, by the name a user types. */
@@ -65,6 +80,11 @@ public final class IndexFields {
     /** The analysed, stored text field of a group, e.g. {@code body_ar}. */
     public static String body(TextLanguage language) {
         return BODY_PREFIX + language.key();
+    }
+
+    /** The claim an earlier answer answers, analysed in its group, e.g. {@code claim_es}. Stored. */
+    public static String claim(TextLanguage language) {
+        return CLAIM_PREFIX + language.key();
     }
 
     /** The group whose analyzer reads this field, or null for keyword and numeric fields. */

@@ -35,6 +35,7 @@ final class LanguageAnalyzers implements AutoCloseable {
         for (TextLanguage language : TextLanguage.values()) {
             fields.put(IndexFields.title(language), byLanguage.get(language));
             fields.put(IndexFields.body(language), byLanguage.get(language));
+            fields.put(IndexFields.claim(language), byLanguage.get(language));
         }
         // keyword fields are not analysed (StringField / KeywordField); the default only serves stray fields
         perField = new PerFieldAnalyzerWrapper(byLanguage.get(TextLanguage.OTHER), fields);

@@ -44,6 +44,7 @@ import org.claimdesk.store.ClaimStore;
 import org.claimdesk.store.AnalystIdentity;
 import org.claimdesk.store.AnalystStore;
 import org.claimdesk.store.ClusterStore;
+import org.claimdesk.store.FactCheckStore;
 import org.claimdesk.store.RebuttalStore;
 import org.claimdesk.store.WatchlistStore;
 import org.claimdesk.store.Database;
@@ -131,6 +132,7 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ClusterStore clusterStore;
     private final ClaimClusters claimClusters;
     private final Rebuttals rebuttals;
+    private final KnownAnswers knownAnswers;
     private final Analyst analyst = new Analyst();
     private final ClusterStage clusterStage;
     private final ClusterFlagger flagger;
@@ -178,9 +180,12 @@ public final class WorkspaceSession implements AutoCloseable {
             this.flagger = new ClusterFlagger(clusterStore, watchlist, FlagPolicy.DEFAULT, clock);
             this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
                     watchlist, ClaimClusters.through(clusterStage, analyst), clock, analyst);
-            this.rebuttals = new Rebuttals(new RebuttalStore(database), new AnalystStore(database), clusterStore,
+            RebuttalStore rebuttalStore = new RebuttalStore(database);
+            this.rebuttals = new Rebuttals(rebuttalStore, new AnalystStore(database), clusterStore,
                     new EvidenceStore(database), items, new SnapshotFolder(workspace.snapshotsDir()), this::fetchEvidence,
                     articleExtractor, clock);
+            this.knownAnswers = new KnownAnswers(new FactCheckStore(database), rebuttalStore, clusterStore,
+                    settings.analyzer().languageDetector(), this::indexUpToDate, clock);
             WorkspaceSettingStore workspaceSettings = new WorkspaceSettingStore(database);
             if (writeStarter) {
                 // recorded before the file exists: a crash in between cannot leave an unasked starter list
@@ -355,6 +360,11 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Rebuttals: the queue, one in full with its versions and review, and the workflow that changes them. */
     public Rebuttals rebuttals() {
         return rebuttals;
+    }
+
+    /** Earlier answers: fact-checks imported from others and the team's rebuttals, matched against new claims. */
+    public KnownAnswers knownAnswers() {
+        return knownAnswers;
     }
 
     /** The sources this workspace watches, feeds.yml and source health. */
@@ -548,6 +558,18 @@ public final class WorkspaceSession implements AutoCloseable {
             index = opened;
         }
         return index;
+    }
+
+    /**
+     * The index once it holds every stored item: a document written into an index still being
+     * rebuilt would be thrown away with it at the next start (the rebuild waits for nobody else).
+     */
+    private ItemIndex indexUpToDate() {
+        IndexFeeder feeder = indexFeeder();
+        if (!feeder.upToDate()) {
+            feeder.bringUpToDate(org.claimdesk.index.RebuildProgress.NONE);
+        }
+        return index();
     }
 
     synchronized IndexFeeder indexFeeder() {
