@@ -363,7 +363,7 @@ class StageRunnerTest {
         assertThat(runner.status("first")).extracting(StageStatus::stoppedReason, StageStatus::waiting, StageStatus::failed)
                 .containsExactly("the language models are missing", 3L, 0L);
         assertThat(listener.failures).singleElement().asString().contains("the language models are missing", "stopped=true");
-        awaitTrue(() -> listener.last("first").state() == StageStatus.State.STOPPED);
+        awaitTrue(() -> listener.last("first") != null && listener.last("first").state() == StageStatus.State.STOPPED);
 
         modelsMissing.set(false);
         runner.resume("first");
