@@ -457,21 +457,21 @@ public final class RebuttalEditorViewModel {
         int base = baseRevision;
         reads.execute(() -> {
             String refused = "";
-            boolean keepTyping = false;
+            // the typing stays in the editor unless it was stored: it is what the analyst must not lose
+            boolean keepTyping = save;
             try {
                 int revision = base;
                 if (save) {
                     revision = source.workflow().save(id, base, text, editorId, identity).revision();
+                    keepTyping = false;
                 }
                 if (step != null) {
                     takeStep(source, id, revision, step, why, identity);
                 }
             } catch (StaleRevisionException e) {
                 refused = messages.format("rebuttal.stale", e.getMessage());
-                keepTyping = true; // the typing is what the analyst must not lose
             } catch (IllegalArgumentException | IllegalStateException e) {
                 refused = e.getMessage();
-                keepTyping = save && !refused.isEmpty();
             } catch (RuntimeException e) {
                 fx.execute(() -> failed.accept(e));
                 return;
