@@ -76,6 +76,14 @@ class RebuttalWindowTest {
         waitUntil(() -> session.stages().status(ClusterStage.NAME).done() == imported, 240);
         ClusterSummary claim = session.claims().ranked(ClaimClusters.Filter.ALL, 10).getFirst();
         session.claims().setState(claim.id(), ClusterState.NEEDS_REBUTTAL, null);
+        // another team answered this claim last week
+        Path factCheck = Files.writeString(temp.resolve("factcheck.json"), """
+                {"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://factcheck.example/dam",
+                 "claimReviewed": %s, "datePublished": "2026-11-30",
+                 "author": {"@type": "Organization", "name": "Example Check"},
+                 "reviewRating": {"@type": "Rating", "ratingValue": 1, "worstRating": 1, "bestRating": 5, "alternateName": "False"}}
+                """.formatted(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(claim.label())));
+        session.knownAnswers().importFile(factCheck);
 
         // the queue lists the claim as waiting for a first answer; nothing can be started before saying who you are
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -83,6 +91,9 @@ class RebuttalWindowTest {
         robot.interact(() -> model.rebuttals().reload());
         waitUntil(() -> robot.lookup("#rebuttalStart" + claim.id()).tryQuery().isPresent(), 30);
         assertThat(robot.lookup("#rebuttalWho").queryAs(Label.class).getText()).startsWith("Choose who you are");
+        waitUntil(() -> robot.lookup("#rebuttalEarlier" + claim.id()).tryQuery().isPresent(), 30);
+        assertThat(robot.lookup("#rebuttalEarlier" + claim.id()).queryAs(Label.class).getText())
+                .isEqualTo("Already answered by Example Check on 2026-11-30: False");
         robot.interact(() -> robot.lookup("#rebuttalStart" + claim.id()).queryButton().fire());
         waitUntil(() -> robot.lookup("#rebuttalsProblem").queryAs(Label.class).getText().contains("Choose who you are"), 30);
 
@@ -92,6 +103,9 @@ class RebuttalWindowTest {
         waitUntil(() -> robot.lookup("#rebuttalStatus").tryQuery().isPresent()
                 && robot.lookup("#rebuttalStatus").queryAs(Label.class).getText().equals("Draft"), 30);
         assertThat(robot.lookup("#rebuttalClaim").queryAs(TextField.class).getText()).isEqualTo(claim.label());
+        VBox known = robot.lookup("#rebuttalKnown").queryAs(VBox.class);
+        waitUntil(() -> known.lookupAll(".known-answer").stream()
+                .anyMatch(node -> ((Label) node).getText().startsWith("Answered by Example Check on 2026-11-30")), 30);
 
         // written in Arabic: the preview follows the typing, right to left
         robot.interact(() -> {

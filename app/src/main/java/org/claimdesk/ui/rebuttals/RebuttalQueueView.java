@@ -203,6 +203,12 @@ public final class RebuttalQueueView {
                 facts.getChildren().add(start);
             }
             VBox box = new VBox(2, claim, facts);
+            if (row.earlier() != null) {
+                Label earlier = new Label(model.earlierOf(row));
+                earlier.setId("rebuttalEarlier" + row.clusterId());
+                earlier.getStyleClass().add("known-answer");
+                box.getChildren().add(earlier);
+            }
             box.setMaxWidth(Double.MAX_VALUE);
             setGraphic(box);
             setText(null);

@@ -17,10 +17,13 @@ import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.task.Reload;
 import org.claimdesk.ui.task.Scheduler;
 import org.claimdesk.workspace.ClaimClusters;
+import org.claimdesk.workspace.KnownAnswer;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -66,8 +69,10 @@ public final class RebuttalsViewModel {
      * @param cluster   the claim's cluster, as the board shows it (null if it was lost)
      * @param rebuttal  the rebuttal, or null for a claim waiting for a first answer
      * @param clusterId the cluster answered
+     * @param earlier   for a claim nobody has started: the best earlier answer that fits it (the
+     *                  team's or an imported fact-check), or null
      */
-    public record Row(long clusterId, ClusterSummary cluster, StoredRebuttal rebuttal) {
+    public record Row(long clusterId, ClusterSummary cluster, StoredRebuttal rebuttal, KnownAnswer earlier) {
     }
 
     private final Messages messages;
@@ -269,6 +274,18 @@ public final class RebuttalsViewModel {
         return "";
     }
 
+    /** "Already answered by Full Fact on 2026-11-30: False"; empty when no earlier answer fits. */
+    public String earlierOf(Row row) {
+        KnownAnswer answer = row.earlier();
+        if (answer == null) {
+            return "";
+        }
+        String on = answer.answeredOn() == null ? messages.get("rebuttal.known.unknownDate")
+                : LocalDate.ofInstant(answer.answeredOn(), ZoneOffset.UTC).toString();
+        return messages.format("rebuttals.earlier", answer.answeredBy() == null ? messages.get("rebuttal.known.someone")
+                : answer.answeredBy(), on, answer.verdict() == null ? "" : answer.verdict());
+    }
+
     public boolean overdue(Row row) {
         return row.rebuttal() != null && row.rebuttal().overdue(clock.instant());
     }
@@ -307,7 +324,7 @@ public final class RebuttalsViewModel {
         List<Row> rest = new ArrayList<>();
         for (StoredRebuttal rebuttal : open.rebuttals().list(listed.statuses, LIMIT)) { // nearest deadline first
             ClusterSummary cluster = clusters.computeIfAbsent(rebuttal.clusterId(), id -> claims.summary(id).orElse(null));
-            (rebuttal.overdue(now) ? overdue : rest).add(new Row(rebuttal.clusterId(), cluster, rebuttal));
+            (rebuttal.overdue(now) ? overdue : rest).add(new Row(rebuttal.clusterId(), cluster, rebuttal, null));
         }
         List<Row> waiting = new ArrayList<>();
         if (listed == Show.OPEN_WORK || listed == Show.ALL) {
@@ -316,7 +333,9 @@ public final class RebuttalsViewModel {
                     new ClaimClusters.Filter(ClusterState.NEEDS_REBUTTAL, null, null, 1), LIMIT));
             marked.removeIf(cluster -> !open.rebuttals().ofCluster(cluster.id()).isEmpty());
             marked.sort(Comparator.comparing(RebuttalsViewModel::flaggedAt, Comparator.nullsLast(Comparator.naturalOrder())));
-            marked.forEach(cluster -> waiting.add(new Row(cluster.id(), cluster, null)));
+            // "already answered by X on DATE" at once: maybe nothing needs writing
+            marked.forEach(cluster -> waiting.add(new Row(cluster.id(), cluster, null,
+                    open.knownAnswers().forCluster(cluster.id(), 1).stream().findFirst().orElse(null))));
         }
         // what is late stands out on top, then what nobody has started, then the rest by deadline
         List<Row> queue = new ArrayList<>(overdue);
