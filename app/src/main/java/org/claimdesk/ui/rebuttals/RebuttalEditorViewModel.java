@@ -328,13 +328,16 @@ public final class RebuttalEditorViewModel {
         problem.set("");
         fetching.set(url.toString());
         pageFetch = pages.submit(() -> {
-            String refused = "";
             try {
                 source.evidence().attachPage(id, url, note, identity);
             } catch (InterruptedException e) {
-                refused = messages.get("rebuttal.evidence.cancelled");
+                return; // cancelled: the editor said so already, and nothing was attached
             } catch (IllegalArgumentException e) {
-                refused = e.getMessage();
+                fx.execute(() -> {
+                    fetching.set("");
+                    problem.set(e.getMessage());
+                });
+                return;
             } catch (RuntimeException e) {
                 fx.execute(() -> {
                     fetching.set("");
@@ -342,21 +345,17 @@ public final class RebuttalEditorViewModel {
                 });
                 return;
             }
-            String why = refused;
-            fx.execute(() -> {
-                fetching.set("");
-                problem.set(why);
-            });
-            if (why.isEmpty() || !Thread.currentThread().isInterrupted()) {
-                reads.execute(() -> readEvidence(source, id));
-            }
+            fx.execute(() -> fetching.set(""));
+            reads.execute(() -> readEvidence(source, id));
         });
     }
 
     /** Stops fetching a page as evidence; nothing is attached. */
     public void cancelFetch() {
-        if (pageFetch != null) {
-            pageFetch.cancel(true);
+        if (pageFetch != null && !pageFetch.isDone()) {
+            pageFetch.cancel(true); // interrupts the fetch, or it never starts
+            fetching.set("");
+            problem.set(messages.get("rebuttal.evidence.cancelled"));
         }
     }
 

@@ -227,6 +227,66 @@ class RebuttalEditorViewModelTest {
     }
 
     @Test
+    void aPageIsAttachedAsEvidenceOnItsOwnThreadAndASlowOneCanBeCancelled() throws Exception {
+        RebuttalsViewModel model = window();
+        model.workAs("Amal", Role.ANALYST);
+        settle();
+        model.start(cluster, "en", null);
+        settle();
+        RebuttalEditorViewModel editor = model.editor();
+        long id = editor.rebuttalProperty().get().id();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (org.claimdesk.testing.LoopbackServer site = org.claimdesk.testing.LoopbackServer.start()) {
+            site.serveText("/report", "text/html; charset=utf-8",
+                    "<html><head><title>Dam inspection report</title></head><body><article><p>The dam was inspected at 07:00 "
+                            + "and found intact by the water authority's engineers, who published their measurements.</p>"
+                            + "</article></body></html>");
+            site.handle("/slow", exchange -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+
+            editor.attachPage("ftp://files.example/report", "");
+            assertThat(editor.problemProperty().get()).isEqualTo("Not a web address (http or https): ftp://files.example/report");
+
+            editor.attachPage(site.uri("/report").toString(), "the authority's own report");
+            waitFor(() -> editor.fetchingProperty().get().isEmpty() && !session.rebuttals().evidence().of(id).isEmpty());
+            settle();
+            assertThat(editor.evidence()).singleElement().satisfies(kept -> {
+                assertThat(kept.note()).isEqualTo("the authority's own report");
+                assertThat(kept.snapshot().taken() || kept.snapshot().problem() != null).isTrue();
+            });
+
+            editor.attachPage(site.uri("/slow").toString(), "");
+            assertThat(editor.fetchingProperty().get()).endsWith("/slow");
+            editor.attachPage(site.uri("/report").toString(), "");
+            assertThat(editor.problemProperty().get()).contains("still being fetched");
+            editor.cancelFetch();
+            waitFor(() -> editor.fetchingProperty().get().isEmpty());
+            assertThat(editor.problemProperty().get()).isEqualTo("Cancelled: nothing was attached.");
+            settle();
+            assertThat(session.rebuttals().evidence().of(id)).hasSize(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("not within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void aReviewerCannotApproveWordsTheySavedThemselves() {
         RebuttalsViewModel model = window();
         model.workAs("Noor", Role.REVIEWER);
