@@ -145,7 +145,7 @@ class RebuttalEditorViewModelTest {
     }
 
     @Test
-    void typingIsKeptEverFewSecondsAndAfterACrashTheNextEditorOffersItBack() {
+    void typingIsKeptEveryFewSecondsAndAfterACrashTheNextEditorOffersItBack() {
         RebuttalsViewModel first = window();
         first.workAs("Amal", Role.ANALYST);
         settle();
