@@ -38,7 +38,7 @@ public final class PackReader {
 
     /** Why a pack was refused, naming the file and what is wrong with it. */
     public static final class RefusedPack extends IOException {
-        RefusedPack(String message) {
+        public RefusedPack(String message) {
             super(message);
         }
     }
@@ -145,7 +145,7 @@ public final class PackReader {
                 throw new RefusedPack(where + name + " is not listed in the manifest (added after export?)");
             }
         }
-        for (String required : List.of("claimreview.jsonld", "evidence.csv")) {
+        for (String required : List.of("claimreview.jsonld", "evidence.csv", PackRebuttalJson.FILE)) {
             if (!files.containsKey(required)) {
                 throw new RefusedPack(where + required + " is missing");
             }

@@ -47,13 +47,15 @@ public final class RebuttalPackWriter {
      * @param organisation the publishing organisation's name (ClaimReview author)
      * @param addresses    each rebuttal's address (ClaimReview url), by rebuttal id
      * @param createdBy    the local identity that exported it, or null
+     * @param origin       the exporting workspace's id: an importer knows a pack's rebuttals again by it
      */
-    public record Publisher(String organisation, Map<Long, URI> addresses, String createdBy) {
+    public record Publisher(String organisation, Map<Long, URI> addresses, String createdBy, String origin) {
         public Publisher {
             if (organisation == null || organisation.isBlank()) {
                 throw new IllegalArgumentException("a pack needs the publishing organisation's name");
             }
             addresses = Map.copyOf(addresses);
+            Objects.requireNonNull(origin, "origin");
         }
     }
 
@@ -96,6 +98,7 @@ public final class RebuttalPackWriter {
             files.put("rebuttals/" + baseName(rebuttal) + ".md", markdown(rebuttal).getBytes(StandardCharsets.UTF_8));
         }
         files.put("claimreview.jsonld", JSON.writeValueAsBytes(reviews));
+        files.put(PackRebuttalJson.FILE, JSON.writeValueAsBytes(PackRebuttalJson.of(rebuttals)));
         files.put("evidence.csv", EvidenceCsv.of(rebuttals));
         int kept = 0;
         if (includeSnapshots) {
@@ -159,6 +162,7 @@ public final class RebuttalPackWriter {
         manifest.put("version", FORMAT);
         manifest.put("createdAt", now.toString());
         manifest.put("organisation", publisher.organisation());
+        manifest.put("origin", publisher.origin());
         if (publisher.createdBy() != null) {
             manifest.put("createdBy", publisher.createdBy());
         }

@@ -151,7 +151,7 @@ public final class ItemStore {
     }
 
     /** The item known by this canonical URL: its own, or one under which a source delivered it. */
-    private static Long findByUrl(Connection connection, URI canonicalUrl) throws SQLException {
+    static Long findByUrl(Connection connection, URI canonicalUrl) throws SQLException {
         Long id = findId(connection, "SELECT id FROM item WHERE canonical_url = ?", canonicalUrl.toString());
         if (id == null) {
             id = findId(connection, "SELECT item_id FROM item_source WHERE canonical_url = ? FETCH FIRST 1 ROWS ONLY",

@@ -346,7 +346,7 @@ public final class RebuttalStore {
         }
     }
 
-    private static Optional<StoredRebuttal> find(Connection connection, long id) throws SQLException {
+    static Optional<StoredRebuttal> find(Connection connection, long id) throws SQLException {
         return list(connection, "SELECT " + COLUMNS + " FROM rebuttal r WHERE r.id = ?", id).stream().findFirst();
     }
 
@@ -372,7 +372,7 @@ public final class RebuttalStore {
         }
     }
 
-    private static long clusterSurvivor(Connection connection, long clusterId) throws SQLException {
+    static long clusterSurvivor(Connection connection, long clusterId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT COALESCE(merged_into, id) FROM claim_cluster WHERE id = ?")) {
             select.setLong(1, clusterId);
@@ -385,7 +385,7 @@ public final class RebuttalStore {
         }
     }
 
-    private static void insertVersion(Connection connection, long id, int revision, RebuttalText text, String by, Instant at)
+    static void insertVersion(Connection connection, long id, int revision, RebuttalText text, String by, Instant at)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO rebuttal_version (claim_text, verdict, short_answer, full_text, rebuttal_id, revision, saved_at, saved_by)
@@ -400,7 +400,7 @@ public final class RebuttalStore {
         }
     }
 
-    private static void recordStep(Connection connection, long id, RebuttalStatus from, RebuttalStatus to, int revision,
+    static void recordStep(Connection connection, long id, RebuttalStatus from, RebuttalStatus to, int revision,
                                    String by, Instant at, String note) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO rebuttal_status_change (rebuttal_id, from_status, to_status, revision, changed_at, changed_by, note)
@@ -427,14 +427,14 @@ public final class RebuttalStore {
     }
 
     /** Sets the four text columns from {@code index}: claim, verdict, short answer, full text. */
-    private static void setText(PreparedStatement statement, int index, RebuttalText text) throws SQLException {
+    static void setText(PreparedStatement statement, int index, RebuttalText text) throws SQLException {
         statement.setString(index, text.claim());
         statement.setString(index + 1, text.verdict());
         statement.setString(index + 2, text.shortAnswer());
         statement.setString(index + 3, text.fullText());
     }
 
-    private static RebuttalText text(ResultSet rows) throws SQLException {
+    static RebuttalText text(ResultSet rows) throws SQLException {
         return new RebuttalText(rows.getString("claim_text"), rows.getString("verdict"), rows.getString("short_answer"),
                 rows.getString("full_text"));
     }

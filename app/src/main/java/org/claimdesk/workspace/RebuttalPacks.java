@@ -1,8 +1,16 @@
 package org.claimdesk.workspace;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.claimdesk.export.PackReader;
 import org.claimdesk.export.PackRebuttal;
+import org.claimdesk.export.PackRebuttalJson;
 import org.claimdesk.export.RebuttalPackWriter;
 import org.claimdesk.rebuttals.RatingScale;
+import org.claimdesk.rebuttals.SnapshotFolder;
+import org.claimdesk.store.EvidenceSnapshot;
+import org.claimdesk.store.ImportedRebuttal;
+import org.claimdesk.store.RebuttalImportStore;
+import org.claimdesk.store.RebuttalText;
 import org.claimdesk.store.ItemSummary;
 import org.claimdesk.store.RebuttalStatus;
 import org.claimdesk.store.StoredEvidence;
@@ -13,6 +21,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -23,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Rebuttal packs from a workspace (issue 13): the approved rebuttals chosen, read once with their
@@ -34,16 +44,23 @@ final class RebuttalPacks {
             RebuttalStatus.UPDATED);
     /** Places of the claim read per rebuttal: the earliest are the ones a record names. */
     static final int MOST_APPEARANCES = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Rebuttals rebuttals;
     private final ClaimClusters claims;
     private final ItemBrowsing items;
+    private final RebuttalImportStore imports;
+    private final Supplier<String> workspaceId;
     private final Clock clock;
 
-    RebuttalPacks(Rebuttals rebuttals, ClaimClusters claims, ItemBrowsing items, Clock clock) {
+    /** @param workspaceId this workspace's id, made once: packs name their origin with it */
+    RebuttalPacks(Rebuttals rebuttals, ClaimClusters claims, ItemBrowsing items, RebuttalImportStore imports,
+                  Supplier<String> workspaceId, Clock clock) {
         this.rebuttals = rebuttals;
         this.claims = claims;
         this.items = items;
+        this.imports = imports;
+        this.workspaceId = workspaceId;
         this.clock = clock;
     }
 
@@ -59,7 +76,7 @@ final class RebuttalPacks {
         }
         String by = request.createdBy();
         RebuttalPackWriter.Written written = RebuttalPackWriter.write(target, packed,
-                new RebuttalPackWriter.Publisher(request.organisation(), addresses, by), Map.of(),
+                new RebuttalPackWriter.Publisher(request.organisation(), addresses, by, workspaceId.get()), Map.of(),
                 request.includeSnapshots(), sha -> rebuttals.snapshots().read(sha), clock.instant());
         return new Exporting.PackWritten(written.file(), written.rebuttals(), written.snapshots(), written.files().size());
     }
@@ -133,5 +150,77 @@ final class RebuttalPacks {
                 })
                 .filter(appearance -> appearance.url() != null)
                 .toList();
+    }
+
+    /**
+     * Imports a pack from another workspace: checked whole first ({@link PackReader}), then its
+     * rebuttals and evidence stored in one transaction; the same pack twice changes nothing.
+     *
+     * @throws PackReader.RefusedPack naming the file and what is wrong, with nothing kept
+     */
+    Rebuttals.PackImported importPack(Path pack, String by) throws IOException {
+        PackReader.Contents contents = PackReader.read(pack);
+        String origin = contents.manifest().path("origin").asText("");
+        if (origin.isBlank() || origin.contains(":")) {
+            throw new PackReader.RefusedPack(pack.getFileName() + ": refused: its manifest names no origin");
+        }
+        String organisation = contents.manifest().path("organisation").asText("?");
+        List<PackRebuttal> packed;
+        try {
+            packed = PackRebuttalJson.read(JSON.readTree(contents.files().get(PackRebuttalJson.FILE)));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new PackReader.RefusedPack(pack.getFileName() + ": refused: " + e.getMessage());
+        }
+        RatingScale scale = rebuttals.workflow().scale();
+        List<String> keptNow = new ArrayList<>();
+        try {
+            List<ImportedRebuttal> imported = new ArrayList<>();
+            for (PackRebuttal rebuttal : packed) {
+                List<ImportedRebuttal.Evidence> evidence = new ArrayList<>();
+                for (PackRebuttal.Evidence piece : rebuttal.evidence()) {
+                    evidence.add(new ImportedRebuttal.Evidence(piece.url(), piece.title(), piece.note(),
+                            snapshotOf(pack, piece, contents.files(), keptNow)));
+                }
+                String verdict = rebuttal.verdictKey() != null && scale.find(rebuttal.verdictKey()).isPresent()
+                        ? rebuttal.verdictKey() : null;
+                imported.add(new ImportedRebuttal(origin + ":" + rebuttal.id(),
+                        rebuttal.translationOf() == null ? null : origin + ":" + rebuttal.translationOf(), rebuttal.language(),
+                        new RebuttalText(rebuttal.claim(), verdict, rebuttal.shortAnswer(), rebuttal.fullText()),
+                        rebuttal.publishedAt() != null ? RebuttalStatus.PUBLISHED : RebuttalStatus.APPROVED,
+                        rebuttal.author(), rebuttal.reviewer(), rebuttal.publishedAt(),
+                        rebuttal.updatedAt() == null ? clock.instant() : rebuttal.updatedAt(),
+                        rebuttal.appearances().stream().map(PackRebuttal.Appearance::url).filter(Objects::nonNull).toList(),
+                        evidence));
+            }
+            RebuttalImportStore.Outcome outcome = imports.importAll(imported, workspaceId.get(), by, clock.instant(),
+                    "imported from " + organisation + "'s pack " + pack.getFileName());
+            return new Rebuttals.PackImported(organisation, outcome.added(), outcome.updated(), outcome.unchanged(),
+                    outcome.rebuttalIds());
+        } catch (IOException | RuntimeException e) {
+            keptNow.forEach(sha -> rebuttals.snapshots().forget(sha)); // nothing of a refused pack stays
+            throw e;
+        }
+    }
+
+    /** The evidence's kept copy from the pack, into this workspace's folder; or why there is none. */
+    private EvidenceSnapshot snapshotOf(Path pack, PackRebuttal.Evidence piece, Map<String, byte[]> files, List<String> keptNow)
+            throws PackReader.RefusedPack {
+        Instant taken = piece.takenAt() == null ? clock.instant() : piece.takenAt();
+        if (piece.sha256() == null) {
+            return EvidenceSnapshot.failed(piece.problem() == null ? "no copy was kept" : piece.problem(), taken);
+        }
+        byte[] bytes = piece.fileName() == null ? null : files.get(piece.fileName());
+        if (bytes == null) {
+            return EvidenceSnapshot.failed("the pack came without its kept copy", taken);
+        }
+        if (!SnapshotFolder.sha256(bytes).equals(piece.sha256())) {
+            throw new PackReader.RefusedPack(pack.getFileName() + ": refused: " + piece.fileName()
+                    + " is not the evidence its rebuttal names");
+        }
+        if (!rebuttals.snapshots().has(piece.sha256())) {
+            rebuttals.snapshots().keep(bytes);
+            keptNow.add(piece.sha256());
+        }
+        return new EvidenceSnapshot(null, piece.sha256(), bytes.length, piece.contentType(), taken, null);
     }
 }

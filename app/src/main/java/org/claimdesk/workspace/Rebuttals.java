@@ -92,6 +92,13 @@ public final class Rebuttals {
         return store.translations(id);
     }
 
+    /**
+     * A pack imported: whose, and how many of its rebuttals were new here, brought a newer version,
+     * or changed nothing.
+     */
+    public record PackImported(String organisation, int added, int updated, int unchanged, List<Long> rebuttalIds) {
+    }
+
     /** The team's identities, by name. */
     public List<AnalystIdentity> identities() {
         return analysts.identities();

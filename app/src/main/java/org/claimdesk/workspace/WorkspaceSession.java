@@ -55,6 +55,7 @@ import org.claimdesk.store.SourceStore;
 import org.claimdesk.store.ArticleStore;
 import org.claimdesk.store.StageLedger;
 import org.claimdesk.store.WorkspaceSettingStore;
+import org.claimdesk.store.RebuttalImportStore;
 import org.claimdesk.workspace.WorkspaceEvent.BackgroundFailure;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigChanged;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigRejected;
@@ -89,6 +90,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * blocks: call it off the UI thread.
  */
 public final class WorkspaceSession implements AutoCloseable {
+    /** The workspace setting that holds its id (see {@link #workspaceId()}). */
+    private static final String WORKSPACE_ID = "workspace.id";
+
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceSession.class);
     static final String STARTER_FEEDS_RESOURCE = "/org/claimdesk/workspace/feeds.yml";
 
@@ -359,7 +363,25 @@ public final class WorkspaceSession implements AutoCloseable {
 
     /** Rebuttals: the queue, one in full with its versions and review, and the workflow that changes them. */
     RebuttalPacks rebuttalPacks() {
-        return new RebuttalPacks(rebuttals, claims(), items(), clock);
+        return new RebuttalPacks(rebuttals, claims(), items(), new RebuttalImportStore(database), this::workspaceId, clock);
+    }
+
+    /**
+     * This workspace's id, made at its first pack: packs carry it so that another workspace knows
+     * their rebuttals again. Random, so that it says nothing about the machine or its user.
+     */
+    private synchronized String workspaceId() {
+        WorkspaceSettingStore settings = new WorkspaceSettingStore(database);
+        return settings.get(WORKSPACE_ID).orElseGet(() -> {
+            String id = java.util.UUID.randomUUID().toString();
+            settings.put(WORKSPACE_ID, id);
+            return id;
+        });
+    }
+
+    /** Imports a rebuttal pack from another workspace (see {@link Rebuttals.PackImported}). */
+    public Rebuttals.PackImported importRebuttalPack(Path pack) throws IOException {
+        return rebuttalPacks().importPack(pack, workingAs().map(AnalystIdentity::name).orElse(null));
     }
 
     public Rebuttals rebuttals() {

@@ -44,7 +44,7 @@ class PackReaderTest {
                 null);
         pack = tmp.resolve("pack.zip");
         RebuttalPackWriter.write(pack, List.of(rebuttal), new RebuttalPackWriter.Publisher("Dam Facts",
-                Map.of(7L, URI.create("https://facts.example/7-ja")), "Aiko"), Map.of(), true,
+                Map.of(7L, URI.create("https://facts.example/7-ja")), "Aiko", "ws-1"), Map.of(), true,
                 sha -> "<html>report</html>".getBytes(StandardCharsets.UTF_8), T0);
         original = unzip(pack);
     }
