@@ -36,7 +36,7 @@ public final class QuoteFinder {
     private final List<Token> answer;
     private final boolean[] sharedWithClaim;
     private final double needed;
-    private final Map<String, List<Integer>> seeds = new HashMap<>();
+    private final Map<Long, List<Integer>> seeds = new HashMap<>();
 
     /**
      * @param shortAnswer the rebuttal's short answer
@@ -107,7 +107,13 @@ public final class QuoteFinder {
                 if (i > 0 && j > 0 && a.get(i - 1).form.equals(b.get(j - 1).form)) {
                     continue; // inside a run found from an earlier start
                 }
-                int length = seed;
+                int length = 0;
+                while (length < seed && a.get(i + length).form.equals(b.get(j + length).form)) {
+                    length++;
+                }
+                if (length < seed) {
+                    continue; // the keys of two different seeds collided
+                }
                 while (i + length < a.size() && j + length < b.size() && a.get(i + length).form.equals(b.get(j + length).form)) {
                     length++;
                 }
@@ -117,12 +123,13 @@ public final class QuoteFinder {
         return runs;
     }
 
-    private static String key(List<Token> tokens, int from, int length) {
-        StringBuilder key = new StringBuilder();
+    /** A hash of {@code length} tokens' forms: seeds are compared by it, then word by word. */
+    private static long key(List<Token> tokens, int from, int length) {
+        long key = 1;
         for (int i = from; i < from + length; i++) {
-            key.append(tokens.get(i).form).append(' ');
+            key = key * 1_000_003L + tokens.get(i).form.hashCode();
         }
-        return key.toString();
+        return key;
     }
 
     /** Words (letters, digits and the marks on them) and single characters of scripts written without spaces. */
@@ -154,10 +161,17 @@ public final class QuoteFinder {
     }
 
     private static String fold(String word) {
-        String folded = ArabicSpelling.normalise(Normalizer.normalize(word, Normalizer.Form.NFKC));
-        String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        decomposed.codePoints().forEach(cp -> {
+        if (word.chars().allMatch(c -> c < 128)) {
+            return word.toLowerCase(Locale.ROOT); // most words of most items: nothing else to fold
+        }
+        // each normalisation only when it changes something: most words need none of them
+        String folded = Normalizer.isNormalized(word, Normalizer.Form.NFKC) ? word : Normalizer.normalize(word, Normalizer.Form.NFKC);
+        folded = ArabicSpelling.normalise(folded);
+        if (!Normalizer.isNormalized(folded, Normalizer.Form.NFD)) {
+            folded = Normalizer.normalize(folded, Normalizer.Form.NFD);
+        }
+        StringBuilder out = new StringBuilder(folded.length());
+        folded.codePoints().forEach(cp -> {
             int type = Character.getType(cp);
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
                 return; // accents and the like: copied text often loses or changes them
@@ -169,7 +183,7 @@ public final class QuoteFinder {
                 out.appendCodePoint(cp);
             }
         });
-        return Normalizer.normalize(out.toString(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     private static boolean wordChar(int cp) {
