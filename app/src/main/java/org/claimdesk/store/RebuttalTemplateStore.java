@@ -82,14 +82,11 @@ public final class RebuttalTemplateStore {
                 throw new IllegalArgumentException("a built-in template keeps its language: save a copy as a new template");
             }
             try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE rebuttal_template SET name = ?, language = ?, claim_skeleton = ?, short_skeleton = ?,
-                           full_skeleton = ?, edited = ?, updated_at = ? WHERE id = ?
+                    UPDATE rebuttal_template SET name = ?, claim_skeleton = ?, short_skeleton = ?, full_skeleton = ?,
+                           language = ?, edited = ?, updated_at = ? WHERE id = ?
                     """)) {
-                update.setString(1, template.name());
-                update.setString(2, template.language());
-                update.setString(3, template.claim());
-                update.setString(4, template.shortAnswer());
-                update.setString(5, template.fullText());
+                setWords(update, 1, template);
+                update.setString(5, template.language());
                 update.setBoolean(6, stored.builtIn());
                 SqlValues.setInstant(update, 7, at);
                 update.setLong(8, id);
@@ -130,10 +127,7 @@ public final class RebuttalTemplateStore {
                     UPDATE rebuttal_template SET name = ?, claim_skeleton = ?, short_skeleton = ?, full_skeleton = ?,
                            edited = FALSE, deleted_at = NULL, updated_at = ? WHERE id = ?
                     """)) {
-                update.setString(1, shipped.name());
-                update.setString(2, shipped.claim());
-                update.setString(3, shipped.shortAnswer());
-                update.setString(4, shipped.fullText());
+                setWords(update, 1, shipped);
                 SqlValues.setInstant(update, 5, at);
                 update.setLong(6, existing.get());
                 update.executeUpdate();
@@ -146,16 +140,13 @@ public final class RebuttalTemplateStore {
 
     private static long insert(Connection connection, RebuttalTemplate template, Instant at) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO rebuttal_template (builtin_key, name, language, claim_skeleton, short_skeleton, full_skeleton,
+                INSERT INTO rebuttal_template (name, claim_skeleton, short_skeleton, full_skeleton, builtin_key, language,
                                                edited, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)
                 """, Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, template.builtInKey());
-            insert.setString(2, template.name());
-            insert.setString(3, template.language());
-            insert.setString(4, template.claim());
-            insert.setString(5, template.shortAnswer());
-            insert.setString(6, template.fullText());
+            setWords(insert, 1, template);
+            insert.setString(5, template.builtInKey());
+            insert.setString(6, template.language());
             SqlValues.setInstant(insert, 7, at);
             SqlValues.setInstant(insert, 8, at);
             insert.executeUpdate();
@@ -164,6 +155,14 @@ public final class RebuttalTemplateStore {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** Sets the four columns of its words from {@code index}: name, claim, short answer, full text. */
+    private static void setWords(PreparedStatement statement, int index, RebuttalTemplate template) throws SQLException {
+        statement.setString(index, template.name());
+        statement.setString(index + 1, template.claim());
+        statement.setString(index + 2, template.shortAnswer());
+        statement.setString(index + 3, template.fullText());
     }
 
     private static Optional<RebuttalTemplate> find(Connection connection, long id) throws SQLException {
