@@ -42,6 +42,16 @@ class ClusterAfterAnswerTest {
         assertThat(ClusterViewModel.sinceAnswerText(messages, detail(items, List.of(), null))).isEmpty();
     }
 
+    @Test
+    void theTimelineHasALineInFrontOfTheHourTheAnswerWentOut() {
+        ClusterTimeline timeline = new ClusterTimeline(T0, new int[]{1, 1, 0, 2, 1});
+        javafx.scene.layout.HBox bars = Sparkline.of(timeline, 60, 4, timeline.peak(), Set.of(3));
+        assertThat(bars.getChildren()).hasSize(6);
+        assertThat(bars.getChildren().get(3).getStyleClass()).containsExactly("sparkline-answer");
+        assertThat(bars.getChildren().get(4).getStyleClass()).containsExactly("sparkline-bar");
+        assertThat(Sparkline.of(timeline, 60, 4).getChildren()).hasSize(5);
+    }
+
     private static ClusterDetail detail(List<ItemSummary> items, List<Instant> published, PublicationSpread spread) {
         ClusterSummary summary = new ClusterSummary(7, "The dam burst", null, items.size(), 3, 1, T0, T0, 0.5,
                 ClusterState.NEEDS_REBUTTAL, T0, 0, List.of(), null, List.of());
