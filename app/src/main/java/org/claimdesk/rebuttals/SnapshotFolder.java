@@ -74,7 +74,8 @@ public final class SnapshotFolder {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    static String sha256(byte[] bytes) {
+    /** The hex SHA-256 of some bytes, as snapshots and packs name them. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -359,6 +359,10 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /** Rebuttals: the queue, one in full with its versions and review, and the workflow that changes them. */
+    RebuttalPacks rebuttalPacks() {
+        return new RebuttalPacks(rebuttals, claims(), items(), clock);
+    }
+
     public Rebuttals rebuttals() {
         return rebuttals;
     }
