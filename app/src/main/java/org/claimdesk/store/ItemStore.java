@@ -324,6 +324,40 @@ public final class ItemStore {
                 connection -> summaries(connection, IN_CLUSTER_SQL, clusterId, limit));
     }
 
+    /**
+     * The newest {@code limit} items whose time (published, else fetched) is at or after
+     * {@code since}, newest first, with their words: what was said since a moment (a rebuttal's
+     * publication).
+     */
+    public List<ItemText> textsSince(Instant since, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.inTransaction("read the items since " + since, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(TEXTS_SINCE_SQL)) {
+                SqlValues.setInstant(statement, 1, since);
+                statement.setInt(2, limit);
+                List<ItemText> texts = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Instant published = SqlValues.instant(rows, "published_at");
+                        String source = rows.getString("source_name");
+                        texts.add(new ItemText(rows.getLong("id"), SqlValues.uri(rows, "url"), rows.getString("title"),
+                                rows.getString("body_text"), published != null ? published : SqlValues.instant(rows, "fetched_at"),
+                                source != null ? source : rows.getString("first_source_id")));
+                    }
+                }
+                return texts;
+            }
+        });
+    }
+
+    private static final String TEXTS_SINCE_SQL = """
+            SELECT i.id, i.url, i.title, i.body_text, i.published_at, i.fetched_at, i.first_source_id, s.name AS source_name
+            FROM item i LEFT JOIN source s ON s.id = i.first_source_id
+            WHERE i.sort_time >= ? ORDER BY i.sort_time DESC, i.id DESC FETCH FIRST ? ROWS ONLY
+            """;
+
     private static List<ItemSummary> summaries(Connection connection, String sql, long... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

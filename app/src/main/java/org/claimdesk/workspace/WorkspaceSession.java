@@ -46,6 +46,7 @@ import org.claimdesk.store.AnalystStore;
 import org.claimdesk.store.ClusterStore;
 import org.claimdesk.store.FactCheckStore;
 import org.claimdesk.store.RebuttalStore;
+import org.claimdesk.store.RebuttalTemplateStore;
 import org.claimdesk.store.WatchlistStore;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.IndexChangeLog;
@@ -182,11 +183,11 @@ public final class WorkspaceSession implements AutoCloseable {
             this.clusterStage = new ClusterStage(clusterStore, ClusterSettings.defaults(), ClaimStage.NAME, clock);
             WatchlistStore watchlist = new WatchlistStore(database);
             this.flagger = new ClusterFlagger(clusterStore, watchlist, FlagPolicy.DEFAULT, clock);
-            this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
-                    watchlist, ClaimClusters.through(clusterStage, analyst), clock, analyst);
             RebuttalStore rebuttalStore = new RebuttalStore(database);
+            this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
+                    watchlist, rebuttalStore, ClaimClusters.through(clusterStage, analyst), clock, analyst);
             this.rebuttals = new Rebuttals(rebuttalStore, new AnalystStore(database), clusterStore,
-                    new EvidenceStore(database), items, new SnapshotFolder(workspace.snapshotsDir()), this::fetchEvidence,
+                    new EvidenceStore(database), items, new RebuttalTemplateStore(database), new SnapshotFolder(workspace.snapshotsDir()), this::fetchEvidence,
                     articleExtractor, clock);
             this.knownAnswers = new KnownAnswers(new FactCheckStore(database), rebuttalStore, clusterStore,
                     settings.analyzer().languageDetector(), this::indexUpToDate, clock);
