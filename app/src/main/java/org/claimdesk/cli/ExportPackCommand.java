@@ -37,8 +37,9 @@ final class ExportPackCommand extends SessionCommand {
             description = "The publishing organisation: the author of the ClaimReview records.")
     String organisation;
 
-    @Option(names = "--base-url", required = true, paramLabel = "URL",
-            description = "Where the rebuttals are published; each record's address is URL/ID-LANGUAGE.")
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = {"Where the rebuttals are published; a record's address is URL/ID-LANGUAGE",
+                    "unless the editor gave the address when publishing. Needed when some have none."})
     String baseUrl;
 
     @Option(names = "--languages", split = ",", paramLabel = "TAG[,TAG...]", description = "Only rebuttals in these languages.")
@@ -49,14 +50,14 @@ final class ExportPackCommand extends SessionCommand {
 
     @Override
     int run(WorkspaceSession session) throws IOException {
-        URI base;
+        URI base = null;
         try {
-            base = URI.create(baseUrl.strip());
+            base = baseUrl == null ? null : URI.create(baseUrl.strip());
         } catch (IllegalArgumentException e) {
             err().println("claimdesk export-pack: --base-url is not an address: " + baseUrl);
             return ExitCodes.USAGE;
         }
-        if (!"https".equalsIgnoreCase(base.getScheme()) && !"http".equalsIgnoreCase(base.getScheme())) {
+        if (base != null && !"https".equalsIgnoreCase(base.getScheme()) && !"http".equalsIgnoreCase(base.getScheme())) {
             err().println("claimdesk export-pack: --base-url must be an http(s) address: " + baseUrl);
             return ExitCodes.USAGE;
         }

@@ -85,7 +85,7 @@ public final class RebuttalPackWriter {
         for (PackRebuttal rebuttal : rebuttals) {
             URI address = publisher.addresses().get(rebuttal.id());
             if (address == null) {
-                throw new IllegalArgumentException("rebuttal " + rebuttal.id() + " has no address to publish at: give a base address");
+                throw new IllegalArgumentException("rebuttal " + rebuttal.id() + " has no address it was published at: give a base address");
             }
             ObjectNode review = ClaimReviewRecords.of(rebuttal, address, publisher.organisation());
             List<String> problems = ClaimReviewRecords.problems(review);

@@ -106,8 +106,11 @@ final class RebuttalPacks {
         return chosen;
     }
 
-    /** Where it is published: the base address given, with the rebuttal's id and language. */
+    /** Where it is published: the address the editor gave when publishing, else the base address with its id and language. */
     private static URI addressOf(StoredRebuttal rebuttal, URI base) {
+        if (rebuttal.publishedUrl() != null) {
+            return rebuttal.publishedUrl();
+        }
         if (base == null) {
             return null;
         }

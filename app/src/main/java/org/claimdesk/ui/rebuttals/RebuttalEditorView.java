@@ -29,11 +29,13 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.util.StringConverter;
+import org.claimdesk.rebuttals.AfterPublication;
 import org.claimdesk.rebuttals.RatingScale;
 import org.claimdesk.rebuttals.ShortAnswerLength;
 import org.claimdesk.rebuttals.VersionDiff;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.RebuttalStatusChange;
+import org.claimdesk.store.RebuttalTemplate;
 import org.claimdesk.store.RebuttalVersion;
 import org.claimdesk.store.StoredEvidence;
 import org.claimdesk.store.StoredRebuttal;
@@ -74,7 +76,7 @@ public final class RebuttalEditorView {
         root.setId("rebuttalEditor");
         root.setFitToWidth(true);
         content.setPadding(new Insets(10));
-        editor = new VBox(8, header(), restoreBar(), textFields(), stepBar(), messagesBar(),
+        editor = new VBox(8, header(), restoreBar(), templateBar(), textFields(), stepBar(), messagesBar(), afterPane(),
                 evidencePane(), knownPane(), translationsPane(), historyPane());
         Node none = Placeholder.of(messages.get("rebuttal.none"));
         Runnable shown = () -> content.getChildren().setAll(model.rebuttalProperty().get() == null ? none : editor);
@@ -136,6 +138,57 @@ public final class RebuttalEditorView {
         bar.managedProperty().bind(model.restorableProperty().isNotNull());
         bar.visibleProperty().bind(bar.managedProperty());
         return bar;
+    }
+
+    /** Start from a template of a common shape (fabricated quote, old story recirculated…). */
+    private Node templateBar() {
+        ComboBox<RebuttalTemplate> template = new ComboBox<>(model.templates());
+        template.setId("rebuttalTemplate");
+        template.setPromptText(messages.get("rebuttal.template.prompt"));
+        template.setConverter(converter(RebuttalTemplate::name));
+        Button use = new Button(messages.get("rebuttal.template.use"));
+        use.setId("rebuttalTemplateUse");
+        use.disableProperty().bind(template.valueProperty().isNull());
+        use.setOnAction(event -> model.useTemplate(template.getValue()));
+        HBox bar = new HBox(8, new Label(messages.get("rebuttal.template")), template, use);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** Once published: whether the claim slowed down, who kept spreading it, who links to or quotes the answer. */
+    private Node afterPane() {
+        VBox lines = new VBox(3);
+        lines.setId("rebuttalAfter");
+        TitledPane pane = titled("rebuttal.after", lines, true);
+        Runnable show = () -> {
+            AfterPublication after = model.afterProperty().get();
+            pane.setVisible(after != null);
+            pane.setManaged(after != null);
+            if (after == null) {
+                lines.getChildren().clear();
+                return;
+            }
+            List<String> spreading = after.spread().stillSpreading().stream().map(source -> source.name()).toList();
+            lines.getChildren().setAll(
+                    new Label(messages.format("rebuttal.after.published", messages.time(after.publishedAt()),
+                            after.publishedUrl() == null ? "" : after.publishedUrl().toString())),
+                    new Label(messages.format("rebuttal.after.items", after.spread().itemsAfter(),
+                            after.spread().itemsBefore())),
+                    new Label(after.pace().inWords()),
+                    new Label(spreading.isEmpty() ? messages.get("rebuttal.after.noneSpreading")
+                            : messages.format("rebuttal.after.spreading", String.join(", ", spreading))));
+            for (AfterPublication.Mention link : after.links()) {
+                lines.getChildren().add(ScriptedLabel.of(fonts, messages.format("rebuttal.after.link", link.source(),
+                        link.title() == null ? "" : link.title())));
+            }
+            for (AfterPublication.Mention quote : after.quotes()) {
+                lines.getChildren().add(ScriptedLabel.of(fonts, messages.format("rebuttal.after.quote", quote.source(),
+                        quote.evidence())));
+            }
+        };
+        model.afterProperty().addListener((obs, before, now) -> show.run());
+        show.run();
+        return pane;
     }
 
     private Node textFields() {
@@ -221,16 +274,27 @@ public final class RebuttalEditorView {
         reason.setId("rebuttalReason");
         reason.setPromptText(messages.get("rebuttal.reason.prompt"));
         HBox.setHgrow(reason, Priority.ALWAYS);
+        TextField address = new TextField();
+        address.setId("rebuttalPublishedUrl");
+        address.setPromptText(messages.get("rebuttal.publishedUrl.prompt"));
+        address.setPrefColumnCount(22);
         HBox steps = new HBox(6);
-        Runnable offer = () -> steps.getChildren().setAll(model.steps().stream().map(step -> {
-            Button button = new Button(messages.get("rebuttal.step." + step.name()));
-            button.setId("rebuttalStep" + step.name());
-            button.setOnAction(event -> {
-                model.take(step, reason.getText().isBlank() ? null : reason.getText().strip());
-                reason.clear();
-            });
-            return (Node) button;
-        }).toList());
+        Runnable offer = () -> {
+            steps.getChildren().setAll(model.steps().stream().map(step -> {
+                Button button = new Button(messages.get("rebuttal.step." + step.name()));
+                button.setId("rebuttalStep" + step.name());
+                button.setOnAction(event -> {
+                    // publishing takes the address it went out at; the other steps the reason
+                    TextField said = step == RebuttalEditorViewModel.Step.PUBLISH ? address : reason;
+                    model.take(step, said.getText().isBlank() ? null : said.getText().strip());
+                    said.clear();
+                });
+                return (Node) button;
+            }).toList());
+            if (model.steps().contains(RebuttalEditorViewModel.Step.PUBLISH)) {
+                steps.getChildren().add(address);
+            }
+        };
         model.steps().addListener((ListChangeListener<RebuttalEditorViewModel.Step>) change -> offer.run());
         offer.run();
         Label unsaved = new Label(messages.get("rebuttal.unsaved"));

@@ -12,12 +12,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.claimdesk.rebuttals.AfterPublication;
+import org.claimdesk.rebuttals.PublishedAddress;
 import org.claimdesk.rebuttals.RatingScale;
 import org.claimdesk.rebuttals.VersionDiff;
 import org.claimdesk.store.AnalystIdentity;
 import org.claimdesk.store.RebuttalDraft;
 import org.claimdesk.store.RebuttalStatus;
 import org.claimdesk.store.RebuttalStatusChange;
+import org.claimdesk.store.RebuttalTemplate;
 import org.claimdesk.store.RebuttalText;
 import org.claimdesk.store.RebuttalVersion;
 import org.claimdesk.store.StaleRevisionException;
@@ -67,7 +70,7 @@ public final class RebuttalEditorViewModel {
     /** Everything the editor shows of one rebuttal, read together. */
     record Loaded(StoredRebuttal rebuttal, List<RebuttalVersion> versions, List<RebuttalStatusChange> history,
                   List<StoredEvidence> evidence, List<RebuttalDraft> drafts, List<KnownAnswer> known,
-                  List<StoredRebuttal> translations) {
+                  List<StoredRebuttal> translations, List<RebuttalTemplate> templates, AfterPublication after) {
     }
 
     /** Typing in one rebuttal of one workspace, begun from one version. */
@@ -100,6 +103,8 @@ public final class RebuttalEditorViewModel {
     private final ObservableList<KnownAnswer> known = FXCollections.observableArrayList();
     private final ObservableList<StoredRebuttal> translations = FXCollections.observableArrayList();
     private final ObservableList<VersionDiff.Row> diff = FXCollections.observableArrayList();
+    private final ObservableList<RebuttalTemplate> templates = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<AfterPublication> after = new ReadOnlyObjectWrapper<>(this, "after");
     private final Debounce autosave;
     private volatile RebuttalDesk desk;
     /** The rebuttal shown, or -1; results for another one are dropped. */
@@ -228,6 +233,16 @@ public final class RebuttalEditorViewModel {
         return diff;
     }
 
+    /** Templates for common shapes of rebuttal in its language (English when there are none in it). */
+    public ObservableList<RebuttalTemplate> templates() {
+        return templates;
+    }
+
+    /** What the claim did since this rebuttal was published; null while it never was. */
+    public ReadOnlyObjectProperty<AfterPublication> afterProperty() {
+        return after.getReadOnlyProperty();
+    }
+
     public RatingScale scale() {
         RebuttalDesk open = desk;
         return open == null ? RatingScale.DEFAULT : open.rebuttals().workflow().scale();
@@ -250,7 +265,10 @@ public final class RebuttalEditorViewModel {
         change(null, null);
     }
 
-    /** Takes a review step (saving the typing first, if any); sending back and withdrawing need {@code why}. */
+    /**
+     * Takes a review step (saving the typing first, if any). Sending back and withdrawing need
+     * {@code why}; for publishing it is the address it went out at, or null.
+     */
     public void take(Step step, String why) {
         change(step, why);
     }
@@ -410,6 +428,24 @@ public final class RebuttalEditorViewModel {
         fullText.set(text.isBlank() ? line : text.stripTrailing() + "\n\n" + line);
     }
 
+    /**
+     * Starts from a template: its short answer and full text go where nothing is written yet (the
+     * full text below what is, otherwise), and its claim only when the claim is empty. Unsaved, like typing.
+     */
+    public void useTemplate(RebuttalTemplate template) {
+        if (template == null) {
+            return;
+        }
+        if (claim.get().isBlank()) {
+            claim.set(template.claim());
+        }
+        if (shortAnswer.get().isBlank()) {
+            shortAnswer.set(template.shortAnswer());
+        }
+        String text = fullText.get();
+        fullText.set(text.isBlank() ? template.fullText() : text.stripTrailing() + "\n\n" + template.fullText());
+    }
+
     /** Keeps the typing now (before the window closes or another rebuttal opens). */
     public void flushTyping() {
         if (dirty.get()) {
@@ -499,7 +535,9 @@ public final class RebuttalEditorViewModel {
             case SUBMIT -> source.workflow().submit(id, revision, who);
             case APPROVE -> source.workflow().approve(id, revision, who, why);
             case SEND_BACK -> source.workflow().sendBack(id, revision, who, why);
-            case PUBLISH -> source.workflow().publish(id, revision, who);
+            // the address it went out at, if given: items linking there are recognised afterwards
+            case PUBLISH -> source.workflow().publish(id, revision, who,
+                    why == null || why.isBlank() ? null : PublishedAddress.parse(why));
             case WITHDRAW -> source.workflow().withdraw(id, revision, who, why);
         }
     }
@@ -585,8 +623,13 @@ public final class RebuttalEditorViewModel {
         family.removeIf(other -> other.id() == id);
         List<RebuttalVersion> all = new ArrayList<>(source.versions(id));
         all.sort(Comparator.comparingInt(RebuttalVersion::revision).reversed());
+        List<RebuttalTemplate> shapes = source.templates(found.language());
+        if (shapes.isEmpty()) {
+            shapes = source.templates("en");
+        }
+        AfterPublication since = found.publishedAt() == null ? null : source.afterPublication(id).orElse(null);
         return new Loaded(found, all, source.history(id), source.evidence().of(id), source.drafts(id), answers,
-                family.stream().distinct().toList());
+                family.stream().distinct().toList(), shapes, since);
     }
 
     // ---- on the FX thread --------------------------------------------------------------------------
@@ -610,6 +653,8 @@ public final class RebuttalEditorViewModel {
         evidence.setAll(read.evidence());
         known.setAll(read.known());
         translations.setAll(read.translations());
+        templates.setAll(read.templates());
+        after.set(read.after());
         AnalystIdentity identity = who.get();
         steps.setAll(identity == null ? List.of() : stepsFor(found.status(), identity));
     }
@@ -634,6 +679,8 @@ public final class RebuttalEditorViewModel {
         evidence.clear();
         known.clear();
         translations.clear();
+        templates.clear();
+        after.set(null);
         diff.clear();
         problem.set("");
         notice.set("");
