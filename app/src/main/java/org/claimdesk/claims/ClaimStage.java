@@ -1,5 +1,6 @@
 package org.claimdesk.claims;
 
+import org.claimdesk.nlp.NamedEntity;
 import org.claimdesk.pipeline.AnalysisStage;
 import org.claimdesk.pipeline.Stage;
 import org.claimdesk.store.ClaimSentence;
@@ -32,12 +33,16 @@ public final class ClaimStage implements Stage<ClaimWork> {
      */
     @FunctionalInterface
     public interface Scoring {
-        List<ScoredSentence> score(String text, String language);
+        /**
+         * @param entities the text's named entities with offsets into it; empty where the language
+         *                 has no CoreNLP entity model (the entity cues then stay off)
+         */
+        List<ScoredSentence> score(String text, String language, List<NamedEntity> entities);
     }
 
-    /** The shipped model. Stored entities carry no offsets, so names count by their capitals (decision 0013). */
+    /** The shipped model, fitted with CoreNLP's entities where a language has them (decision 0019). */
     public static Scoring bundled() {
-        return (text, language) -> BundledScorer.SCORER.scoreSentences(text, language, List.of());
+        return BundledScorer.SCORER::scoreSentences;
     }
 
     /** Loaded once per application, at the first item scored. */
@@ -73,7 +78,8 @@ public final class ClaimStage implements Stage<ClaimWork> {
 
     @Override
     public ItemWrite process(ClaimWork item) {
-        List<ScoredSentence> sentences = scoring.score(textOf(item), item.language());
+        String text = textOf(item);
+        List<ScoredSentence> sentences = scoring.score(text, item.language(), entitiesIn(text, item));
         scored.incrementAndGet();
         List<ClaimSentence> keep = worthKeeping(item.id(), sentences);
         kept.addAndGet(keep.size());
@@ -131,6 +137,15 @@ public final class ClaimStage implements Stage<ClaimWork> {
             }
         }
         return reasons;
+    }
+
+    /**
+     * Where the item's entities occur in its text. Only CoreNLP's: the model's entity cues were
+     * fitted on what its NER models find, and Kuromoji's proper nouns or a guess from capitals are
+     * something else; those languages score with the cues that need no entities, as before.
+     */
+    static List<NamedEntity> entitiesIn(String text, ClaimWork item) {
+        return item.entitiesByCoreNlp() ? EntityMentions.in(text, item.entities()) : List.of();
     }
 
     /** Title and body as one text, as analysis read them (entity offsets refer to it). */

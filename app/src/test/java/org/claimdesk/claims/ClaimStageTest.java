@@ -18,7 +18,7 @@ class ClaimStageTest {
                 + "I love this city. "
                 + "Unemployment rose by 12 percent in 2025, according to the statistics office.";
 
-        List<ClaimSentence> kept = ClaimStage.worthKeeping(7, scoring.score(text, "en"));
+        List<ClaimSentence> kept = ClaimStage.worthKeeping(7, scoring.score(text, "en", List.of()));
 
         assertThat(kept).extracting(ClaimSentence::sentence).contains(
                 "The health ministry said 40 children were treated for cholera in Marsana last week.",
@@ -34,11 +34,11 @@ class ClaimStageTest {
 
     @Test
     void anItemWithoutAClaimStillKeepsItsBestLineAndALongOneAtMostTwenty() {
-        List<ClaimSentence> none = ClaimStage.worthKeeping(1, scoring.score("I love this city. Do you?", "en"));
+        List<ClaimSentence> none = ClaimStage.worthKeeping(1, scoring.score("I love this city. Do you?", "en", List.of()));
         assertThat(none).hasSize(1);
 
         String many = "The ministry said 4,000 homes were flooded on Tuesday. ".repeat(40);
-        assertThat(ClaimStage.worthKeeping(2, scoring.score(many, "en"))).hasSize(ClaimStage.MOST_PER_ITEM);
+        assertThat(ClaimStage.worthKeeping(2, scoring.score(many, "en", List.of()))).hasSize(ClaimStage.MOST_PER_ITEM);
         assertThat(ClaimStage.worthKeeping(3, List.of())).isEmpty();
     }
 }
