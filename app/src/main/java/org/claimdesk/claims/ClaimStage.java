@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -125,12 +126,27 @@ public final class ClaimStage implements Stage<ClaimWork> {
         return keep;
     }
 
-    /** The five strongest contributions, in words with what showed them ("numbers “42%”"). */
+    /** Cues of a name the sentence mentions: analysts look for whom a claim is about. */
+    private static final Set<String> NAME_CUES = Set.of(Cue.PERSON.key(), Cue.ORGANIZATION.key(),
+            Cue.LOCATION.key(), Cue.OTHER_NAME.key());
+    static final int MOST_REASONS = 5;
+
+    /**
+     * The five strongest contributions, in words with what showed them ("numbers “42%”"); when a
+     * name the sentence mentions is not among them, its cue takes the fifth place, so that the
+     * window (which shows five) says whom the claim names and how little or much that counted.
+     */
     static List<ClaimSentence.Reason> reasonsOf(ClaimScore score) {
+        List<Contribution> chosen = new ArrayList<>(score.top(MOST_REASONS));
+        if (chosen.size() == MOST_REASONS && chosen.stream().noneMatch(c -> NAME_CUES.contains(c.feature()))) {
+            score.contributions().stream().filter(c -> NAME_CUES.contains(c.feature())).findFirst()
+                    .ifPresent(name -> chosen.set(MOST_REASONS - 1, name));
+        }
         List<ClaimSentence.Reason> reasons = new ArrayList<>();
-        for (Contribution contribution : score.top(5)) {
-            String cue = contribution.evidence().isBlank() ? contribution.label()
-                    : contribution.label() + " \u201c" + contribution.evidence() + "\u201d";
+        for (Contribution contribution : chosen) {
+            boolean shown = contribution.evidence().isBlank()
+                    || contribution.label().contains("\u201c" + contribution.evidence() + "\u201d");
+            String cue = shown ? contribution.label() : contribution.label() + " \u201c" + contribution.evidence() + "\u201d";
             cue = cue.replaceAll("[\\t\\r\\n]+", " ").strip();
             if (!cue.isEmpty()) {
                 reasons.add(new ClaimSentence.Reason(cue, contribution.weight()));

@@ -1,9 +1,9 @@
 package org.claimdesk.claims;
 
 import org.claimdesk.nlp.AnalysisPath;
-import org.claimdesk.nlp.TextAnalysis;
 import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.pipeline.AnalysisStage;
+import org.claimdesk.pipeline.Stage;
 import org.claimdesk.source.PageSelectors;
 import org.claimdesk.source.Source;
 import org.claimdesk.source.SourceKind;
@@ -15,6 +15,7 @@ import org.claimdesk.store.Database;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.NewItem;
 import org.claimdesk.store.SourceStore;
+import org.claimdesk.store.StageLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,37 +74,43 @@ class ClaimStageEntitiesTest {
         database.close();
     }
 
-    /** Stores an item, analyses it as the analysis stage does, and runs the claims stage on it. */
-    private long storeAnalyseAndScore(int n, String title, String body) {
+    /** Stores an item and runs the analysis stage, then the claims stage on it, as the pipeline does. */
+    private long storeAnalyseAndScore(int n, String title, String body) throws Exception {
+        StageLedger ledger = new StageLedger(database);
+        AnalysisStage analysis = new AnalysisStage(analyzer::analyse, analyses, AnalysisPath.FAST, Clock.systemUTC());
+        ClaimStage claimStage = new ClaimStage(ClaimStage.bundled(), claims);
+        ledger.register(analysis.name(), null);
+        ledger.register(claimStage.name(), claimStage.after().orElseThrow());
         URI url = URI.create("https://wire.example.org/" + n);
         items.save(new NewItem("wire", url, url, "e" + n, title, null, body, "en", T0, T0, "h" + n));
         long id = items.lastId();
-        TextAnalysis analysis = analyzer.analyse(AnalysisStage.titleAndBody(title, body), "en", AnalysisPath.FAST);
-        analyses.save(id, analysis, T0);
-        ClaimStage stage = new ClaimStage(ClaimStage.bundled(), claims);
-        Map<Long, ClaimWork> work = stage.load(List.of(id));
-        database.inTransaction("claims of item " + id, connection -> {
-            stage.process(work.get(id)).writeTo(connection);
-            return null;
-        });
+        runOnce(ledger, analysis, id);
+        runOnce(ledger, claimStage, id);
         return id;
     }
 
+    private static <W> void runOnce(StageLedger ledger, Stage<W> stage, long itemId) throws Exception {
+        ledger.sweep(stage.name(), T0);
+        StageLedger.Due due = ledger.due(stage.name(), 10, T0).stream().filter(d -> d.itemId() == itemId)
+                .findFirst().orElseThrow(() -> new AssertionError(stage.name() + " has not queued item " + itemId));
+        assertThat(ledger.markDone(stage.name(), due, stage.process(stage.load(List.of(itemId)).get(itemId)), T0)).isTrue();
+    }
+
     @Test
-    void aSentenceNamingAPersonAndAnOrganisationShowsThemAmongItsReasons() {
+    void aSentenceNamingAPersonAndAnOrganisationShowsThemAmongItsReasons() throws Exception {
         long id = storeAnalyseAndScore(1, "Hearing on interest rates",
                 "Senator Elizabeth Warren told the hearing on Tuesday that the Federal Reserve had raised rates "
                         + "eleven times since the pandemic. Thanks to everyone who joined us today.");
 
         ClaimSentence warren = claims.claimsOf(id).stream().filter(s -> s.sentence().contains("Warren")).findFirst()
                 .orElseThrow(() -> new AssertionError("no claim kept with Warren: " + claims.claimsOf(id)));
-        assertThat(warren.reasons()).extracting(ClaimSentence.Reason::cue)
+        assertThat(warren.reasons()).as("reasons of %s", warren).extracting(ClaimSentence.Reason::cue)
                 .anySatisfy(cue -> assertThat(cue).matches(
                         "(person named|organisation named) \u201c(Elizabeth Warren|Warren|Federal Reserve)\u201d"));
     }
 
     @Test
-    void japaneseHasNoCoreNlpEntitiesSoItsNamesAreNoEntityCuesButItStillScores() {
+    void japaneseHasNoCoreNlpEntitiesSoItsNamesAreNoEntityCuesButItStillScores() throws Exception {
         long id = storeAnalyseAndScore(2, "東京都の発表",
                 "東京都によると、昨日の新規感染者は1200人に増えた。皆さん、ありがとうございます！");
 
