@@ -1,5 +1,6 @@
 package org.claimdesk.claims;
 
+import org.claimdesk.nlp.NamedEntity;
 import org.claimdesk.pipeline.AnalysisStage;
 import org.claimdesk.pipeline.Stage;
 import org.claimdesk.store.ClaimSentence;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,12 +34,16 @@ public final class ClaimStage implements Stage<ClaimWork> {
      */
     @FunctionalInterface
     public interface Scoring {
-        List<ScoredSentence> score(String text, String language);
+        /**
+         * @param entities the text's named entities with offsets into it; empty where the language
+         *                 has no CoreNLP entity model (the entity cues then stay off)
+         */
+        List<ScoredSentence> score(String text, String language, List<NamedEntity> entities);
     }
 
-    /** The shipped model. Stored entities carry no offsets, so names count by their capitals (decision 0013). */
+    /** The shipped model, fitted with CoreNLP's entities where a language has them (decision 0019). */
     public static Scoring bundled() {
-        return (text, language) -> BundledScorer.SCORER.scoreSentences(text, language, List.of());
+        return BundledScorer.SCORER::scoreSentences;
     }
 
     /** Loaded once per application, at the first item scored. */
@@ -73,7 +79,8 @@ public final class ClaimStage implements Stage<ClaimWork> {
 
     @Override
     public ItemWrite process(ClaimWork item) {
-        List<ScoredSentence> sentences = scoring.score(textOf(item), item.language());
+        String text = textOf(item);
+        List<ScoredSentence> sentences = scoring.score(text, item.language(), entitiesIn(text, item));
         scored.incrementAndGet();
         List<ClaimSentence> keep = worthKeeping(item.id(), sentences);
         kept.addAndGet(keep.size());
@@ -119,18 +126,42 @@ public final class ClaimStage implements Stage<ClaimWork> {
         return keep;
     }
 
-    /** The five strongest contributions, in words with what showed them ("numbers “42%”"). */
+    /** Cues of a name the sentence mentions: analysts look for whom a claim is about. */
+    private static final Set<String> NAME_CUES = Set.of(Cue.PERSON.key(), Cue.ORGANIZATION.key(),
+            Cue.LOCATION.key(), Cue.OTHER_NAME.key());
+    static final int MOST_REASONS = 5;
+
+    /**
+     * The five strongest contributions, in words with what showed them ("numbers “42%”"); when a
+     * name the sentence mentions is not among them, its cue takes the fifth place, so that the
+     * window (which shows five) says whom the claim names and how little or much that counted.
+     */
     static List<ClaimSentence.Reason> reasonsOf(ClaimScore score) {
+        List<Contribution> chosen = new ArrayList<>(score.top(MOST_REASONS));
+        if (chosen.size() == MOST_REASONS && chosen.stream().noneMatch(c -> NAME_CUES.contains(c.feature()))) {
+            score.contributions().stream().filter(c -> NAME_CUES.contains(c.feature())).findFirst()
+                    .ifPresent(name -> chosen.set(MOST_REASONS - 1, name));
+        }
         List<ClaimSentence.Reason> reasons = new ArrayList<>();
-        for (Contribution contribution : score.top(5)) {
-            String cue = contribution.evidence().isBlank() ? contribution.label()
-                    : contribution.label() + " \u201c" + contribution.evidence() + "\u201d";
+        for (Contribution contribution : chosen) {
+            boolean shown = contribution.evidence().isBlank()
+                    || contribution.label().contains("\u201c" + contribution.evidence() + "\u201d");
+            String cue = shown ? contribution.label() : contribution.label() + " \u201c" + contribution.evidence() + "\u201d";
             cue = cue.replaceAll("[\\t\\r\\n]+", " ").strip();
             if (!cue.isEmpty()) {
                 reasons.add(new ClaimSentence.Reason(cue, contribution.weight()));
             }
         }
         return reasons;
+    }
+
+    /**
+     * Where the item's entities occur in its text. Only CoreNLP's: the model's entity cues were
+     * fitted on what its NER models find, and Kuromoji's proper nouns or a guess from capitals are
+     * something else; those languages score with the cues that need no entities, as before.
+     */
+    static List<NamedEntity> entitiesIn(String text, ClaimWork item) {
+        return item.entitiesByCoreNlp() ? EntityMentions.in(text, item.entities()) : List.of();
     }
 
     /** Title and body as one text, as analysis read them (entity offsets refer to it). */

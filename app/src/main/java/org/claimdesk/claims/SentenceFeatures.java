@@ -73,7 +73,7 @@ public record SentenceFeatures(String language, Map<Cue, String> cues, List<Stri
             Cue cue = cueOf(entity.type());
             cues.putIfAbsent(cue, entity.text());
         }
-        // always looked for, entities or not: the shipped weights were fitted without entities
+        // always looked for, entities or not: the one stand-in for names where a language has no entity model
         Matcher capitalised = CAPITALISED.matcher(withoutLinks);
         while (capitalised.find()) {
             if (!capitalised.group(1).equals("I")) {

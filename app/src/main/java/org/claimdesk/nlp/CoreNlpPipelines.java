@@ -82,6 +82,26 @@ public final class CoreNlpPipelines {
         return PRONOUNS.contains(mention.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * True when CoreNLP finds named entities in this language here (en, de, fr, es; zh with its
+     * models): the languages whose entity cues the check-worthiness model uses (decision 0019).
+     */
+    public boolean givesEntities(String languageTag) {
+        return handles(languageTag) && CoreNlpLanguage.forTag(languageTag).orElseThrow().givesEntities();
+    }
+
+    /**
+     * The named entities of a text in a language known beforehand, exactly as the analysis stage
+     * finds them on that path (offsets into {@code text}); empty for a language without an entity
+     * model here. For training data, whose language is given rather than detected.
+     */
+    public List<NamedEntity> entities(String text, String languageTag, AnalysisPath path) {
+        if (text == null || text.isBlank() || !givesEntities(languageTag)) {
+            return List.of();
+        }
+        return analyse(text, languageTag, path).entities();
+    }
+
     /** Loads the pipeline for a language and path now (e.g. at start, off the UI thread). */
     public void load(String languageTag, AnalysisPath path) {
         pipeline(language(languageTag), path);

@@ -42,7 +42,7 @@ public final class ClaimStore {
             Map<Long, List<StoredEntity>> entities = entitiesOf(connection, ids, placeholders);
             Map<Long, ClaimWork> found = new HashMap<>();
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT i.id, i.title, i.body_text, i.language, a.language AS detected, a.language_reliable
+                    SELECT i.id, i.title, i.body_text, i.language, a.language AS detected, a.language_reliable, a.engine
                     FROM item i LEFT JOIN item_analysis a ON a.item_id = i.id
                     WHERE i.id IN (%s)
                     """.formatted(placeholders))) {
@@ -53,7 +53,8 @@ public final class ClaimStore {
                         String detected = rows.getString("detected");
                         boolean reliable = rows.getBoolean("language_reliable") && detected != null && !"und".equals(detected);
                         found.put(id, new ClaimWork(id, rows.getString("title"), rows.getString("body_text"),
-                                reliable ? detected : rows.getString("language"), entities.getOrDefault(id, List.of())));
+                                reliable ? detected : rows.getString("language"), rows.getString("engine"),
+                                entities.getOrDefault(id, List.of())));
                     }
                 }
             }

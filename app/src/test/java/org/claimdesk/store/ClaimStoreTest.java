@@ -80,6 +80,10 @@ class ClaimStoreTest {
         assertThat(work.get(undetected).language()).as("the feed's declared language").isEqualTo("en");
         assertThat(work.get(unanalysed).text()).isEqualTo(longText("topic 3"));
         assertThat(work.get(unanalysed).title()).isEqualTo("Title of https://a.example.org/3");
+        // entity cues only from CoreNLP's NER, the model the check-worthiness weights were fitted with
+        assertThat(work.get(detected).entitiesByCoreNlp()).isTrue();
+        assertThat(work.get(undetected).entitiesByCoreNlp()).isFalse();
+        assertThat(work.get(unanalysed).entitiesByCoreNlp()).isFalse();
     }
 
     @Test
