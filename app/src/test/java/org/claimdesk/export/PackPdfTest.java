@@ -1,0 +1,150 @@
+package org.claimdesk.export;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A pack of an Arabic and a Japanese rebuttal as PDF, read back the way a reader's viewer would:
+ * text in logical order, fonts embedded, page 1 drawn with ink where the Arabic text is.
+ * Needs the fonts .ci/run installs; skipped, saying which, where they are absent.
+ */
+class PackPdfTest {
+    /** Page 1 as an image, for a person to look at. */
+    static final Path PAGE_IMAGE = Path.of("target", "pack-page-1.png");
+    /** The whole PDF, likewise. */
+    static final Path PDF_FILE = Path.of("target", "pack-sample.pdf");
+    static byte[] pdf;
+
+    @BeforeAll
+    static void render() throws IOException {
+        PdfFonts fonts = PdfFonts.onThisMachine();
+        String missing = null;
+        try {
+            fonts.facesFor(PackSamples.ARABIC_CLAIM + PackSamples.JAPANESE_CLAIM);
+        } catch (MissingFontException e) {
+            missing = e.getMessage();
+        }
+        String reason = missing;
+        assumeTrue(reason == null, () -> "fonts for Arabic and Japanese are not installed here: " + reason);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PackPdf(fonts).write(PackPage.xhtml(PackSamples.header(), List.of(PackSamples.arabic(), PackSamples.japanese())), out);
+        pdf = out.toByteArray();
+        Files.createDirectories(PDF_FILE.getParent());
+        Files.write(PDF_FILE, pdf);
+    }
+
+    @Test
+    void japaneseAndArabicReadBackInLogicalOrder() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            String text = new PDFTextStripper().getText(document);
+            String compact = text.replaceAll("\\s+", "");
+            assertThat(compact).contains(PackSamples.JAPANESE_CLAIM.replaceAll("\\s+", ""))
+                    .contains(PackSamples.JAPANESE_ANSWER);
+            String spaced = text.replaceAll("\\s+", " ");
+            assertThat(spaced).contains("وزير الصحة").contains("John Smith").contains("اللقاحات فاسدة");
+            int said = spaced.indexOf("قال وزير");
+            assertThat(said).as("the claim's first words, in reading order").isNotNegative();
+            assertThat(spaced.indexOf("John Smith", said)).isGreaterThan(said);
+            assertThat(spaced.indexOf("فاسدة", said)).isGreaterThan(spaced.indexOf("John Smith", said));
+        }
+    }
+
+    @Test
+    void everyFontIsEmbedded() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    names.add(font.getName());
+                    assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                }
+            }
+        }
+        assertThat(names).anyMatch(n -> n.contains("Amiri") || n.contains("Naskh") || n.contains("DejaVu"))
+                .anyMatch(n -> n.contains("IPA"));
+    }
+
+    @Test
+    void pageOneHasInkWhereTheArabicClaimIs() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            float dpi = 100;
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, dpi);
+            Files.createDirectories(PAGE_IMAGE.getParent());
+            ImageIO.write(image, "png", PAGE_IMAGE.toFile());
+
+            Rectangle2D claim = boundsOf(document, "وزير");
+            assertThat(claim).as("where the claim's words are on page 1").isNotNull();
+            double scale = dpi / 72.0;
+            int dark = 0;
+            for (int x = (int) (claim.getMinX() * scale); x < claim.getMaxX() * scale; x++) {
+                for (int y = (int) (claim.getMinY() * scale); y < claim.getMaxY() * scale; y++) {
+                    int rgb = image.getRGB(x, y);
+                    int grey = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
+                    dark += grey < 128 ? 1 : 0;
+                }
+            }
+            assertThat(dark).as("dark pixels in the claim's line").isGreaterThan(100);
+        }
+    }
+
+    /** The box of the first line on page 1 whose text (as read back) contains {@code word}, in PDF points from the top. */
+    private static Rectangle2D boundsOf(PDDocument document, String word) throws IOException {
+        Rectangle2D[] found = new Rectangle2D[1];
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                if (found[0] == null && text.contains(word) && !positions.isEmpty()) {
+                    Rectangle2D box = null;
+                    for (TextPosition p : positions) {
+                        Rectangle2D glyph = new Rectangle2D.Float(p.getXDirAdj(), p.getYDirAdj() - p.getHeightDir(),
+                                p.getWidthDirAdj(), p.getHeightDir());
+                        box = box == null ? glyph : box.createUnion(glyph);
+                    }
+                    found[0] = box;
+                }
+            }
+        };
+        stripper.setStartPage(1);
+        stripper.setEndPage(1);
+        stripper.getText(document);
+        return found[0];
+    }
+
+    @Test
+    void aScriptWithoutAFontIsRefusedByName(@TempDir Path fonts) throws IOException {
+        Path dejaVu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        assumeTrue(Files.isRegularFile(dejaVu), "needs DejaVu Sans (fonts-dejavu-core)");
+        Files.copy(dejaVu, fonts.resolve("DejaVuSans.ttf"));
+        PackPdf onlyLatin = new PackPdf(new PdfFonts(List.of(fonts)));
+        String page = PackPage.xhtml(PackSamples.header(), List.of(PackSamples.japanese()));
+
+        assertThatThrownBy(() -> onlyLatin.write(page, new ByteArrayOutputStream()))
+                .isInstanceOf(MissingFontException.class)
+                .hasMessageContaining("Japanese")
+                .hasMessageContaining("fonts-ipafont-gothic");
+    }
+}
