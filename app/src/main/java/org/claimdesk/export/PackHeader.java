@@ -22,7 +22,8 @@ public record PackHeader(String organisation, byte[] logo, String logoMediaType,
                 throw new IllegalArgumentException("the logo must be a PNG or JPEG image, not " + logoMediaType);
             }
             if (!hasSignature(logo, logoMediaType)) {
-                throw new IllegalArgumentException("the logo's bytes are not a " + logoMediaType + " image");
+                throw new IllegalArgumentException("the logo's bytes are not a " + (logoMediaType.equals("image/png") ? "PNG" : "JPEG")
+                        + " image");
             }
         } else {
             logoMediaType = null;
