@@ -55,7 +55,9 @@ public final class PdfFonts {
         HEBREW("Hebrew", 0x05D0, "fonts-noto-core (Noto Sans Hebrew) or fonts-dejavu-core (DejaVu Sans)",
                 new Candidate("Noto Sans Hebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
                 new Candidate("DejaVu Sans", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf")),
-        JAPANESE("Japanese (kana and kanji)", 0x3042, "fonts-ipafont-gothic (IPAGothic) or fonts-ipaexfont-gothic (IPAexGothic)",
+        // the proportional IPA Gothic first: the fixed-width one sets Latin words like a typewriter
+        JAPANESE("Japanese (kana and kanji)", 0x3042, "fonts-ipafont-gothic (IPAPGothic) or fonts-ipaexfont-gothic (IPAexGothic)",
+                new Candidate("IPAPGothic", "ipagp.ttf", null),
                 new Candidate("IPAGothic", "ipag.ttf", null),
                 new Candidate("IPAexGothic", "ipaexg.ttf", null)),
         CJK("Chinese and Korean (Han and Hangul)", 0xD55C, "fonts-droid-fallback (Droid Sans Fallback)",
