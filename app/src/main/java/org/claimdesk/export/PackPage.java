@@ -99,19 +99,20 @@ public final class PackPage {
     }
 
     private static void credits(StringBuilder out, PackRebuttal r) {
-        out.append("<table class=\"credits\">\n");
+        // lines, not a table: openhtmltopdf does not mirror a table's columns right to left
+        out.append("<div class=\"credits\">\n");
         credit(out, "Written by", r.author());
         credit(out, "Reviewed by", r.reviewer());
         credit(out, "Published", r.publishedAt() == null ? "not yet" : DAY.format(r.publishedAt()));
         credit(out, "Updated", r.updatedAt() == null ? null : DAY.format(r.updatedAt()));
         credit(out, "Translation of", r.translationOf() == null ? null : "rebuttal " + r.translationOf());
-        out.append("</table>\n");
+        out.append("</div>\n");
     }
 
     private static void credit(StringBuilder out, String label, String value) {
         if (value != null && !value.isBlank()) {
-            out.append("<tr><th>").append(label).append("</th><td").append(dirOf(value)).append('>')
-                    .append(text(value)).append("</td></tr>\n");
+            out.append("<p class=\"credit\"><span class=\"label\">").append(label).append("</span> <span")
+                    .append(dirOf(value)).append('>').append(text(value)).append("</span></p>\n");
         }
     }
 
@@ -235,7 +236,7 @@ public final class PackPage {
                 h3 { font-size: 12pt; margin: 1em 0 0.3em 0; }
                 table { border-collapse: collapse; width: 100%%; margin: 0.4em 0; }
                 th, td { vertical-align: top; padding: 0.2em 0.4em; text-align: inherit; }
-                table.credits th { color: #555; font-weight: normal; width: 9em; white-space: nowrap; }
+                .credits { margin: 0.8em 0; } .credit { margin: 0.1em 0; } .credit .label { margin: 0 0.5em; }
                 table.evidence { font-size: 8.5pt; table-layout: fixed; }
                 table.evidence th { border-bottom: 1px solid #333; }
                 table.evidence td { border-bottom: 1px solid #ccc; }

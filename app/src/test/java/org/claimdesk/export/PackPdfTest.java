@@ -51,10 +51,38 @@ class PackPdfTest {
         String reason = missing;
         assumeTrue(reason == null, () -> "fonts for Arabic and Japanese are not installed here: " + reason);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PackPdf(fonts).write(PackPage.xhtml(PackSamples.header(), List.of(PackSamples.arabic(), PackSamples.japanese())), out);
+        PackHeader header = new PackHeader(PackSamples.header().organisation(), logo(), "image/png", PackSamples.header().generatedAt());
+        new PackPdf(fonts).write(PackPage.xhtml(header, List.of(PackSamples.arabic(), PackSamples.japanese())), out);
         pdf = out.toByteArray();
         Files.createDirectories(PDF_FILE.getParent());
         Files.write(PDF_FILE, pdf);
+    }
+
+    /** A small red square, as a PNG. */
+    private static byte[] logo() throws IOException {
+        BufferedImage square = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 40; x++) {
+            for (int y = 0; y < 40; y++) {
+                square.setRGB(x, y, 0xcc0000);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(square, "png", png);
+        return png.toByteArray();
+    }
+
+    @Test
+    void theLogoGivenAsBytesIsOnPageOne() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDPage first = document.getPage(0);
+            List<String> images = new ArrayList<>();
+            for (var name : first.getResources().getXObjectNames()) {
+                if (first.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                    images.add(name.getName());
+                }
+            }
+            assertThat(images).hasSize(1);
+        }
     }
 
     @Test
