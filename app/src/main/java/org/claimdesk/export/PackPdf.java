@@ -3,6 +3,8 @@ package org.claimdesk.export;
 import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import org.w3c.dom.Document;
@@ -48,10 +50,8 @@ public final class PackPdf {
                 .useUnicodeBidiReorderer(new ICUBidiReorderer())
                 .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR)
                 // the page's own logo (a data: URI) only: no file, no network
-                .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
-                        com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-                .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
-                        com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
+                .useExternalResourceAccessControl(PackPdf::inline, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                .useExternalResourceAccessControl(PackPdf::inline, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
                 .withProducer("ClaimDesk")
                 .toStream(out);
         for (PdfFonts.Face face : faces) {
@@ -64,6 +64,10 @@ public final class PackPdf {
         } catch (RuntimeException e) {
             throw new IOException("could not lay out the pack's PDF: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean inline(String uri, ExternalResourceType type) {
+        return uri != null && uri.startsWith("data:");
     }
 
     /** Parsed here, with no DTD or external entity allowed, so the renderer never fetches one. */

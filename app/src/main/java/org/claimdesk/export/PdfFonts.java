@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -121,13 +122,13 @@ public final class PdfFonts {
         try {
             var source = PdfFonts.class.getProtectionDomain().getCodeSource();
             if (source == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Path location = Path.of(source.getLocation().toURI());
             Path dir = Files.isDirectory(location) ? location : location.getParent();
-            return java.util.Optional.ofNullable(dir).map(d -> d.resolve("fonts"));
+            return Optional.ofNullable(dir).map(d -> d.resolve("fonts"));
         } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

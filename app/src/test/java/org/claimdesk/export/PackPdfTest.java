@@ -11,17 +11,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import javax.imageio.ImageIO;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -196,6 +201,31 @@ class PackPdfTest {
         stripper.setEndPage(1);
         stripper.getText(document);
         return found[0];
+    }
+
+    @Test
+    void aPageThatNamesOutsideResourcesLoadsNone() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String page = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><link rel=\"stylesheet\" href=\"" + base
+                    + "/style.css\"/><style>@import url(\"" + base + "/more.css\"); body { background: url(\"" + base
+                    + "/bg.png\"); }</style></head><body><p>Hello</p><img src=\"" + base + "/pixel.png\"/>"
+                    + "<img src=\"file:///etc/hostname\"/></body></html>";
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new PackPdf(PdfFonts.onThisMachine()).write(page, out);
+            assertThat(out.size()).isPositive();
+            assertThat(requests).as("requests to the page's outside addresses").hasValue(0);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
