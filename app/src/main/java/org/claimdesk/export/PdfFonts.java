@@ -118,7 +118,7 @@ public final class PdfFonts {
      * The {@code fonts/} folder beside the app's jar (in an installed app, {@code lib/app/fonts/}), where
      * packaging puts the fonts it ships; empty when the code is not run from a jar's folder.
      */
-    public static java.util.Optional<Path> bundledFolder() {
+    public static Optional<Path> bundledFolder() {
         try {
             var source = PdfFonts.class.getProtectionDomain().getCodeSource();
             if (source == null) {
