@@ -45,6 +45,9 @@ final class ExportPackCommand extends SessionCommand {
     @Option(names = "--languages", split = ",", paramLabel = "TAG[,TAG...]", description = "Only rebuttals in these languages.")
     List<String> languages = List.of();
 
+    @Option(names = "--logo", paramLabel = "FILE.png|jpg", description = "The organisation's logo on the page.")
+    Path logo;
+
     @Option(names = "--no-snapshots", description = "Leave the kept copies of the evidence out (the table stays).")
     boolean noSnapshots;
 
@@ -63,14 +66,25 @@ final class ExportPackCommand extends SessionCommand {
         }
         Set<String> tags = languages.stream().map(tag -> tag.strip().toLowerCase(Locale.ROOT)).filter(tag -> !tag.isEmpty())
                 .collect(Collectors.toSet());
+        byte[] logoBytes = null;
+        String logoType = null;
+        if (logo != null) {
+            String name = logo.getFileName().toString().toLowerCase(Locale.ROOT);
+            logoType = name.endsWith(".png") ? "image/png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : null;
+            if (logoType == null) {
+                err().println("claimdesk export-pack: --logo must be a .png or .jpg file: " + logo);
+                return ExitCodes.USAGE;
+            }
+            logoBytes = java.nio.file.Files.readAllBytes(logo);
+        }
         Exporting.PackRequest request = new Exporting.PackRequest(which.approved ? List.of() : which.ids, tags, !noSnapshots,
-                organisation, base, session.workingAs().map(identity -> identity.name()).orElse(null));
+                organisation, base, session.workingAs().map(identity -> identity.name()).orElse(null), logoBytes, logoType);
         try {
             Exporting.PackWritten written = session.exports().exportRebuttalPack(request, out);
             out().printf("%d rebuttals, %d evidence snapshots, %d files written to %s%n", written.rebuttals(),
                     written.snapshots(), written.files() + 1, written.file());
             return ExitCodes.OK;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.claimdesk.export.MissingFontException e) {
             err().println("claimdesk export-pack: " + e.getMessage());
             return ExitCodes.FAILED;
         }

@@ -1,10 +1,12 @@
 package org.claimdesk.cli;
 
 import org.claimdesk.extract.CssSelectors;
+import org.claimdesk.export.PackReader;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWriter;
+import org.claimdesk.workspace.Rebuttals;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Command(name = "import", description = {"Import saved feeds (RSS/Atom), web pages (HTML) and OPML lists",
-        "from files, folders or zip archives, with no network."})
+        "from files, folders or zip archives, and rebuttal packs from another ClaimDesk, with no network."})
 final class ImportCommand extends SessionCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "File, folder or .zip to import.")
     List<Path> paths;
@@ -27,6 +29,10 @@ final class ImportCommand extends SessionCommand {
     int run(WorkspaceSession session) throws InterruptedException {
         boolean problems = false;
         for (Path path : paths) {
+            if (PackReader.isPack(path)) {
+                problems |= !importPack(session, path);
+                continue;
+            }
             ImportReport report;
             try (CommandProgress progress = progress("import " + path.getFileName(), "files", 0)) {
                 report = session.ingest().importPath(path, (done, total, current) -> progress.stepTo(done, total));
@@ -60,5 +66,18 @@ final class ImportCommand extends SessionCommand {
             }
         }
         return problems ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /** A rebuttal pack: checked whole, stored whole or not at all. */
+    private boolean importPack(WorkspaceSession session, Path pack) {
+        try {
+            Rebuttals.PackImported imported = session.importRebuttalPack(pack);
+            out().printf("%s: rebuttal pack from %s: %d new, %d updated, %d unchanged%n", pack, imported.organisation(),
+                    imported.added(), imported.updated(), imported.unchanged());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            err().println("  " + e.getMessage());
+            return false;
+        }
     }
 }

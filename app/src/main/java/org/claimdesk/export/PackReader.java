@@ -50,6 +50,28 @@ public final class PackReader {
     private PackReader() {
     }
 
+    /**
+     * Whether a file looks like a rebuttal pack (a zip whose manifest says so), to tell it from a
+     * zip of saved pages; it is checked in full only when read.
+     */
+    public static boolean isPack(Path file) {
+        if (!Files.isRegularFile(file) || !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            return false;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            ZipEntry manifest = zip.getEntry(RebuttalPackWriter.MANIFEST);
+            if (manifest == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(manifest)) {
+                byte[] head = readAtMost(in, 1 << 20);
+                return head != null && JSON.readTree(head).path("format").asText().equals("claimdesk-rebuttal-pack");
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // not a zip, or not ours: the other importers say what it is
+        }
+    }
+
     public static Contents read(Path pack) throws IOException {
         return read(pack, Limits.DEFAULT);
     }

@@ -24,12 +24,19 @@ public final class Exporting {
      * @param baseUrl          where the rebuttals are published: each record's address is this with the
      *                         rebuttal's id and language after it
      * @param createdBy        the identity exporting it, or null
+     * @param logo             the organisation's logo (PNG or JPEG) for the page, or null
+     * @param logoMediaType    "image/png" or "image/jpeg", or null without a logo
      */
     public record PackRequest(List<Long> rebuttalIds, Set<String> languages, boolean includeSnapshots, String organisation,
-                              URI baseUrl, String createdBy) {
+                              URI baseUrl, String createdBy, byte[] logo, String logoMediaType) {
         public PackRequest {
             rebuttalIds = List.copyOf(rebuttalIds);
             languages = Set.copyOf(languages);
+        }
+
+        public PackRequest(List<Long> rebuttalIds, Set<String> languages, boolean includeSnapshots, String organisation,
+                           URI baseUrl, String createdBy) {
+            this(rebuttalIds, languages, includeSnapshots, organisation, baseUrl, createdBy, null, null);
         }
     }
 
@@ -42,6 +49,8 @@ public final class Exporting {
      *
      * @throws IllegalArgumentException when a rebuttal chosen is not approved, none matches, or an
      *                                  address to publish at is missing
+     * @throws org.claimdesk.export.MissingFontException when no font on this machine writes a script
+     *                                  of the rebuttals in the PDF (naming the script and a font package)
      */
     public PackWritten exportRebuttalPack(PackRequest request, Path target) throws IOException {
         return session.rebuttalPacks().write(request, target);

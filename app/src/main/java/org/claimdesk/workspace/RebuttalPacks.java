@@ -1,7 +1,11 @@
 package org.claimdesk.workspace;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.claimdesk.export.PackHeader;
+import org.claimdesk.export.PackPage;
+import org.claimdesk.export.PackPdf;
 import org.claimdesk.export.PackReader;
+import org.claimdesk.export.PdfFonts;
 import org.claimdesk.export.PackRebuttal;
 import org.claimdesk.export.PackRebuttalJson;
 import org.claimdesk.export.RebuttalPackWriter;
@@ -75,9 +79,18 @@ final class RebuttalPacks {
             }
         }
         String by = request.createdBy();
+        Instant now = clock.instant();
+        // the page as readers will see it: one XHTML document, as it is and as a PDF with its fonts embedded
+        PackHeader header = new PackHeader(request.organisation(), request.logo(), request.logoMediaType(), now);
+        String page = PackPage.xhtml(header, packed);
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        new PackPdf(PdfFonts.onThisMachine()).write(page, pdf);
+        Map<String, byte[]> pages = new java.util.LinkedHashMap<>();
+        pages.put("index.html", page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        pages.put("rebuttals.pdf", pdf.toByteArray());
         RebuttalPackWriter.Written written = RebuttalPackWriter.write(target, packed,
-                new RebuttalPackWriter.Publisher(request.organisation(), addresses, by, workspaceId.get()), Map.of(),
-                request.includeSnapshots(), sha -> rebuttals.snapshots().read(sha), clock.instant());
+                new RebuttalPackWriter.Publisher(request.organisation(), addresses, by, workspaceId.get()), pages,
+                request.includeSnapshots(), sha -> rebuttals.snapshots().read(sha), now);
         return new Exporting.PackWritten(written.file(), written.rebuttals(), written.snapshots(), written.files().size());
     }
 

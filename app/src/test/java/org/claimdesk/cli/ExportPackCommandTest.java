@@ -84,10 +84,14 @@ class ExportPackCommandTest {
     }
 
     private int run(String... args) {
+        return runIn(workspace, args);
+    }
+
+    private int runIn(Path desk, String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         String[] all = new String[args.length + 4];
-        System.arraycopy(new String[] {"-w", workspace.toString(), "-f", feeds.toString()}, 0, all, 0, 4);
+        System.arraycopy(new String[] {"-w", desk.toString(), "-f", feeds.toString()}, 0, all, 0, 4);
         System.arraycopy(args, 0, all, 4, args.length);
         return cli.run(tmp.resolve("data"), all);
     }
@@ -132,6 +136,12 @@ class ExportPackCommandTest {
         assertThat(markdown).contains("مياه الصنبور في ميلبروك مسممة").contains("# المياه آمنة");
         assertThat(files).doesNotContainKey("rebuttals/" + draft + "-de.md");
 
+        String html = new String(files.get("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("Millbrook Facts").contains("مياه الصنبور في ميلبروك مسممة").contains("dir=\"rtl\"");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(files.get("rebuttals.pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("Tap water in Millbrook is poisoned");
+        }
+
         String csv = new String(files.get("evidence.csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFrebuttal_id,language,position,title,url");
         assertThat(csv).contains("The board's results");
@@ -163,6 +173,66 @@ class ExportPackCommandTest {
                 "--org", "Millbrook Facts", "--base-url", "https://facts.example/answers/")).as(err.toString()).isZero();
         assertThat(unzip(pack).keySet()).contains("rebuttals/" + arabic + "-ar.md")
                 .noneMatch(name -> name.startsWith("evidence/") || name.contains("-en."));
+    }
+
+    @Test
+    void anotherMachineImportsThePackOnceAndATamperedOneLeavesNothing() throws Exception {
+        Path pack = tmp.resolve("pack.zip");
+        assertThat(run("export-pack", "--approved", "--out", pack.toString(), "--org", "Millbrook Facts",
+                "--base-url", "https://facts.example/answers")).as(err.toString()).isZero();
+        Path other = tmp.resolve("other");
+
+        assertThat(runIn(other, "import", pack.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("rebuttal pack from Millbrook Facts: 2 new, 0 updated, 0 unchanged");
+        assertThat(runIn(other, "import", pack.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 new, 0 updated, 2 unchanged");
+        // the machine that made it knows its own rebuttals
+        assertThat(run("import", pack.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 new, 0 updated, 2 unchanged");
+
+        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(other), feeds)) {
+            var all = session.rebuttals().list(java.util.Set.of(), 10);
+            assertThat(all).hasSize(2);
+            StoredRebuttal english = all.stream().filter(r -> r.language().equals("en")).findFirst().orElseThrow();
+            StoredRebuttal arabicHere = all.stream().filter(r -> r.language().equals("ar")).findFirst().orElseThrow();
+            assertThat(english.status()).isEqualTo(org.claimdesk.store.RebuttalStatus.PUBLISHED);
+            assertThat(english.text().shortAnswer()).isEqualTo("The water board tested it on Friday: it is safe.");
+            assertThat(arabicHere.status()).isEqualTo(org.claimdesk.store.RebuttalStatus.APPROVED);
+            assertThat(arabicHere.translationOf()).isEqualTo(english.id());
+            assertThat(arabicHere.text().claim()).isEqualTo("مياه الصنبور في ميلبروك مسممة");
+            var evidence = session.rebuttals().evidence().of(english.id());
+            assertThat(evidence).singleElement().satisfies(piece -> {
+                assertThat(piece.note()).isEqualTo("The board's results");
+                if (page.snapshot().taken()) {
+                    assertThat(piece.snapshot().sha256()).isEqualTo(page.snapshot().sha256());
+                }
+            });
+            if (page.snapshot().taken()) {
+                assertThat(new String(session.rebuttals().snapshots().read(page.snapshot().sha256()), StandardCharsets.UTF_8))
+                        .isEqualTo(PAGE);
+            }
+            assertThat(session.rebuttals().history(english.id())).last()
+                    .satisfies(step -> assertThat(step.note()).contains("imported from Millbrook Facts's pack"));
+        }
+
+        // one byte changed in transit: refused by name, and a third workspace holds nothing afterwards
+        Map<String, byte[]> files = unzip(pack);
+        byte[] markdown = files.get("rebuttals/" + published + "-en.md");
+        markdown[markdown.length - 2] ^= 1;
+        Path tampered = tmp.resolve("tampered.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        Path third = tmp.resolve("third");
+        assertThat(runIn(third, "import", tampered.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("rebuttals/" + published + "-en.md does not match its SHA-256");
+        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(third), feeds)) {
+            assertThat(session.rebuttals().list(java.util.Set.of(), 10)).isEmpty();
+        }
     }
 
     private static Map<String, byte[]> unzip(Path zip) throws IOException {
