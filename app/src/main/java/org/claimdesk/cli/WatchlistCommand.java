@@ -8,19 +8,14 @@ import org.claimdesk.workspace.ClaimClusters;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code claimdesk watchlist list|add|remove}: the terms, entities and sources that raise a claim cluster (decision 0015). */
 @Command(name = "watchlist", description = {"Terms, entities and sources that raise a claim cluster's flag when enough of its",
@@ -29,25 +24,9 @@ import java.util.concurrent.Callable;
         "  watchlist add --term|--entity|--source VALUE      watch one [--threshold N]",
         "  watchlist remove ID                               stop watching one"},
         subcommands = {WatchlistCommand.ListEntries.class, WatchlistCommand.Add.class, WatchlistCommand.Remove.class})
-final class WatchlistCommand implements Callable<Integer>, SessionCommand.CommandGroup {
+final class WatchlistCommand extends SessionCommand.Group {
     /** The threshold the window offers too. */
     static final String DEFAULT_THRESHOLD = "3";
-
-    @ParentCommand
-    ClaimDeskCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public ClaimDeskCommand root() {
-        return root;
-    }
-
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "name what to do: list, add or remove");
-    }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = {"The watchlist in the order it was made: id, kind, threshold and what is watched.",
             "A cluster is raised when at least THRESHOLD of its items of the last day match an entry."})

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +36,6 @@ class WatchlistCommandTest {
     Path workspace;
     Path feeds;
     final CommandRunner cli = new CommandRunner();
-    final StringWriter out = cli.out;
-    final StringWriter err = cli.err;
     /** Two items of the last day that mention vaccines, from one source: too slow and narrow to flag by themselves. */
     long vaccineCluster;
 
@@ -65,12 +62,7 @@ class WatchlistCommandTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] all = new String[args.length + 4];
-        System.arraycopy(new String[] {"-w", workspace.toString(), "-f", feeds.toString()}, 0, all, 0, 4);
-        System.arraycopy(args, 0, all, 4, args.length);
-        return cli.run(tmp.resolve("data"), all);
+        return cli.runOn(workspace, feeds, tmp.resolve("data"), args);
     }
 
     /** One flag round, as the workbench runs it once a minute; the cluster as the board then shows it. */
@@ -84,19 +76,19 @@ class WatchlistCommandTest {
 
     @Test
     void entriesAreAddedListedAndRemoved() throws Exception {
-        assertThat(run("watchlist", "list")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("The watchlist is empty");
+        assertThat(run("watchlist", "list")).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("The watchlist is empty");
 
-        assertThat(run("watchlist", "add", "--term", " vaccine ", "--threshold", "2")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Watching term 'vaccine'").contains("once 2 of its items mention it");
-        assertThat(run("watchlist", "add", "--entity", "World Health Organization")).as(err.toString()).isZero();
-        assertThat(run("watchlist", "add", "--source", "wire-a", "--threshold", "5")).as(err.toString()).isZero();
-        assertThat(err.toString()).isEmpty();
+        assertThat(run("watchlist", "add", "--term", " vaccine ", "--threshold", "2")).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("Watching term 'vaccine'").contains("once 2 of its items mention it");
+        assertThat(run("watchlist", "add", "--entity", "World Health Organization")).as(cli.err.toString()).isZero();
+        assertThat(run("watchlist", "add", "--source", "wire-a", "--threshold", "5")).as(cli.err.toString()).isZero();
+        assertThat(cli.err.toString()).isEmpty();
         assertThat(run("watchlist", "add", "--term", "vaccine", "--threshold", "4")).isZero();
-        assertThat(out.toString()).as("the same term again changes its threshold").contains("Still watching term 'vaccine'");
+        assertThat(cli.out.toString()).as("the same term again changes its threshold").contains("Still watching term 'vaccine'");
 
         assertThat(run("watchlist", "list")).isZero();
-        List<String> lines = out.toString().lines().toList();
+        List<String> lines = cli.out.toString().lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).containsPattern("\\d+\\s+term\\s+4\\s+vaccine$");
         assertThat(lines.get(2)).containsPattern("entity\\s+3\\s+World Health Organization$");
@@ -110,8 +102,8 @@ class WatchlistCommandTest {
         assertThat(json.getFirst().get("threshold").asInt()).isEqualTo(4);
         long entity = json.get(1).get("id").asLong();
 
-        assertThat(run("watchlist", "remove", String.valueOf(entity))).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("No longer watching entity 'World Health Organization'");
+        assertThat(run("watchlist", "remove", String.valueOf(entity))).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("No longer watching entity 'World Health Organization'");
         assertThat(run("watchlist", "list", "--json")).isZero();
         assertThat(jsonLines()).extracting(line -> line.get("entry").asText()).containsExactly("vaccine", "wire-a");
     }
@@ -119,24 +111,24 @@ class WatchlistCommandTest {
     @Test
     void badInputIsRefusedWithWhatIsWrong() {
         assertThat(run("watchlist", "add", "--term", "  ")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--term needs something to watch: it is empty");
+        assertThat(cli.err.toString()).contains("--term needs something to watch: it is empty");
         assertThat(run("watchlist", "add", "--term", "vaccine", "--threshold", "0")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--threshold").contains("at least 1, not 0");
+        assertThat(cli.err.toString()).contains("--threshold").contains("at least 1, not 0");
         assertThat(run("watchlist", "add", "--term", "x".repeat(501))).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("at most 500");
+        assertThat(cli.err.toString()).contains("at most 500");
         assertThat(run("watchlist", "add", "--threshold", "2")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--term").contains("--entity").contains("--source");
+        assertThat(cli.err.toString()).contains("--term").contains("--entity").contains("--source");
         assertThat(run("watchlist", "add", "--term", "a", "--entity", "b")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("watchlist", "remove", "42")).isEqualTo(ExitCodes.FAILED);
-        assertThat(err.toString()).contains("no watchlist entry 42");
+        assertThat(cli.err.toString()).contains("no watchlist entry 42");
         assertThat(run("watchlist", "remove", "the-first")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("watchlist")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("list, add or remove");
+        assertThat(cli.err.toString()).contains("list, add or remove");
 
         assertThat(run("watchlist", "add", "--source", "nowhere")).as("a source to come is watched, with a warning").isZero();
-        assertThat(err.toString()).contains("warning: this workspace has no source 'nowhere'");
+        assertThat(cli.err.toString()).contains("warning: this workspace has no source 'nowhere'");
         assertThat(run("watchlist", "list", "--json")).isZero();
-        assertThat(out.toString().lines().count()).as("nothing refused was kept").isEqualTo(1);
+        assertThat(cli.out.toString().lines().count()).as("nothing refused was kept").isEqualTo(1);
     }
 
     @Test
@@ -147,7 +139,7 @@ class WatchlistCommandTest {
         assertThat(unwatched.flaggedAt()).isNull();
         assertThat(unwatched.flagReasons()).noneMatch(reason -> reason.contains("watched"));
 
-        assertThat(run("watchlist", "add", "--term", "Vaccine", "--threshold", "2")).as(err.toString()).isZero();
+        assertThat(run("watchlist", "add", "--term", "Vaccine", "--threshold", "2")).as(cli.err.toString()).isZero();
         ClusterSummary watched = afterAFlagRound(flagged);
         assertThat(flagged).as("the window hears of it").containsExactly(vaccineCluster);
         assertThat(watched.flaggedAt()).isNotNull();
@@ -155,7 +147,7 @@ class WatchlistCommandTest {
 
         assertThat(run("watchlist", "list", "--json")).isZero();
         long id = jsonLines().getFirst().get("id").asLong();
-        assertThat(run("watchlist", "remove", String.valueOf(id))).as(err.toString()).isZero();
+        assertThat(run("watchlist", "remove", String.valueOf(id))).as(cli.err.toString()).isZero();
         ClusterSummary removed = afterAFlagRound(flagged);
         assertThat(removed.flagReasons()).noneMatch(reason -> reason.contains("watched"));
         assertThat(removed.flagScore()).isLessThan(watched.flagScore());
@@ -164,7 +156,7 @@ class WatchlistCommandTest {
     private List<JsonNode> jsonLines() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         List<JsonNode> nodes = new java.util.ArrayList<>();
-        for (String line : out.toString().lines().toList()) {
+        for (String line : cli.out.toString().lines().toList()) {
             nodes.add(mapper.readTree(line));
         }
         return nodes;
