@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Scores every live cluster that had items in the last day (and every one still carrying a
- * score, so that a story that went quiet drops), saves the scores with their reasons, and says
- * which clusters were flagged for the first time or came back after a dismissal, for the window
+ * score, so that a story that went quiet drops), saves the round's scores with their reasons in
+ * one transaction, and says which clusters were flagged for the first time or came back after a dismissal, for the window
  * to tell the analyst. Run after each clustering batch and once a minute, since speed decays with
  * time alone.
  */
