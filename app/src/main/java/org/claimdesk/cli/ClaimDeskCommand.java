@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         subcommands = {IngestCommand.class, ImportCommand.class, SourcesCommand.class, ExportOpmlCommand.class,
                 ExtractCommand.class, SearchCommand.class, WatchCommand.class, IndexCommand.class,
                 AnalyseCommand.class, ClaimsCommand.class, ClusterCommand.class, ClusterEvalCommand.class,
-                ReplayCommand.class, RebuttalsCommand.class, RebuttalCommand.class, FactChecksCommand.class,
+                ReplayCommand.class, RebuttalsCommand.class, RebuttalCommand.class, FactChecksCommand.class, ExportPackCommand.class,
                 WatchlistCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",

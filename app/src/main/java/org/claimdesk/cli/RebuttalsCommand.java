@@ -70,6 +70,7 @@ final class RebuttalsCommand extends SessionCommand {
         json.put("revision", rebuttal.revision());
         json.put("updatedAt", rebuttal.updatedAt().toString());
         json.put("publishedAt", rebuttal.publishedAt() == null ? null : rebuttal.publishedAt().toString());
+        json.put("publishedUrl", rebuttal.publishedUrl() == null ? null : rebuttal.publishedUrl().toString());
         return json;
     }
 }

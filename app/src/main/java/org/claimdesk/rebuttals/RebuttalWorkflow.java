@@ -9,6 +9,7 @@ import org.claimdesk.store.RebuttalText;
 import org.claimdesk.store.RebuttalVersion;
 import org.claimdesk.store.StoredRebuttal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -127,12 +128,40 @@ public final class RebuttalWorkflow {
 
     /** An editor puts out the approved version: published the first time, updated after that. */
     public StoredRebuttal publish(long id, int revision, AnalystIdentity who) {
+        return publish(id, revision, who, null);
+    }
+
+    /**
+     * As {@link #publish(long, int, AnalystIdentity)}, saying where it went out, so that items
+     * linking to it are recognised afterwards; null keeps the address it has.
+     *
+     * @throws IllegalArgumentException when the address is not an http(s) one
+     */
+    public StoredRebuttal publish(long id, int revision, AnalystIdentity who, URI publishedUrl) {
+        if (publishedUrl != null) {
+            PublishedAddress.of(publishedUrl);
+        }
         if (!who.mayPublish()) {
             throw new IllegalArgumentException(who.name() + " is not an editor: an editor publishes");
         }
         StoredRebuttal current = find(id);
         RebuttalStatus to = current.publishedAt() == null ? RebuttalStatus.PUBLISHED : RebuttalStatus.UPDATED;
-        return step(id, revision, to, who, null);
+        return rebuttals.changeStatus(id, revision, to, who.name(), clock.instant(), null, publishedUrl);
+    }
+
+    /**
+     * Says where a published rebuttal went out (or clears it with null), when the address is known
+     * only after the post is up. An editor's step, like publishing.
+     */
+    public StoredRebuttal setPublishedUrl(long id, URI publishedUrl, AnalystIdentity who) {
+        Objects.requireNonNull(who, "who");
+        if (!who.mayPublish()) {
+            throw new IllegalArgumentException(who.name() + " is not an editor: an editor says where it was published");
+        }
+        if (publishedUrl != null) {
+            PublishedAddress.of(publishedUrl);
+        }
+        return rebuttals.setPublishedUrl(id, publishedUrl, clock.instant());
     }
 
     /** An editor takes a published rebuttal back, saying why. */

@@ -23,6 +23,20 @@ public final class SnapshotFolder {
         this.root = Objects.requireNonNull(root, "root");
     }
 
+    /** Whether bytes with this hash are kept. */
+    public boolean has(String sha256) {
+        return Files.isRegularFile(fileOf(sha256));
+    }
+
+    /** Drops kept bytes that nothing refers to (a pack whose import was refused after its files were kept). */
+    public void forget(String sha256) {
+        try {
+            Files.deleteIfExists(fileOf(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + sha256 + " from " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Keeps these bytes (if not kept already) and returns their hex SHA-256. */
     public String keep(byte[] bytes) {
         String sha256 = sha256(bytes);
@@ -74,7 +88,8 @@ public final class SnapshotFolder {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    static String sha256(byte[] bytes) {
+    /** The hex SHA-256 of some bytes, as snapshots and packs name them. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

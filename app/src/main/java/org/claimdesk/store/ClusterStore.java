@@ -698,7 +698,7 @@ public final class ClusterStore {
         }
     }
 
-    private static long insertCluster(Connection connection, Instant at) throws SQLException {
+    static long insertCluster(Connection connection, Instant at) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO claim_cluster (created_at, item_count, source_count, language_count, best_claim_score, state,
                                            state_changed_at, flag_score)
@@ -753,7 +753,7 @@ public final class ClusterStore {
         throw new SQLException("cluster " + clusterId + " is merged in a loop");
     }
 
-    private static Long clusterOf(Connection connection, long itemId) throws SQLException {
+    static Long clusterOf(Connection connection, long itemId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT cluster_id FROM cluster_item WHERE item_id = ?")) {
             statement.setLong(1, itemId);
             try (ResultSet rows = statement.executeQuery()) {

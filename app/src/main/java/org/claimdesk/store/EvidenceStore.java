@@ -26,39 +26,42 @@ public final class EvidenceStore {
         if (url == null && itemId == null) {
             throw new IllegalArgumentException("evidence is a web address or an item");
         }
-        return database.inTransaction("attach evidence to rebuttal " + rebuttalId, connection -> {
-            int position;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COALESCE(MAX(position), 0) FROM evidence WHERE rebuttal_id = ?")) {
-                select.setLong(1, rebuttalId);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    position = rows.getInt(1) + 1;
-                }
+        return database.inTransaction("attach evidence to rebuttal " + rebuttalId,
+                connection -> find(connection, insert(connection, rebuttalId, url, itemId, note, title, snapshot, by, at)));
+    }
+
+    /** Adds evidence at the end of a rebuttal's list in the caller's transaction; its id. */
+    static long insert(Connection connection, long rebuttalId, URI url, Long itemId, String note, String title,
+                       EvidenceSnapshot snapshot, String by, Instant at) throws SQLException {
+        int position;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COALESCE(MAX(position), 0) FROM evidence WHERE rebuttal_id = ?")) {
+            select.setLong(1, rebuttalId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                position = rows.getInt(1) + 1;
             }
-            long id;
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO evidence (rebuttal_id, position, url, item_id, note, title, snapshot_text, snapshot_sha256,
-                                          snapshot_bytes, snapshot_type, snapshot_at, snapshot_problem, added_at, added_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, Statement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, rebuttalId);
-                insert.setInt(2, position);
-                SqlValues.setUri(insert, 3, url);
-                insert.setObject(4, itemId);
-                insert.setString(5, note == null ? "" : note.strip());
-                insert.setString(6, title);
-                setSnapshot(insert, 7, snapshot);
-                SqlValues.setInstant(insert, 13, at);
-                insert.setString(14, by);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO evidence (rebuttal_id, position, url, item_id, note, title, snapshot_text, snapshot_sha256,
+                                      snapshot_bytes, snapshot_type, snapshot_at, snapshot_problem, added_at, added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, rebuttalId);
+            insert.setInt(2, position);
+            SqlValues.setUri(insert, 3, url);
+            insert.setObject(4, itemId);
+            insert.setString(5, note == null ? "" : note.strip());
+            insert.setString(6, title);
+            setSnapshot(insert, 7, snapshot);
+            SqlValues.setInstant(insert, 13, at);
+            insert.setString(14, by);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
             }
-            return find(connection, id);
-        });
+        }
     }
 
     /** A new snapshot of the same evidence (taken again once back online); the old bytes stay in the folder. */

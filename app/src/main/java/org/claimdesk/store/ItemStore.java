@@ -151,7 +151,7 @@ public final class ItemStore {
     }
 
     /** The item known by this canonical URL: its own, or one under which a source delivered it. */
-    private static Long findByUrl(Connection connection, URI canonicalUrl) throws SQLException {
+    static Long findByUrl(Connection connection, URI canonicalUrl) throws SQLException {
         Long id = findId(connection, "SELECT id FROM item WHERE canonical_url = ?", canonicalUrl.toString());
         if (id == null) {
             id = findId(connection, "SELECT item_id FROM item_source WHERE canonical_url = ? FETCH FIRST 1 ROWS ONLY",
@@ -323,6 +323,40 @@ public final class ItemStore {
         return database.inTransaction("list the items of cluster " + clusterId,
                 connection -> summaries(connection, IN_CLUSTER_SQL, clusterId, limit));
     }
+
+    /**
+     * The newest {@code limit} items whose time (published, else fetched) is at or after
+     * {@code since}, newest first, with their words: what was said since a moment (a rebuttal's
+     * publication).
+     */
+    public List<ItemText> textsSince(Instant since, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.inTransaction("read the items since " + since, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(TEXTS_SINCE_SQL)) {
+                SqlValues.setInstant(statement, 1, since);
+                statement.setInt(2, limit);
+                List<ItemText> texts = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Instant published = SqlValues.instant(rows, "published_at");
+                        String source = rows.getString("source_name");
+                        texts.add(new ItemText(rows.getLong("id"), SqlValues.uri(rows, "url"), rows.getString("title"),
+                                rows.getString("body_text"), published != null ? published : SqlValues.instant(rows, "fetched_at"),
+                                source != null ? source : rows.getString("first_source_id")));
+                    }
+                }
+                return texts;
+            }
+        });
+    }
+
+    private static final String TEXTS_SINCE_SQL = """
+            SELECT i.id, i.url, i.title, i.body_text, i.published_at, i.fetched_at, i.first_source_id, s.name AS source_name
+            FROM item i LEFT JOIN source s ON s.id = i.first_source_id
+            WHERE i.sort_time >= ? ORDER BY i.sort_time DESC, i.id DESC FETCH FIRST ? ROWS ONLY
+            """;
 
     private static List<ItemSummary> summaries(Connection connection, String sql, long... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -1,5 +1,6 @@
 package org.claimdesk.store;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 public final class RebuttalStore {
     private static final String COLUMNS = """
             r.id, r.cluster_id, r.translation_of, r.language, r.claim_text, r.verdict, r.short_answer, r.full_text,
-            r.status, r.author, r.reviewer, r.deadline, r.revision, r.created_at, r.updated_at, r.published_at
+            r.status, r.author, r.reviewer, r.deadline, r.revision, r.created_at, r.updated_at, r.published_at,
+            r.published_url
             """;
     /** The cluster a rebuttal answers, after merges: its own id, or the one it was merged into. */
     private static final String ANSWERED_CLUSTER = "(SELECT COALESCE(k.merged_into, k.id) FROM claim_cluster k WHERE k.id = r.cluster_id)";
@@ -232,7 +234,20 @@ public final class RebuttalStore {
      * @throws IllegalArgumentException when the step is not allowed from where it stands
      */
     public StoredRebuttal changeStatus(long id, int revision, RebuttalStatus to, String by, Instant at, String note) {
+        return changeStatus(id, revision, to, by, at, note, null);
+    }
+
+    /**
+     * As {@link #changeStatus(long, int, RebuttalStatus, String, Instant, String)}, and when it goes
+     * out, says where in the same transaction: {@code publishedUrl} replaces the address kept (null
+     * keeps the one it has).
+     */
+    public StoredRebuttal changeStatus(long id, int revision, RebuttalStatus to, String by, Instant at, String note,
+                                       URI publishedUrl) {
         Objects.requireNonNull(to, "to");
+        if (publishedUrl != null && !to.isOut()) {
+            throw new IllegalArgumentException("only a rebuttal that goes out has a published address");
+        }
         return database.inTransaction("move rebuttal " + id + " to " + to, connection -> {
             StoredRebuttal current = current(connection, id, revision);
             RebuttalStatus from = current.status();
@@ -262,9 +277,41 @@ public final class RebuttalStore {
                 update.setString(9, from.name());
                 update.executeUpdate();
             }
+            if (publishedUrl != null) {
+                writePublishedUrl(connection, id, publishedUrl);
+            }
             recordStep(connection, id, from, to, revision, by, at, note == null || note.isBlank() ? null : note.strip());
             return find(connection, id).orElseThrow();
         });
+    }
+
+    /**
+     * Says where a published rebuttal went out (or clears it with null), after its publication: the
+     * address may be known only once the post is up.
+     */
+    public StoredRebuttal setPublishedUrl(long id, URI publishedUrl, Instant at) {
+        return database.inTransaction("set the published address of rebuttal " + id, connection -> {
+            StoredRebuttal current = find(connection, id).orElseThrow(() ->
+                    new IllegalArgumentException("rebuttal " + id + " does not exist"));
+            if (current.publishedAt() == null) {
+                throw new IllegalArgumentException("it was never published: publish it first");
+            }
+            writePublishedUrl(connection, id, publishedUrl);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE rebuttal SET updated_at = ? WHERE id = ?")) {
+                SqlValues.setInstant(update, 1, at);
+                update.setLong(2, id);
+                update.executeUpdate();
+            }
+            return find(connection, id).orElseThrow();
+        });
+    }
+
+    private static void writePublishedUrl(Connection connection, long id, URI publishedUrl) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE rebuttal SET published_url = ? WHERE id = ?")) {
+            SqlValues.setUri(update, 1, publishedUrl);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
     }
 
     /** Sets or clears when it should be out. */
@@ -346,7 +393,7 @@ public final class RebuttalStore {
         }
     }
 
-    private static Optional<StoredRebuttal> find(Connection connection, long id) throws SQLException {
+    static Optional<StoredRebuttal> find(Connection connection, long id) throws SQLException {
         return list(connection, "SELECT " + COLUMNS + " FROM rebuttal r WHERE r.id = ?", id).stream().findFirst();
     }
 
@@ -365,14 +412,14 @@ public final class RebuttalStore {
                             RebuttalStatus.valueOf(rows.getString("status")), rows.getString("author"),
                             rows.getString("reviewer"), SqlValues.instant(rows, "deadline"), rows.getInt("revision"),
                             SqlValues.instant(rows, "created_at"), SqlValues.instant(rows, "updated_at"),
-                            SqlValues.instant(rows, "published_at")));
+                            SqlValues.instant(rows, "published_at"), SqlValues.uri(rows, "published_url")));
                 }
             }
             return found;
         }
     }
 
-    private static long clusterSurvivor(Connection connection, long clusterId) throws SQLException {
+    static long clusterSurvivor(Connection connection, long clusterId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT COALESCE(merged_into, id) FROM claim_cluster WHERE id = ?")) {
             select.setLong(1, clusterId);
@@ -385,7 +432,7 @@ public final class RebuttalStore {
         }
     }
 
-    private static void insertVersion(Connection connection, long id, int revision, RebuttalText text, String by, Instant at)
+    static void insertVersion(Connection connection, long id, int revision, RebuttalText text, String by, Instant at)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO rebuttal_version (claim_text, verdict, short_answer, full_text, rebuttal_id, revision, saved_at, saved_by)
@@ -400,7 +447,7 @@ public final class RebuttalStore {
         }
     }
 
-    private static void recordStep(Connection connection, long id, RebuttalStatus from, RebuttalStatus to, int revision,
+    static void recordStep(Connection connection, long id, RebuttalStatus from, RebuttalStatus to, int revision,
                                    String by, Instant at, String note) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO rebuttal_status_change (rebuttal_id, from_status, to_status, revision, changed_at, changed_by, note)
@@ -427,14 +474,14 @@ public final class RebuttalStore {
     }
 
     /** Sets the four text columns from {@code index}: claim, verdict, short answer, full text. */
-    private static void setText(PreparedStatement statement, int index, RebuttalText text) throws SQLException {
+    static void setText(PreparedStatement statement, int index, RebuttalText text) throws SQLException {
         statement.setString(index, text.claim());
         statement.setString(index + 1, text.verdict());
         statement.setString(index + 2, text.shortAnswer());
         statement.setString(index + 3, text.fullText());
     }
 
-    private static RebuttalText text(ResultSet rows) throws SQLException {
+    static RebuttalText text(ResultSet rows) throws SQLException {
         return new RebuttalText(rows.getString("claim_text"), rows.getString("verdict"), rows.getString("short_answer"),
                 rows.getString("full_text"));
     }

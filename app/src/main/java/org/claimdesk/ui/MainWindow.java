@@ -40,6 +40,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.claimdesk.script.ReaderFonts;
 import org.claimdesk.ui.claims.ClaimBoardView;
+import org.claimdesk.ui.rebuttals.RebuttalEditorView;
+import org.claimdesk.ui.rebuttals.RebuttalQueueView;
 import org.claimdesk.ui.claims.ClusterView;
 import org.claimdesk.ui.errors.ErrorsView;
 import org.claimdesk.ui.firststart.FirstStartView;
@@ -77,10 +79,13 @@ public final class MainWindow {
     private final Tab readerTab = new Tab();
     private final Tab errorsTab = new Tab();
     private final Tab clusterTab = new Tab();
+    private final Tab rebuttalTab = new Tab();
+    private final Tab rebuttalsTab = new Tab();
     private final TabPane middleTabs = new TabPane();
     private final Tab itemsTab = new Tab();
     private final Tab claimsTab = new Tab();
     private final ClaimBoardView claimBoard;
+    private final RebuttalQueueView rebuttalQueue;
 
     /**
      * @param fonts which installed font to name for each script
@@ -105,6 +110,9 @@ public final class MainWindow {
             showReader();
         });
         clusterTab.setContent(cluster.node());
+        this.rebuttalQueue = new RebuttalQueueView(model.rebuttals(), messages, styles, this::showRebuttal);
+        rebuttalsTab.setContent(rebuttalQueue.node());
+        rebuttalTab.setContent(new RebuttalEditorView(model.rebuttals().editor(), messages, styles).node());
 
         FlagAlertsView alerts = new FlagAlertsView(model.claimBoard().flagAlerts(), messages, clusterId -> {
             focusClaims();
@@ -179,6 +187,16 @@ public final class MainWindow {
         rightTabs.getSelectionModel().select(clusterTab);
     }
 
+    private void showRebuttal() {
+        rightTabs.getSelectionModel().select(rebuttalTab);
+    }
+
+    /** Shows the rebuttal queue in the middle and focuses it (Ctrl+Shift+R). */
+    public void focusRebuttals() {
+        middleTabs.getSelectionModel().select(rebuttalsTab);
+        rebuttalQueue.focus();
+    }
+
     /** Shows the claim board in the middle and focuses it (Ctrl+K). */
     public void focusClaims() {
         middleTabs.getSelectionModel().select(claimsTab);
@@ -198,7 +216,17 @@ public final class MainWindow {
         claimsTab.setContent(claimBoard.node());
         claimsTab.setClosable(false);
         claimsTab.setGraphic(new FontIcon(Feather.TRENDING_UP));
-        middleTabs.getTabs().setAll(itemsTab, claimsTab);
+        rebuttalsTab.setId("rebuttalsTab");
+        rebuttalsTab.setText(messages.get("rebuttals.tab"));
+        rebuttalsTab.setClosable(false);
+        rebuttalsTab.setGraphic(new FontIcon(Feather.EDIT_3));
+        // the queue is read again when shown: triage on the board may have put a claim in it
+        rebuttalsTab.setOnSelectionChanged(event -> {
+            if (rebuttalsTab.isSelected()) {
+                model.rebuttals().reload();
+            }
+        });
+        middleTabs.getTabs().setAll(itemsTab, claimsTab, rebuttalsTab);
         return middleTabs;
     }
 
@@ -244,7 +272,11 @@ public final class MainWindow {
         clusterTab.setText(messages.get("cluster.tab"));
         clusterTab.setClosable(false);
         clusterTab.setGraphic(new FontIcon(Feather.LAYERS));
-        rightTabs.getTabs().setAll(readerTab, clusterTab, errorsTab);
+        rebuttalTab.setId("rebuttalTab");
+        rebuttalTab.setText(messages.get("rebuttal.tab"));
+        rebuttalTab.setClosable(false);
+        rebuttalTab.setGraphic(new FontIcon(Feather.EDIT));
+        rightTabs.getTabs().setAll(readerTab, clusterTab, rebuttalTab, errorsTab);
         return rightTabs;
     }
 
@@ -287,6 +319,7 @@ public final class MainWindow {
                 item("menu.focusItems", Feather.LIST, "Shortcut+L", this::focusItems),
                 item("menu.search", Feather.SEARCH, "Shortcut+F", this::focusSearch),
                 item("menu.claims", Feather.TRENDING_UP, "Shortcut+K", this::focusClaims),
+                item("menu.rebuttals", Feather.EDIT_3, "Shortcut+Shift+R", this::focusRebuttals),
                 item("menu.showErrors", Feather.ALERT_TRIANGLE, "Shortcut+Shift+E", this::showErrors));
         return new MenuBar(file, sources, view);
     }

@@ -19,6 +19,7 @@ import org.claimdesk.ui.saved.SavedSearchesViewModel;
 import org.claimdesk.ui.firststart.FirstStartViewModel;
 import org.claimdesk.ui.stages.StagesViewModel;
 import org.claimdesk.workspace.ClaimClusters;
+import org.claimdesk.ui.rebuttals.RebuttalDesk;
 import org.claimdesk.workspace.WorkspaceEvent;
 import org.claimdesk.workspace.WorkspaceEvents;
 import org.claimdesk.workspace.WatchQueries.WatchCount;
@@ -70,6 +71,12 @@ final class OpenWorkspace implements AutoCloseable {
     /** Claim clusters: every call blocks, and the claim board makes them on the reads thread. */
     ClaimClusters claims() {
         return session.claims();
+    }
+
+    /** Rebuttals, earlier answers, the clusters they answer and who works: every call blocks (reads thread). */
+    RebuttalDesk rebuttalDesk() {
+        return new RebuttalDesk(session.rebuttals(), session.knownAnswers(), session.claims(), session::workAs,
+                session::workingAs);
     }
 
     List<SourceHealth> sourceHealth() {

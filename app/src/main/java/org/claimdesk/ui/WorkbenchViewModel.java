@@ -14,6 +14,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.claimdesk.store.ClusterSummary;
 import org.claimdesk.ui.claims.ClaimBoardViewModel;
+import org.claimdesk.ui.rebuttals.RebuttalsViewModel;
 import org.claimdesk.ui.errors.ErrorWording;
 import org.claimdesk.ui.errors.ErrorsViewModel;
 import org.claimdesk.ui.items.ItemListViewModel;
@@ -38,6 +39,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
@@ -62,6 +65,10 @@ public final class WorkbenchViewModel {
     private final SourcesViewModel sources;
     private final ReaderViewModel reader;
     private final ClaimBoardViewModel claimBoard;
+    private final RebuttalsViewModel rebuttals;
+    /** Pages fetched as evidence: each waits on the network, on a thread of its own. */
+    private final ExecutorService evidencePages = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("claimdesk-evidence-page-", 0).factory());
     private final ErrorsViewModel errors;
     private final SearchViewModel search;
     private final SavedSearchesViewModel savedSearches;
@@ -95,6 +102,7 @@ public final class WorkbenchViewModel {
         this.sources = new SourcesViewModel(workers.reads(), fx, messages, readFailed);
         this.reader = new ReaderViewModel(workers.reads(), fx, messages, readFailed);
         this.claimBoard = new ClaimBoardViewModel(workers.reads(), fx, messages, readFailed);
+        this.rebuttals = new RebuttalsViewModel(workers.reads(), fx, evidencePages, messages, clock, readFailed);
         this.errors = new ErrorsViewModel(workers.reads(), fx, messages, sources::nameOf, readFailed);
         this.search = new SearchViewModel(workers.searches(), fx, messages, clock);
         this.stages = new StagesViewModel(workers.reads(), workers.reads()::execute, fx, messages, readFailed);
@@ -272,6 +280,8 @@ public final class WorkbenchViewModel {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Thread closer = new Thread(() -> {
             try {
+                rebuttals.editor().keepTypingNow(); // before the threads and the database go
+                evidencePages.shutdownNow();
                 workers.close();
                 if (o != null) {
                     o.close();
@@ -315,6 +325,7 @@ public final class WorkbenchViewModel {
     public void itemsUpdated() {
         items.reload();
         claimBoard.reload(); // claims scored, items clustered, flags raised
+        rebuttals.reload(); // claims marked as needing an answer, clusters merged
         claimBoard.cluster().refresh();
         reader.refresh(); // its article may have arrived (decision 0011)
         claimBoard.itemClaims().refresh(); // scored or clustered since
@@ -414,6 +425,7 @@ public final class WorkbenchViewModel {
         errors.attach(opened::recentFailures, opened::configProblems);
         reader.attach(opened::item, sources::nameOf);
         claimBoard.attach(opened.claims());
+        rebuttals.attach(opened.rebuttalDesk());
         savedSearches.attach(opened.watches());
         search.attach(opened::search, sources::nameOf);
         stages.attach(opened.stages());
@@ -459,6 +471,10 @@ public final class WorkbenchViewModel {
 
     public ClaimBoardViewModel claimBoard() {
         return claimBoard;
+    }
+
+    public RebuttalsViewModel rebuttals() {
+        return rebuttals;
     }
 
     public ItemListViewModel itemList() {

@@ -1,6 +1,7 @@
 package org.claimdesk.workspace;
 
 import org.claimdesk.flag.ClusterTimeline;
+import org.claimdesk.rebuttals.PublicationSpread;
 import org.claimdesk.store.AnalysisStore;
 import org.claimdesk.store.ClaimSentence;
 import org.claimdesk.store.ClaimStore;
@@ -9,7 +10,10 @@ import org.claimdesk.store.ClusterStore;
 import org.claimdesk.store.ClusterSummary;
 import org.claimdesk.store.ItemStore;
 import org.claimdesk.store.ItemSummary;
+import org.claimdesk.store.RebuttalStatus;
+import org.claimdesk.store.RebuttalStore;
 import org.claimdesk.store.StoredEntity;
+import org.claimdesk.store.StoredRebuttal;
 import org.claimdesk.store.WatchEntry;
 import org.claimdesk.store.WatchlistStore;
 
@@ -67,18 +71,20 @@ public final class ClaimClusters {
     private final ItemStore items;
     private final AnalysisStore analyses;
     private final WatchlistStore watchlist;
+    private final RebuttalStore rebuttals;
     private final Decisions decisions;
     private final Clock clock;
     private final Analyst analyst;
 
     ClaimClusters(ClusterStore clusters, ClaimStore claims, ItemStore items, AnalysisStore analyses,
-                  WatchlistStore watchlist, Decisions decisions, Clock clock,
+                  WatchlistStore watchlist, RebuttalStore rebuttals, Decisions decisions, Clock clock,
                   Analyst analyst) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.items = Objects.requireNonNull(items, "items");
         this.analyses = Objects.requireNonNull(analyses, "analyses");
         this.watchlist = Objects.requireNonNull(watchlist, "watchlist");
+        this.rebuttals = Objects.requireNonNull(rebuttals, "rebuttals");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.analyst = Objects.requireNonNull(analyst, "analyst");
@@ -131,9 +137,20 @@ public final class ClaimClusters {
         List<Long> ids = members.stream().map(ItemSummary::id).toList();
         List<ClaimSentence> best = claims.bestOf(ids).values().stream()
                 .sorted(Comparator.comparingDouble(ClaimSentence::score).reversed()).limit(10).toList();
+        List<Instant> answered = answersPublished(summary.id());
+        // counted over all its items, not only those listed: the newest may be past the list's end
+        PublicationSpread sinceAnswer = answered.isEmpty() ? null : PublicationSpread.of(answered.getFirst(),
+                members.size() < MOST_ITEMS_SHOWN ? members : items.inCluster(summary.id(), Rebuttals.MOST_CLUSTER_ITEMS_COUNTED));
         return Optional.of(new ClusterDetail(summary, bySource, timeline, sourceTimelines,
                 clusters.pinnedItems(summary.id()), best, entitiesOf(ids),
-                clusters.notesOfCluster(summary.id()), clusters.stateHistory(summary.id())));
+                clusters.notesOfCluster(summary.id()), clusters.stateHistory(summary.id()), answered, sinceAnswer));
+    }
+
+    /** When the team's answers to a cluster were first published, earliest first; withdrawn ones left out. */
+    private List<Instant> answersPublished(long clusterId) {
+        return rebuttals.ofCluster(clusterId).stream()
+                .filter(r -> r.publishedAt() != null && r.status() != RebuttalStatus.WITHDRAWN)
+                .map(StoredRebuttal::publishedAt).sorted().toList();
     }
 
     private List<ClusterDetail.EntityCount> entitiesOf(List<Long> itemIds) {

@@ -46,6 +46,7 @@ import org.claimdesk.store.AnalystStore;
 import org.claimdesk.store.ClusterStore;
 import org.claimdesk.store.FactCheckStore;
 import org.claimdesk.store.RebuttalStore;
+import org.claimdesk.store.RebuttalTemplateStore;
 import org.claimdesk.store.WatchlistStore;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.IndexChangeLog;
@@ -55,6 +56,7 @@ import org.claimdesk.store.SourceStore;
 import org.claimdesk.store.ArticleStore;
 import org.claimdesk.store.StageLedger;
 import org.claimdesk.store.WorkspaceSettingStore;
+import org.claimdesk.store.RebuttalImportStore;
 import org.claimdesk.workspace.WorkspaceEvent.BackgroundFailure;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigChanged;
 import org.claimdesk.workspace.WorkspaceEvent.ConfigRejected;
@@ -89,6 +91,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * blocks: call it off the UI thread.
  */
 public final class WorkspaceSession implements AutoCloseable {
+    /** The workspace setting that holds its id (see {@link #workspaceId()}). */
+    private static final String WORKSPACE_ID = "workspace.id";
+
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceSession.class);
     static final String STARTER_FEEDS_RESOURCE = "/org/claimdesk/workspace/feeds.yml";
 
@@ -178,11 +183,11 @@ public final class WorkspaceSession implements AutoCloseable {
             this.clusterStage = new ClusterStage(clusterStore, ClusterSettings.defaults(), ClaimStage.NAME, clock);
             WatchlistStore watchlist = new WatchlistStore(database);
             this.flagger = new ClusterFlagger(clusterStore, watchlist, FlagPolicy.DEFAULT, clock);
-            this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
-                    watchlist, ClaimClusters.through(clusterStage, analyst), clock, analyst);
             RebuttalStore rebuttalStore = new RebuttalStore(database);
+            this.claimClusters = new ClaimClusters(clusterStore, new ClaimStore(database), items, analyses,
+                    watchlist, rebuttalStore, ClaimClusters.through(clusterStage, analyst), clock, analyst);
             this.rebuttals = new Rebuttals(rebuttalStore, new AnalystStore(database), clusterStore,
-                    new EvidenceStore(database), items, new SnapshotFolder(workspace.snapshotsDir()), this::fetchEvidence,
+                    new EvidenceStore(database), items, new RebuttalTemplateStore(database), new SnapshotFolder(workspace.snapshotsDir()), this::fetchEvidence,
                     articleExtractor, clock);
             this.knownAnswers = new KnownAnswers(new FactCheckStore(database), rebuttalStore, clusterStore,
                     settings.analyzer().languageDetector(), this::indexUpToDate, clock);
@@ -358,6 +363,28 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /** Rebuttals: the queue, one in full with its versions and review, and the workflow that changes them. */
+    RebuttalPacks rebuttalPacks() {
+        return new RebuttalPacks(rebuttals, claims(), items(), new RebuttalImportStore(database), this::workspaceId, clock);
+    }
+
+    /**
+     * This workspace's id, made at its first pack: packs carry it so that another workspace knows
+     * their rebuttals again. Random, so that it says nothing about the machine or its user.
+     */
+    private synchronized String workspaceId() {
+        WorkspaceSettingStore settings = new WorkspaceSettingStore(database);
+        return settings.get(WORKSPACE_ID).orElseGet(() -> {
+            String id = java.util.UUID.randomUUID().toString();
+            settings.put(WORKSPACE_ID, id);
+            return id;
+        });
+    }
+
+    /** Imports a rebuttal pack from another workspace (see {@link Rebuttals.PackImported}). */
+    public Rebuttals.PackImported importRebuttalPack(Path pack) throws IOException {
+        return rebuttalPacks().importPack(pack, workingAs().map(AnalystIdentity::name).orElse(null));
+    }
+
     public Rebuttals rebuttals() {
         return rebuttals;
     }

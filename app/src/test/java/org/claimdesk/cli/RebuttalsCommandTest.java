@@ -86,18 +86,46 @@ class RebuttalsCommandTest {
     }
 
     @Test
+    void theTemplatesAreListedBuiltInOnesInEveryLanguageTheyShipIn() throws Exception {
+        assertThat(run("rebuttal", "templates")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("fabricated-quote").contains("Fabricated quote").contains("اقتباس مختلق")
+                .contains("Cita inventada").contains("Vieille histoire qui refait surface");
+
+        assertThat(run("rebuttal", "templates", "--json")).isZero();
+        String[] lines = out.toString().strip().split("\n");
+        assertThat(lines).hasSize(24);
+        JsonNode first = new ObjectMapper().readTree(lines[0]);
+        assertThat(first.get("builtIn").asText()).isEqualTo("fabricated-quote");
+        assertThat(first.get("fullText").asText()).contains("## ");
+
+        assertThat(run("rebuttal", "templates", "3")).isEqualTo(2);
+        assertThat(run("rebuttal", "show")).isEqualTo(2);
+    }
+
+    @Test
     void oneRebuttalShowsItsTextVersionsAndWhoTookEachStep() throws Exception {
         assertThat(run("rebuttal", "show", String.valueOf(published))).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Verdict:  false").contains("The water board tested it on Friday")
                 .contains("# Tap water is safe")
                 .containsPattern("APPROVED\\s+-> PUBLISHED\\s+v2\\s+Noor")
-                .contains("IN_REVIEW  -> APPROVED   v2  Noor: checked the lab report");
+                .contains("IN_REVIEW  -> APPROVED   v2  Noor: checked the lab report")
+                .contains("After publication (published ").contains("no address given")
+                .contains("0 items in the cluster since publication, 0 before")
+                .contains("Pace: too early to tell").contains("Linking to it: not looked for (no published address)")
+                .contains("Quoting its short answer: 0");
 
         assertThat(run("rebuttal", "show", String.valueOf(published), "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("versions")).hasSize(2);
         assertThat(json.get("history")).hasSize(4);
         assertThat(json.get("history").get(0).get("by").asText()).isEqualTo("Amal");
+
+        assertThat(json.get("afterPublication").get("itemsAfter").asInt()).isZero();
+        assertThat(json.get("afterPublication").get("pace").get("windowHours").asInt()).isEqualTo(6);
+        assertThat(json.get("publishedUrl").isNull()).isTrue();
+
+        assertThat(run("rebuttal", "show", String.valueOf(overdue), "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("afterPublication").isNull()).isTrue();
 
         assertThat(run("rebuttal", "show", "999")).isEqualTo(1);
         assertThat(err.toString()).contains("no rebuttal 999");

@@ -31,7 +31,8 @@ class MigrationTest {
                             "item_analysis", "item_entity", "saved_search", "index_change", "pipeline_stage", "stage_task",
                             "workspace_setting", "claim_sentence", "claim_cluster", "cluster_item", "cluster_decision",
                             "cluster_state_change", "note", "cluster_tag", "watch_entry", "analyst", "rebuttal", "rebuttal_version",
-                            "rebuttal_draft", "rebuttal_status_change", "evidence", "fact_check", "flyway_schema_history");
+                            "rebuttal_draft", "rebuttal_status_change", "evidence", "fact_check", "rebuttal_template",
+                            "flyway_schema_history");
             assertThat(names(database, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC'"))
                     .contains("item_newest", "item_source_by_source", "fetch_attempt_by_source", "fetch_attempt_newest",
                             "item_entity_by_text", "stage_task_next", "claim_sentence_best", "claim_cluster_ranked",
@@ -52,7 +53,7 @@ class MigrationTest {
         }
         try (Database database = Database.open(dir)) {
             assertThat(names(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
             assertThat(new ItemStore(database).count()).isEqualTo(1);
         }
         try (Database database = Database.open(dir)) {
@@ -91,7 +92,7 @@ class MigrationTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("written by a newer version of ClaimDesk")
                 .hasMessageContaining("version 99")
-                .hasMessageContaining("knows up to 12");
+                .hasMessageContaining("knows up to 13");
         // refusing released the workspace: trying again gives the same answer, not "in use"
         assertThatThrownBy(() -> Database.open(dir)).hasMessageContaining("written by a newer version of ClaimDesk");
     }

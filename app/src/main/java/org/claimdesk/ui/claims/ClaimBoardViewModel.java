@@ -228,8 +228,15 @@ public final class ClaimBoardViewModel {
         return messages.format("claims.counts", c.itemCount(), c.sourceCount(), c.languageCount());
     }
 
+    /** Its triage state; a claim waiting for an answer also says since when it was flagged (or marked). */
     public String stateOf(Row row) {
-        return stateName(messages, row.cluster().state());
+        ClusterSummary c = row.cluster();
+        String state = stateName(messages, c.state());
+        if (c.state() == ClusterState.NEEDS_REBUTTAL) {
+            java.time.Instant since = c.flaggedAt() != null ? c.flaggedAt() : c.stateChangedAt();
+            return since == null ? state : messages.format("claims.waitingSince", state, messages.time(since));
+        }
+        return state;
     }
 
     /** The most telling reason of its flag, or how long ago it was last seen. */

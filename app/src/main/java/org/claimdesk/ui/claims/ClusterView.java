@@ -90,11 +90,18 @@ public final class ClusterView {
             content.getChildren().add(reasons);
         }
         content.getChildren().add(heading("cluster.timeline"));
-        HBox timeline = Sparkline.of(detail.timeline(), 60, 4);
+        HBox timeline = Sparkline.of(detail.timeline(), 60, 4, detail.timeline().peak(), ClusterViewModel.answerHours(detail));
         timeline.setId("clusterTimeline");
         content.getChildren().add(timeline);
         content.getChildren().add(new Label(messages.format("cluster.timeline.span", messages.time(detail.timeline().start()),
                 detail.timeline().total().length)));
+        if (!detail.answersPublished().isEmpty()) {
+            Label sinceAnswer = new Label(model.sinceAnswer(detail));
+            sinceAnswer.setId("clusterSinceAnswer");
+            sinceAnswer.setTooltip(new javafx.scene.control.Tooltip(messages.format("cluster.answerMarker",
+                    messages.time(detail.answersPublished().getFirst()))));
+            content.getChildren().add(sinceAnswer);
+        }
         content.getChildren().add(sourceTimelines(detail));
 
         if (!detail.claims().isEmpty()) {

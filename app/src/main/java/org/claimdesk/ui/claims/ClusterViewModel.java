@@ -4,6 +4,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.claimdesk.flag.ClusterTimeline;
+import org.claimdesk.rebuttals.PublicationSpread;
 import org.claimdesk.store.ClaimSentence;
 import org.claimdesk.store.ClusterState;
 import org.claimdesk.ui.shared.Messages;
@@ -11,7 +13,12 @@ import org.claimdesk.ui.task.Scheduler;
 import org.claimdesk.workspace.ClaimClusters;
 import org.claimdesk.workspace.ClusterDetail;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -23,6 +30,8 @@ import java.util.function.Function;
  * except where said.
  */
 public final class ClusterViewModel {
+    /** Sources named in the line under the timeline; the rest are counted. */
+    private static final int SOURCES_NAMED = 3;
     private final Scheduler reads;
     private final Executor fx;
     private final Messages messages;
@@ -183,6 +192,41 @@ public final class ClusterViewModel {
                 .map(reason -> reason.cue() + " " + String.format(Locale.ROOT, "%+.2f", reason.contribution()))
                 .toList();
         return String.join(" · ", parts);
+    }
+
+    /**
+     * "5 items since the answer was published (2 sources still spreading: A, B)", counted from the
+     * first answer that went out; empty while none did.
+     */
+    public String sinceAnswer(ClusterDetail shown) {
+        return sinceAnswerText(messages, shown);
+    }
+
+    static String sinceAnswerText(Messages messages, ClusterDetail shown) {
+        PublicationSpread spread = shown == null ? null : shown.sinceAnswer();
+        if (spread == null) {
+            return "";
+        }
+        List<PublicationSpread.SourceCount> spreading = spread.stillSpreading();
+        if (spreading.isEmpty()) {
+            return messages.format("cluster.sinceAnswer.quiet", spread.itemsAfter());
+        }
+        String names = spreading.stream().limit(SOURCES_NAMED).map(PublicationSpread.SourceCount::name)
+                .collect(Collectors.joining(", ")) + (spreading.size() > SOURCES_NAMED ? ", …" : "");
+        return messages.format("cluster.sinceAnswer", spread.itemsAfter(), spreading.size(), names);
+    }
+
+    /** The hours of the cluster's timeline in which an answer was published (positions in it), to mark. */
+    public static Set<Integer> answerHours(ClusterDetail shown) {
+        ClusterTimeline timeline = shown.timeline();
+        Set<Integer> hours = new HashSet<>();
+        for (Instant published : shown.answersPublished()) {
+            long hour = Duration.between(timeline.start(), published).toHours();
+            if (!published.isBefore(timeline.start()) && hour < timeline.total().length) {
+                hours.add((int) hour);
+            }
+        }
+        return hours;
     }
 
     public String scoreOf(ClaimSentence claim) {

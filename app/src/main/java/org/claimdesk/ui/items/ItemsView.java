@@ -44,6 +44,19 @@ public final class ItemsView {
         TableColumn<ItemSummary, String> time = column("items.column.time", model::timeOf);
         time.setPrefWidth(140);
         table.getColumns().setAll(List.of(title, source, language, time));
+        // an item dragged out of the list (onto a rebuttal's evidence) carries its id
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<ItemSummary> row = new javafx.scene.control.TableRow<>();
+            row.setOnDragDetected(event -> {
+                ItemSummary item = row.getItem();
+                if (item != null) {
+                    row.startDragAndDrop(javafx.scene.input.TransferMode.LINK)
+                            .setContent(org.claimdesk.ui.shared.ItemDrag.content(item.id(), null));
+                    event.consume();
+                }
+            });
+            return row;
+        });
 
         // Selection flows both ways: the analyst picks a row; a reload puts the same item back.
         table.getSelectionModel().selectedItemProperty().addListener((obs, before, item) -> model.select(item));

@@ -1,0 +1,198 @@
+package org.claimdesk.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.claimdesk.rebuttals.SnapshotFolder;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a rebuttal pack: one zip that others can publish from, holding each rebuttal's Markdown
+ * and ClaimReview JSON-LD record, the evidence table and (if asked) the evidence snapshots, the
+ * page as HTML and PDF, and a manifest with the SHA-256 and size of every other file. The zip is
+ * written beside the target and moved over it once complete, so a failure never leaves half a pack.
+ */
+public final class RebuttalPackWriter {
+    /** The pack format; an importer refuses a newer one it does not know. */
+    public static final int FORMAT = 1;
+    public static final String MANIFEST = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The bytes of a kept evidence snapshot, checked against its hash by whoever reads them. */
+    @FunctionalInterface
+    public interface Snapshots {
+        byte[] read(String sha256) throws IOException;
+    }
+
+    /**
+     * Who publishes and where: the record's author, and the address each rebuttal is published at.
+     *
+     * @param organisation the publishing organisation's name (ClaimReview author)
+     * @param addresses    each rebuttal's address (ClaimReview url), by rebuttal id
+     * @param createdBy    the local identity that exported it, or null
+     * @param origin       the exporting workspace's id: an importer knows a pack's rebuttals again by it
+     */
+    public record Publisher(String organisation, Map<Long, URI> addresses, String createdBy, String origin) {
+        public Publisher {
+            if (organisation == null || organisation.isBlank()) {
+                throw new IllegalArgumentException("a pack needs the publishing organisation's name");
+            }
+            addresses = Map.copyOf(addresses);
+            Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    /** What was written: the pack's files and their hashes, as the manifest lists them. */
+    public record Written(Path file, List<PackFile> files, int rebuttals, int snapshots) {
+    }
+
+    /** One file inside the pack. */
+    public record PackFile(String name, long bytes, String sha256) {
+    }
+
+    private RebuttalPackWriter() {
+    }
+
+    /**
+     * @param pages            further files made from the same rebuttals (the HTML and PDF page), by name
+     * @param includeSnapshots whether the evidence snapshots go in (they can be large)
+     */
+    public static Written write(Path target, List<PackRebuttal> rebuttals, Publisher publisher, Map<String, byte[]> pages,
+                                boolean includeSnapshots, Snapshots snapshots, Instant now) throws IOException {
+        Objects.requireNonNull(target, "target");
+        if (rebuttals.isEmpty()) {
+            throw new IllegalArgumentException("no rebuttal to put in the pack");
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        ArrayNode reviews = JSON.createArrayNode();
+        for (PackRebuttal rebuttal : rebuttals) {
+            URI address = publisher.addresses().get(rebuttal.id());
+            if (address == null) {
+                throw new IllegalArgumentException("rebuttal " + rebuttal.id() + " has no address to publish at: give a base address");
+            }
+            ObjectNode review = ClaimReviewRecords.of(rebuttal, address, publisher.organisation());
+            List<String> problems = ClaimReviewRecords.problems(review);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("rebuttal " + rebuttal.id() + " would make an incomplete ClaimReview record: "
+                        + String.join("; ", problems));
+            }
+            reviews.add(review);
+            files.put("claimreview/" + baseName(rebuttal) + ".jsonld", JSON.writeValueAsBytes(review));
+            files.put("rebuttals/" + baseName(rebuttal) + ".md", markdown(rebuttal).getBytes(StandardCharsets.UTF_8));
+        }
+        files.put("claimreview.jsonld", JSON.writeValueAsBytes(reviews));
+        files.put(PackRebuttalJson.FILE, JSON.writeValueAsBytes(PackRebuttalJson.of(rebuttals)));
+        files.put("evidence.csv", EvidenceCsv.of(rebuttals));
+        int kept = 0;
+        if (includeSnapshots) {
+            for (PackRebuttal rebuttal : rebuttals) {
+                for (PackRebuttal.Evidence evidence : rebuttal.evidence()) {
+                    if (evidence.sha256() != null && evidence.fileName() != null && !files.containsKey(evidence.fileName())) {
+                        files.put(evidence.fileName(), snapshots.read(evidence.sha256()));
+                        kept++;
+                    }
+                }
+            }
+        }
+        files.putAll(pages);
+
+        List<PackFile> listed = new ArrayList<>();
+        files.forEach((name, bytes) -> listed.add(new PackFile(name, bytes.length, SnapshotFolder.sha256(bytes))));
+        byte[] manifest = manifest(rebuttals, publisher, listed, includeSnapshots, now);
+
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, "." + absolute.getFileName(), ".partial");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
+                put(zip, MANIFEST, manifest, now);
+                for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                    put(zip, file.getKey(), file.getValue(), now);
+                }
+            }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return new Written(absolute, listed, rebuttals.size(), kept);
+    }
+
+    /** "12-ar": a rebuttal's files are named by its id and language. */
+    static String baseName(PackRebuttal rebuttal) {
+        return rebuttal.id() + "-" + rebuttal.language().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "_");
+    }
+
+    /** The rebuttal as one Markdown file: the claim, verdict and short answer on top, then its full text. */
+    static String markdown(PackRebuttal rebuttal) {
+        StringBuilder text = new StringBuilder();
+        text.append("<!-- claimdesk rebuttal ").append(rebuttal.id()).append(" · ").append(rebuttal.language()).append(" -->\n\n");
+        text.append("**Claim:** ").append(rebuttal.claim().strip()).append("\n\n");
+        if (rebuttal.verdictName() != null) {
+            text.append("**Verdict:** ").append(rebuttal.verdictName()).append("\n\n");
+        }
+        if (!rebuttal.shortAnswer().isBlank()) {
+            text.append("> ").append(rebuttal.shortAnswer().strip().replace("\n", "\n> ")).append("\n\n");
+        }
+        text.append(rebuttal.fullText().strip()).append('\n');
+        return text.toString();
+    }
+
+    private static byte[] manifest(List<PackRebuttal> rebuttals, Publisher publisher, List<PackFile> files,
+                                   boolean snapshots, Instant now) throws IOException {
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("format", "claimdesk-rebuttal-pack");
+        manifest.put("version", FORMAT);
+        manifest.put("createdAt", now.toString());
+        manifest.put("organisation", publisher.organisation());
+        manifest.put("origin", publisher.origin());
+        if (publisher.createdBy() != null) {
+            manifest.put("createdBy", publisher.createdBy());
+        }
+        manifest.put("evidenceSnapshots", snapshots);
+        ArrayNode ids = manifest.putArray("rebuttals");
+        for (PackRebuttal rebuttal : rebuttals) {
+            ObjectNode entry = ids.addObject();
+            entry.put("id", rebuttal.id());
+            entry.put("language", rebuttal.language());
+            if (rebuttal.translationOf() != null) {
+                entry.put("translationOf", rebuttal.translationOf());
+            }
+            entry.put("claimReview", "claimreview/" + baseName(rebuttal) + ".jsonld");
+            entry.put("markdown", "rebuttals/" + baseName(rebuttal) + ".md");
+        }
+        ArrayNode list = manifest.putArray("files");
+        for (PackFile file : files) {
+            ObjectNode entry = list.addObject();
+            entry.put("name", file.name());
+            entry.put("bytes", file.bytes());
+            entry.put("sha256", file.sha256());
+        }
+        return JSON.writeValueAsBytes(manifest);
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes, Instant now) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(now.toEpochMilli());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}
