@@ -8,9 +8,7 @@ import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -33,25 +31,9 @@ import java.util.stream.Collectors;
         "  factchecks match FILE|-           the 10 best earlier answers for each claim, one line per claim",
         "  factchecks eval MATCHES LABELS    MRR@10 and recall@10 of match's output against labels"},
         subcommands = {FactChecksCommand.Import.class, FactChecksCommand.Match.class, FactChecksCommand.Eval.class})
-final class FactChecksCommand implements Callable<Integer>, SessionCommand.CommandGroup {
+final class FactChecksCommand extends SessionCommand.Group {
     /** How many answers a claim gets, as issue 12 asks. */
     static final int ANSWERS = 10;
-
-    @ParentCommand
-    ClaimDeskCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public ClaimDeskCommand root() {
-        return root;
-    }
-
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "name what to do: import, match or eval");
-    }
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = {"Import ClaimReview records: a JSON-LD file with one record or an array (or an",
             "@graph) of them, JSON lines with one record a line, or saved web pages that embed them in",

@@ -21,6 +21,27 @@ abstract class SessionCommand implements Callable<Integer> {
         ClaimDeskCommand root();
     }
 
+    /** A {@link CommandGroup} directly under {@code claimdesk}: alone, it is wrong usage that names its sub-commands. */
+    abstract static class Group implements Callable<Integer>, CommandGroup {
+        @ParentCommand
+        ClaimDeskCommand root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public ClaimDeskCommand root() {
+            return root;
+        }
+
+        @Override
+        public Integer call() {
+            List<String> names = List.copyOf(spec.subcommands().keySet());
+            throw new ParameterException(spec.commandLine(), "name what to do: "
+                    + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast());
+        }
+    }
+
     ClaimDeskCommand root() {
         return parent instanceof CommandGroup group ? group.root() : (ClaimDeskCommand) parent;
     }

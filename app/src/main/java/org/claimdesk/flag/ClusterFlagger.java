@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Scores every live cluster that had items in the last day (and every one still carrying a
- * score, so that a story that went quiet drops), saves the scores with their reasons, and says
- * which clusters were flagged for the first time or came back after a dismissal, for the window
+ * score, so that a story that went quiet drops), saves the round's scores with their reasons in
+ * one transaction, and says which clusters were flagged for the first time or came back after a dismissal, for the window
  * to tell the analyst. Run after each clustering batch and once a minute, since speed decays with
  * time alone.
  */
@@ -57,14 +58,12 @@ public final class ClusterFlagger {
         Map<Long, Set<Long>> hitsByItem = new HashMap<>();
         for (WatchEntry entry : entries) {
             for (long item : clusters.watchHits(entry.kind(), entry.entry(), since)) {
-                hitsByItem.computeIfAbsent(item, id -> new java.util.HashSet<>()).add(entry.id());
+                hitsByItem.computeIfAbsent(item, id -> new HashSet<>()).add(entry.id());
             }
         }
         double corpusPerWindow = corpusItemsPerWindow(byCluster);
 
-        List<ClusterSummary> newlyFlagged = new ArrayList<>();
-        List<ClusterSummary> cameBack = new ArrayList<>();
-        int scored = 0;
+        List<ClusterStore.FlagScore> scores = new ArrayList<>();
         for (long clusterId : toScore) {
             ClusterSummary summary = summaries.get(clusterId);
             if (summary == null) {
@@ -77,16 +76,23 @@ public final class ClusterFlagger {
             Instant firstSeen = summary.firstItemAt() == null ? since : summary.firstItemAt();
             Flag flag = scorer.score(new ClusterActivity(clusterId, firstSeen, arrivals,
                     Math.clamp(summary.bestClaimScore(), 0.0, 1.0)), now, corpusPerWindow, watched);
-            ClusterStore.FlagOutcome outcome = clusters.saveFlag(clusterId, flag.score(), flag.raised(), flag.reasons(), now);
-            scored++;
-            switch (outcome) {
-                case NEWLY_FLAGGED -> clusters.find(clusterId).ifPresent(newlyFlagged::add);
-                case CAME_BACK -> clusters.find(clusterId).ifPresent(cameBack::add);
-                case UNCHANGED -> {
-                }
+            scores.add(new ClusterStore.FlagScore(clusterId, flag.score(), flag.raised(), flag.reasons()));
+        }
+        // the whole round in one transaction: one commit instead of one per cluster, and a kill
+        // in the middle of a round leaves the round before it
+        Map<Long, ClusterStore.FlagOutcome> outcomes = clusters.saveFlags(scores, now);
+        List<Long> toTell = outcomes.entrySet().stream()
+                .filter(outcome -> outcome.getValue() != ClusterStore.FlagOutcome.UNCHANGED).map(Map.Entry::getKey).toList();
+        Map<Long, ClusterSummary> told = clusters.summaries(toTell);
+        List<ClusterSummary> newlyFlagged = new ArrayList<>();
+        List<ClusterSummary> cameBack = new ArrayList<>();
+        for (long clusterId : toTell) {
+            ClusterSummary summary = told.get(clusterId);
+            if (summary != null) {
+                (outcomes.get(clusterId) == ClusterStore.FlagOutcome.CAME_BACK ? cameBack : newlyFlagged).add(summary);
             }
         }
-        return new Round(scored, newlyFlagged, cameBack);
+        return new Round(scores.size(), newlyFlagged, cameBack);
     }
 
     /**

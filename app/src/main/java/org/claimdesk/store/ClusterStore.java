@@ -33,6 +33,9 @@ public final class ClusterStore {
     private static final String ITEM_ANALYSIS_JOIN =
             "LEFT JOIN item_analysis a ON a.item_id = i.id AND a.language_reliable = TRUE AND a.language <> 'und'";
 
+    /** The most ids one statement lists in an IN (...): databases cap the parameters of a statement. */
+    private static final int MOST_IDS_A_STATEMENT = 500;
+
     private final Database database;
 
     public ClusterStore(Database database) {
@@ -80,6 +83,13 @@ public final class ClusterStore {
         NEWLY_FLAGGED,
         /** Was dismissed, and grew again since: back to NEW. */
         CAME_BACK
+    }
+
+    /** A cluster's flag as one round of flagging scored it, to be saved with the round's others. */
+    public record FlagScore(long clusterId, double score, boolean raised, List<String> reasons) {
+        public FlagScore {
+            reasons = List.copyOf(reasons);
+        }
     }
 
     /**
@@ -533,29 +543,20 @@ public final class ClusterStore {
         });
     }
 
-    /** First item time and best claim score of these clusters, by id. */
+    /** These clusters as they stand (their flag, first item time, best claim score...), by id. */
     public Map<Long, ClusterSummary> summaries(List<Long> clusterIds) {
         if (clusterIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, ClusterSummary> byId = new LinkedHashMap<>();
-        for (int from = 0; from < clusterIds.size(); from += 500) {
-            List<Long> slice = clusterIds.subList(from, Math.min(clusterIds.size(), from + 500));
-            String placeholders = String.join(", ", Collections.nCopies(slice.size(), "?"));
-            database.inTransaction("read clusters", connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT " + SUMMARY_COLUMNS + " FROM claim_cluster WHERE id IN (" + placeholders + ")")) {
-                    for (int i = 0; i < slice.size(); i++) {
-                        statement.setLong(i + 1, slice.get(i));
-                    }
-                    for (ClusterSummary summary : summaries(connection, statement)) {
-                        byId.put(summary.id(), summary);
-                    }
+        return database.inTransaction("read clusters", connection -> {
+            Map<Long, ClusterSummary> byId = new LinkedHashMap<>();
+            forIds(connection, "SELECT " + SUMMARY_COLUMNS + " FROM claim_cluster WHERE id IN (%s)", clusterIds, statement -> {
+                for (ClusterSummary summary : summaries(connection, statement)) {
+                    byId.put(summary.id(), summary);
                 }
-                return null;
             });
-        }
-        return byId;
+            return byId;
+        });
     }
 
     /**
@@ -602,44 +603,99 @@ public final class ClusterStore {
     }
 
     /**
-     * Saves a cluster's flag. The first time it is raised is kept; a dismissed cluster that is
-     * raised by items that arrived after its dismissal comes back as NEW.
+     * Saves a cluster's flag: {@link #saveFlags} for one cluster. The first time it is raised is
+     * kept; a dismissed cluster that is raised by items that arrived after its dismissal comes back as NEW.
      */
     public FlagOutcome saveFlag(long clusterId, double score, boolean raised, List<String> reasons, Instant at) {
-        return database.inTransaction("save the flag of cluster " + clusterId, connection -> {
-            Instant flaggedAt;
-            ClusterState state;
-            Instant stateChangedAt;
-            Instant lastItemAt;
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT flagged_at, state, state_changed_at, last_item_at FROM claim_cluster WHERE id = ?")) {
-                statement.setLong(1, clusterId);
+        return saveFlags(List.of(new FlagScore(clusterId, score, raised, reasons)), at)
+                .getOrDefault(clusterId, FlagOutcome.UNCHANGED);
+    }
+
+    /**
+     * Saves a round of flags in one transaction, so that a round is stored whole or not at all (a
+     * kill in the middle leaves the round before it). For each cluster: its score and reasons; the
+     * first time it is raised is kept; a dismissed cluster raised by items that arrived after its
+     * dismissal comes back as NEW, recorded as a state change by nobody with the first reason.
+     * Clusters that are gone, or were merged since they were scored, are left as they are.
+     *
+     * @return what each save changed for the analysts, by cluster, in the order given
+     */
+    public Map<Long, FlagOutcome> saveFlags(List<FlagScore> flags, Instant at) {
+        if (flags.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = flags.stream().map(FlagScore::clusterId).toList();
+        return database.inTransaction("save the flags of " + flags.size() + " clusters", connection -> {
+            Map<Long, FlagBefore> before = new HashMap<>();
+            forIds(connection, """
+                    SELECT id, flagged_at, state, state_changed_at, last_item_at FROM claim_cluster
+                    WHERE merged_into IS NULL AND id IN (%s)
+                    """, ids, statement -> {
                 try (ResultSet rows = statement.executeQuery()) {
-                    if (!rows.next()) {
-                        return FlagOutcome.UNCHANGED;
+                    while (rows.next()) {
+                        before.put(rows.getLong("id"), new FlagBefore(SqlValues.instant(rows, "flagged_at"),
+                                ClusterState.valueOf(rows.getString("state")), SqlValues.instant(rows, "state_changed_at"),
+                                SqlValues.instant(rows, "last_item_at")));
                     }
-                    flaggedAt = SqlValues.instant(rows, "flagged_at");
-                    state = ClusterState.valueOf(rows.getString("state"));
-                    stateChangedAt = SqlValues.instant(rows, "state_changed_at");
-                    lastItemAt = SqlValues.instant(rows, "last_item_at");
                 }
-            }
-            try (PreparedStatement statement = connection.prepareStatement(
+            });
+            try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE claim_cluster SET flag_score = ?, flag_reasons = ?, scored_at = ?, flagged_at = ? WHERE id = ?")) {
-                statement.setDouble(1, score);
-                statement.setString(2, String.join("\n", reasons));
-                SqlValues.setInstant(statement, 3, at);
-                SqlValues.setInstant(statement, 4, flaggedAt == null && raised ? at : flaggedAt);
-                statement.setLong(5, clusterId);
-                statement.executeUpdate();
+                for (FlagScore flag : flags) {
+                    FlagBefore was = before.get(flag.clusterId());
+                    if (was == null) {
+                        continue;
+                    }
+                    update.setDouble(1, flag.score());
+                    update.setString(2, String.join("\n", flag.reasons()));
+                    SqlValues.setInstant(update, 3, at);
+                    SqlValues.setInstant(update, 4, was.flaggedAt() == null && flag.raised() ? at : was.flaggedAt());
+                    update.setLong(5, flag.clusterId());
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
-            if (raised && state == ClusterState.DISMISSED && lastItemAt != null && lastItemAt.isAfter(stateChangedAt)) {
-                changeState(connection, clusterId, ClusterState.NEW,
-                        "flared up again: " + (reasons.isEmpty() ? "flagged" : reasons.getFirst()), null, at);
-                return FlagOutcome.CAME_BACK;
+            Map<Long, FlagOutcome> outcomes = new LinkedHashMap<>();
+            for (FlagScore flag : flags) {
+                FlagBefore was = before.get(flag.clusterId());
+                FlagOutcome outcome = FlagOutcome.UNCHANGED;
+                if (was != null && flag.raised()) {
+                    if (was.state() == ClusterState.DISMISSED && was.lastItemAt() != null
+                            && was.lastItemAt().isAfter(was.stateChangedAt())) {
+                        changeState(connection, flag.clusterId(), ClusterState.NEW, "flared up again: "
+                                + (flag.reasons().isEmpty() ? "flagged" : flag.reasons().getFirst()), null, at);
+                        outcome = FlagOutcome.CAME_BACK;
+                    } else if (was.flaggedAt() == null) {
+                        outcome = FlagOutcome.NEWLY_FLAGGED;
+                    }
+                }
+                outcomes.put(flag.clusterId(), outcome);
             }
-            return flaggedAt == null && raised ? FlagOutcome.NEWLY_FLAGGED : FlagOutcome.UNCHANGED;
+            return outcomes;
         });
+    }
+
+    /** What a cluster's flag was before a round saved its new one. */
+    private record FlagBefore(Instant flaggedAt, ClusterState state, Instant stateChangedAt, Instant lastItemAt) {
+    }
+
+    /** One statement over a list of ids, a bounded number at a time; its SQL has one {@code %s} for the ids' placeholders. */
+    @FunctionalInterface
+    private interface IdsStatement {
+        void run(PreparedStatement statement) throws SQLException;
+    }
+
+    private static void forIds(Connection connection, String sql, List<Long> ids, IdsStatement work) throws SQLException {
+        for (int from = 0; from < ids.size(); from += MOST_IDS_A_STATEMENT) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + MOST_IDS_A_STATEMENT));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    sql.formatted(String.join(", ", Collections.nCopies(slice.size(), "?"))))) {
+                for (int i = 0; i < slice.size(); i++) {
+                    statement.setLong(i + 1, slice.get(i));
+                }
+                work.run(statement);
+            }
+        }
     }
 
     static long insertCluster(Connection connection, Instant at) throws SQLException {

@@ -10,6 +10,9 @@ import java.util.Objects;
 
 /** The analysts' watchlist ({@code watch_entry}): terms, entities and sources that raise a cluster. */
 public final class WatchlistStore {
+    /** The longest entry kept (the column's size). */
+    public static final int LONGEST_ENTRY = 500;
+
     private final Database database;
 
     public WatchlistStore(Database database) {
@@ -19,6 +22,9 @@ public final class WatchlistStore {
     /** Adds an entry, or changes the threshold of the same kind and text; returns it with its id. */
     public WatchEntry watch(WatchEntry.Kind kind, String entry, int threshold, Instant at) {
         WatchEntry checked = new WatchEntry(0, kind, entry.strip(), threshold);
+        if (checked.entry().length() > LONGEST_ENTRY) {
+            throw new IllegalArgumentException("a watchlist entry is at most " + LONGEST_ENTRY + " characters long");
+        }
         return database.inTransaction("watch " + checked.entry(), connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id FROM watch_entry WHERE kind = ? AND entry = ?")) {
@@ -53,13 +59,13 @@ public final class WatchlistStore {
         });
     }
 
-    public void unwatch(long id) {
-        database.inTransaction("remove watchlist entry " + id, connection -> {
+    /** Removes an entry; false when there was none with that id. */
+    public boolean unwatch(long id) {
+        return database.inTransaction("remove watchlist entry " + id, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM watch_entry WHERE id = ?")) {
                 delete.setLong(1, id);
-                delete.executeUpdate();
+                return delete.executeUpdate() > 0;
             }
-            return null;
         });
     }
 

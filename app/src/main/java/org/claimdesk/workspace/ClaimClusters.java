@@ -227,8 +227,9 @@ public final class ClaimClusters {
         return watchlist.watch(kind, entry, threshold, clock.instant());
     }
 
-    public void unwatch(long id) {
-        watchlist.unwatch(id);
+    /** Stops watching an entry; false when there was none with that id. */
+    public boolean unwatch(long id) {
+        return watchlist.unwatch(id);
     }
 
     /** Decisions through the clustering stage: stored, and the running clusterer respects them at once. */

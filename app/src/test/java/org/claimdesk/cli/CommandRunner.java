@@ -23,4 +23,14 @@ final class CommandRunner {
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
     }
+
+    /** Runs one command on a workspace and its feeds.yml ({@code -w} and {@code -f}); output holds this command's alone. */
+    int runOn(Path workspace, Path feeds, Path dataDir, String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        String[] all = new String[args.length + 4];
+        System.arraycopy(new String[] {"-w", workspace.toString(), "-f", feeds.toString()}, 0, all, 0, 4);
+        System.arraycopy(args, 0, all, 4, args.length);
+        return run(dataDir, all);
+    }
 }

@@ -204,6 +204,50 @@ class ClusterStoreTest {
     }
 
     @Test
+    void aRoundOfFlagsIsSavedTogetherAndSaysPerClusterWhatChanged() {
+        long quiet = clusters.newCluster(T0);
+        place(store("a", 1), quiet);
+        long rising = clusters.newCluster(T0);
+        place(store("b", 2), rising);
+        long dismissed = clusters.newCluster(T0);
+        place(store("c", 3), dismissed);
+        clusters.setState(dismissed, ClusterState.DISMISSED, "satire", "amal", T0.minusSeconds(60));
+        long merged = clusters.newCluster(T0);
+        place(store("a", 4), merged);
+        clusters.merge(merged, quiet, "noor", T0);
+        Instant at = T0.plusSeconds(3600);
+
+        var outcomes = clusters.saveFlags(List.of(
+                new ClusterStore.FlagScore(quiet, 1.5, false, List.of("1 item from 1 source in the last 2 h")),
+                new ClusterStore.FlagScore(rising, 8, true, List.of("5 items from 3 sources in the last 2 h", "3.0× its own pace")),
+                new ClusterStore.FlagScore(dismissed, 7, true, List.of("4 items from 2 sources in the last 2 h")),
+                new ClusterStore.FlagScore(merged, 9, true, List.of("merged since it was scored")),
+                new ClusterStore.FlagScore(9_999, 9, true, List.of("no such cluster"))), at);
+
+        assertThat(outcomes).containsExactly(
+                java.util.Map.entry(quiet, ClusterStore.FlagOutcome.UNCHANGED),
+                java.util.Map.entry(rising, ClusterStore.FlagOutcome.NEWLY_FLAGGED),
+                java.util.Map.entry(dismissed, ClusterStore.FlagOutcome.CAME_BACK),
+                java.util.Map.entry(merged, ClusterStore.FlagOutcome.UNCHANGED),
+                java.util.Map.entry(9_999L, ClusterStore.FlagOutcome.UNCHANGED));
+        ClusterSummary risen = clusters.find(rising).orElseThrow();
+        assertThat(risen.flagScore()).isEqualTo(8);
+        assertThat(risen.flagReasons()).containsExactly("5 items from 3 sources in the last 2 h", "3.0× its own pace");
+        assertThat(risen.flaggedAt()).isEqualTo(at);
+        assertThat(clusters.find(quiet).orElseThrow().flaggedAt()).isNull();
+        assertThat(clusters.find(dismissed).orElseThrow().state()).isEqualTo(ClusterState.NEW);
+        assertThat(clusters.stateHistory(dismissed).getLast().reason())
+                .isEqualTo("flared up again: 4 items from 2 sources in the last 2 h");
+        assertThat(clusters.scoredClusters()).as("a merged cluster keeps the 0 its merge gave it")
+                .containsExactlyInAnyOrder(quiet, rising, dismissed);
+
+        assertThat(clusters.saveFlags(List.of(new ClusterStore.FlagScore(rising, 6, true, List.of("again"))),
+                at.plusSeconds(60))).as("told once").containsEntry(rising, ClusterStore.FlagOutcome.UNCHANGED);
+        assertThat(clusters.find(rising).orElseThrow().flaggedAt()).as("the first flag time is kept").isEqualTo(at);
+        assertThat(clusters.saveFlags(List.of(), at)).isEmpty();
+    }
+
+    @Test
     void watchlistHitsAndRecentArrivalsAreReadForFlagging() {
         long a1 = store("a", 1);
         long b1 = store("b", 1);
