@@ -108,11 +108,21 @@ public final class MainWindow {
             items.clearSelection();
             model.openItem(itemId);
             showReader();
+        }, (clusterId, language) -> {
+            model.rebuttals().start(clusterId, language, null);
+            showRebuttal();
         });
         clusterTab.setContent(cluster.node());
         this.rebuttalQueue = new RebuttalQueueView(model.rebuttals(), messages, styles, this::showRebuttal);
         rebuttalsTab.setContent(rebuttalQueue.node());
         rebuttalTab.setContent(new RebuttalEditorView(model.rebuttals().editor(), messages, styles).node());
+        // the editor in the middle, the cluster it answers beside it on the right: its items, timeline and notes
+        model.rebuttals().editor().rebuttalProperty().addListener((obs, before, now) -> {
+            if (now != null && (before == null || before.id() != now.id())) {
+                model.claimBoard().cluster().show(now.clusterId());
+                showCluster();
+            }
+        });
 
         FlagAlertsView alerts = new FlagAlertsView(model.claimBoard().flagAlerts(), messages, clusterId -> {
             focusClaims();
@@ -188,7 +198,7 @@ public final class MainWindow {
     }
 
     private void showRebuttal() {
-        rightTabs.getSelectionModel().select(rebuttalTab);
+        middleTabs.getSelectionModel().select(rebuttalTab);
     }
 
     /** Shows the rebuttal queue in the middle and focuses it (Ctrl+Shift+R). */
@@ -216,6 +226,10 @@ public final class MainWindow {
         claimsTab.setContent(claimBoard.node());
         claimsTab.setClosable(false);
         claimsTab.setGraphic(new FontIcon(Feather.TRENDING_UP));
+        rebuttalTab.setId("rebuttalTab");
+        rebuttalTab.setText(messages.get("rebuttal.tab"));
+        rebuttalTab.setClosable(false);
+        rebuttalTab.setGraphic(new FontIcon(Feather.EDIT));
         rebuttalsTab.setId("rebuttalsTab");
         rebuttalsTab.setText(messages.get("rebuttals.tab"));
         rebuttalsTab.setClosable(false);
@@ -226,7 +240,7 @@ public final class MainWindow {
                 model.rebuttals().reload();
             }
         });
-        middleTabs.getTabs().setAll(itemsTab, claimsTab, rebuttalsTab);
+        middleTabs.getTabs().setAll(itemsTab, claimsTab, rebuttalsTab, rebuttalTab);
         return middleTabs;
     }
 
@@ -272,11 +286,7 @@ public final class MainWindow {
         clusterTab.setText(messages.get("cluster.tab"));
         clusterTab.setClosable(false);
         clusterTab.setGraphic(new FontIcon(Feather.LAYERS));
-        rebuttalTab.setId("rebuttalTab");
-        rebuttalTab.setText(messages.get("rebuttal.tab"));
-        rebuttalTab.setClosable(false);
-        rebuttalTab.setGraphic(new FontIcon(Feather.EDIT));
-        rightTabs.getTabs().setAll(readerTab, clusterTab, rebuttalTab, errorsTab);
+        rightTabs.getTabs().setAll(readerTab, clusterTab, errorsTab);
         return rightTabs;
     }
 

@@ -103,6 +103,15 @@ class RebuttalWindowTest {
         waitUntil(() -> robot.lookup("#rebuttalStatus").tryQuery().isPresent()
                 && robot.lookup("#rebuttalStatus").queryAs(Label.class).getText().equals("Draft"), 30);
         assertThat(robot.lookup("#rebuttalClaim").queryAs(TextField.class).getText()).isEqualTo(claim.label());
+        // the cluster it answers is shown beside the editor
+        waitUntil(() -> robot.lookup("#clusterClaim").tryQuery().isPresent()
+                && robot.lookup("#clusterClaim").queryAs(Label.class).getText().replace("\n", " ")
+                .equals(claim.label().replace("\n", " ")), 30);
+        // templates of common shapes are offered in the rebuttal's language
+        ComboBox<Object> templates = robot.lookup("#rebuttalTemplate").queryAs(ComboBox.class);
+        waitUntil(() -> !templates.getItems().isEmpty(), 30);
+        assertThat(templates.getItems()).allSatisfy(t ->
+                assertThat(((org.claimdesk.store.RebuttalTemplate) t).language()).isEqualTo("ar"));
         VBox known = robot.lookup("#rebuttalKnown").queryAs(VBox.class);
         waitUntil(() -> known.lookupAll(".known-answer").stream()
                 .anyMatch(node -> ((Label) node).getText().startsWith("Answered by Example Check on 2026-11-30")), 30);
@@ -155,8 +164,16 @@ class RebuttalWindowTest {
         waitForStatus(robot, "Approved");
         workAs(robot, "Sami", "Editor");
         waitUntil(() -> robot.lookup("#rebuttalStepPUBLISH").tryQuery().isPresent(), 30);
+        robot.interact(() -> robot.lookup("#rebuttalPublishedUrl").queryAs(TextField.class)
+                .setText("https://facts.example/ar/dam"));
         robot.interact(() -> robot.lookup("#rebuttalStepPUBLISH").queryButton().fire());
         waitForStatus(robot, "Published");
+        assertThat(session.rebuttals().find(rebuttal.id()).orElseThrow().publishedUrl())
+                .hasToString("https://facts.example/ar/dam");
+        // from now on the claim is watched against its answer
+        VBox after = robot.lookup("#rebuttalAfter").queryAs(VBox.class);
+        waitUntil(() -> !after.getChildren().isEmpty(), 30);
+        assertThat(((Label) after.getChildren().getFirst()).getText()).contains("https://facts.example/ar/dam");
         assertThat(session.rebuttals().find(rebuttal.id()).orElseThrow().status()).isEqualTo(RebuttalStatus.PUBLISHED);
         assertThat(session.rebuttals().find(rebuttal.id()).orElseThrow().publishedAt()).isNotNull();
 

@@ -39,15 +39,26 @@ public final class ClusterView {
     private final Messages messages;
     private final ScriptStyles fonts;
     private final LongConsumer openItem;
+    private final Answer answer;
     private final VBox content = new VBox(10);
     private final ScrollPane root = new ScrollPane(content);
 
-    /** @param openItem opens an item in the reader */
-    public ClusterView(ClusterViewModel model, Messages messages, ScriptStyles fonts, LongConsumer openItem) {
+    /** Starts a rebuttal of a cluster, written in a language. */
+    @FunctionalInterface
+    public interface Answer {
+        void start(long clusterId, String language);
+    }
+
+    /**
+     * @param openItem opens an item in the reader
+     * @param answer   starts a rebuttal of the cluster shown (in the language most of its items are in)
+     */
+    public ClusterView(ClusterViewModel model, Messages messages, ScriptStyles fonts, LongConsumer openItem, Answer answer) {
         this.model = model;
         this.messages = messages;
         this.fonts = fonts;
         this.openItem = openItem;
+        this.answer = answer;
         root.setId("clusterView");
         root.setFitToWidth(true);
         content.setPadding(new Insets(10));
@@ -74,6 +85,10 @@ public final class ClusterView {
         content.getChildren().add(new Label(messages.format("claims.counts", summary.itemCount(), summary.sourceCount(),
                 summary.languageCount())));
         content.getChildren().add(stateBar(summary.state()));
+        Button write = new Button(messages.get("cluster.answer"));
+        write.setId("clusterAnswer");
+        write.setOnAction(event -> answer.start(summary.id(), mostCommonLanguage(detail)));
+        content.getChildren().add(write);
         if (!model.problemProperty().get().isEmpty()) {
             Label problem = new Label(model.problemProperty().get());
             problem.setId("clusterProblem");
@@ -218,6 +233,14 @@ public final class ClusterView {
             rows.getChildren().add(new Label(messages.format("cluster.timeline.moreSources", rest)));
         }
         return rows;
+    }
+
+    /** The language most of the cluster's items are in ("en" when none is known): a rebuttal's first language. */
+    static String mostCommonLanguage(ClusterDetail detail) {
+        return detail.itemsBySource().values().stream().flatMap(List::stream)
+                .map(ItemSummary::language).filter(language -> language != null && !language.isBlank())
+                .collect(java.util.stream.Collectors.groupingBy(language -> language, java.util.stream.Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("en");
     }
 
     /** "Pinned here" for an item the analyst pinned; otherwise a button that pins it. */

@@ -73,10 +73,10 @@ public final class ClusterViewModel {
         change(c -> null);
     }
 
-    /** Reads the shown cluster again (its items or flag changed). */
+    /** Reads the shown cluster again (its items or flag changed); a refusal just said stays said. */
     public void refresh() {
         if (shown >= 0) {
-            change(c -> null);
+            change(c -> null, true);
         }
     }
 
@@ -140,6 +140,10 @@ public final class ClusterViewModel {
 
     /** Runs a change of the shown cluster on the reads thread, then reads it again and shows it. */
     private void change(Function<Long, Void> work) {
+        change(work, false);
+    }
+
+    private void change(Function<Long, Void> work, boolean keepProblem) {
         ClaimClusters source = claims;
         long clusterId = shown;
         if (source == null || clusterId < 0) {
@@ -166,7 +170,9 @@ public final class ClusterViewModel {
             fx.execute(() -> {
                 if (shown == clusterId && claims == source) {
                     detail.set(read);
-                    problem.set(why);
+                    if (!keepProblem) {
+                        problem.set(why);
+                    }
                     if (read != null && read.summary().id() != clusterId) {
                         shown = read.summary().id(); // merged into another: follow it
                     }

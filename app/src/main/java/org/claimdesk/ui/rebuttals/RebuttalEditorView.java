@@ -113,7 +113,19 @@ public final class RebuttalEditorView {
             facts.setText(line);
         };
         model.rebuttalProperty().addListener((obs, before, now) -> update.run());
-        HBox bar = new HBox(8, status, facts);
+        ComboBox<Integer> due = new ComboBox<>(FXCollections.observableArrayList(2, 6, 24, 72, 0));
+        due.setId("rebuttalDeadline");
+        due.setPromptText(messages.get("rebuttal.deadline.set"));
+        due.setConverter(converter(hours -> hours == 0 ? messages.get("rebuttals.deadline.none")
+                : messages.format("rebuttal.deadline.in", hours)));
+        due.setOnAction(event -> {
+            Integer hours = due.getValue();
+            if (hours != null) {
+                model.setDeadline(hours == 0 ? null : java.time.Instant.now().plus(java.time.Duration.ofHours(hours)));
+                due.setValue(null);
+            }
+        });
+        HBox bar = new HBox(8, status, facts, due);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -223,6 +235,8 @@ public final class RebuttalEditorView {
         fullText.setId("rebuttalFullText");
         fullText.setPrefRowCount(14);
         fullText.textProperty().bindBidirectional(model.fullTextProperty());
+        unwrappedWhenRightToLeft(shortAnswer);
+        unwrappedWhenRightToLeft(fullText);
         ScrollPane previewPane = new ScrollPane(preview.node());
         previewPane.setFitToWidth(true);
         SplitPane writing = new SplitPane(fullText, previewPane);
@@ -250,6 +264,18 @@ public final class RebuttalEditorView {
     }
 
     /**
+     * JavaFX 25 fails when it soft-wraps right-to-left text (see RightToLeftWrapper): such a text area
+     * stops wrapping the moment its own text needs it, before the next layout.
+     */
+    private void unwrappedWhenRightToLeft(TextArea area) {
+        area.textProperty().addListener((obs, before, now) -> {
+            if (RightToLeftWrapper.needsOwnWrapping(now)) {
+                area.setWrapText(false);
+            }
+        });
+    }
+
+    /**
      * Right to left and in its script's font when the rebuttal's language (or, unknown, the text)
      * is; such text is not soft-wrapped by JavaFX, which fails on it (see RightToLeftWrapper).
      */
@@ -258,6 +284,9 @@ public final class RebuttalEditorView {
         WritingSystem script = WritingSystem.of(language, text);
         input.setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
         input.setStyle(fonts.styleFor(script));
+        // the font in force at once, not from CSS at the next pulse: text set before then would be laid
+        // out in the default font, which JavaFX 25 fails on for some Arabic (bracketed words)
+        fonts.familyFor(script).ifPresent(family -> input.setFont(javafx.scene.text.Font.font(family, input.getFont().getSize())));
         if (input instanceof TextArea area) {
             area.setWrapText(!RightToLeftWrapper.needsOwnWrapping(text) && !script.rightToLeft());
         }

@@ -287,6 +287,23 @@ class RebuttalEditorViewModelTest {
     }
 
     @Test
+    void aTemplateFillsWhatIsEmptyAndAddsItsTextBelowWhatIsWritten() {
+        RebuttalsViewModel model = window();
+        model.workAs("Amal", Role.ANALYST);
+        settle();
+        model.start(cluster, "es", null);
+        settle();
+        RebuttalEditorViewModel editor = model.editor();
+        assertThat(editor.templates()).isNotEmpty().allSatisfy(t -> assertThat(t.language()).isEqualTo("es"));
+        var template = editor.templates().getFirst();
+        editor.fullTextProperty().set("Mi nota.");
+        editor.useTemplate(template);
+        assertThat(editor.shortAnswerProperty().get()).isEqualTo(template.shortAnswer());
+        assertThat(editor.fullTextProperty().get()).isEqualTo("Mi nota.\n\n" + template.fullText());
+        assertThat(editor.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
     void aReviewerCannotApproveWordsTheySavedThemselves() {
         RebuttalsViewModel model = window();
         model.workAs("Noor", Role.REVIEWER);
