@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -45,10 +44,5 @@ public final class EvidenceCsv {
 
     private static String text(String value) {
         return value == null ? "" : value;
-    }
-
-    /** The table as text, for a look in tests and logs. */
-    static String asText(byte[] csv) {
-        return new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
     }
 }

@@ -5,9 +5,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
 import org.claimdesk.script.WritingSystem;
 import org.claimdesk.store.ItemSummary;
+import org.claimdesk.ui.shared.ItemDrag;
 import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.shared.Placeholder;
 import org.claimdesk.ui.shared.ScriptStyles;
@@ -46,12 +49,11 @@ public final class ItemsView {
         table.getColumns().setAll(List.of(title, source, language, time));
         // an item dragged out of the list (onto a rebuttal's evidence) carries its id
         table.setRowFactory(view -> {
-            javafx.scene.control.TableRow<ItemSummary> row = new javafx.scene.control.TableRow<>();
+            TableRow<ItemSummary> row = new TableRow<>();
             row.setOnDragDetected(event -> {
                 ItemSummary item = row.getItem();
                 if (item != null) {
-                    row.startDragAndDrop(javafx.scene.input.TransferMode.LINK)
-                            .setContent(org.claimdesk.ui.shared.ItemDrag.content(item.id(), null));
+                    row.startDragAndDrop(TransferMode.LINK).setContent(ItemDrag.content(item.id(), null));
                     event.consume();
                 }
             });

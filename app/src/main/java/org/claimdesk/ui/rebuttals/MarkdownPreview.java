@@ -43,11 +43,6 @@ final class MarkdownPreview {
         blocks.getChildren().setAll(parsed.stream().map(block -> nodeOf(block, style)).toList());
     }
 
-    /** The labels shown, in order (for tests and the packs that follow the same reading). */
-    List<String> texts() {
-        return blocks.getChildren().stream().filter(Label.class::isInstance).map(node -> ((Label) node).getText()).toList();
-    }
-
     private static Node nodeOf(MarkdownBlocks.Block block, String style) {
         if (block.kind() == MarkdownBlocks.Kind.RULE) {
             return new Separator();

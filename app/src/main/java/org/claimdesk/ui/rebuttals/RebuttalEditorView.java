@@ -28,7 +28,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.util.StringConverter;
 import org.claimdesk.rebuttals.AfterPublication;
 import org.claimdesk.rebuttals.RatingScale;
 import org.claimdesk.rebuttals.ShortAnswerLength;
@@ -116,7 +115,7 @@ public final class RebuttalEditorView {
         ComboBox<Integer> due = new ComboBox<>(FXCollections.observableArrayList(2, 6, 24, 72, 0));
         due.setId("rebuttalDeadline");
         due.setPromptText(messages.get("rebuttal.deadline.set"));
-        due.setConverter(converter(hours -> hours == 0 ? messages.get("rebuttals.deadline.none")
+        due.setConverter(RebuttalQueueView.converter(hours -> hours == 0 ? messages.get("rebuttals.deadline.none")
                 : messages.format("rebuttal.deadline.in", hours)));
         due.setOnAction(event -> {
             Integer hours = due.getValue();
@@ -157,7 +156,7 @@ public final class RebuttalEditorView {
         ComboBox<RebuttalTemplate> template = new ComboBox<>(model.templates());
         template.setId("rebuttalTemplate");
         template.setPromptText(messages.get("rebuttal.template.prompt"));
-        template.setConverter(converter(RebuttalTemplate::name));
+        template.setConverter(RebuttalQueueView.converter(RebuttalTemplate::name));
         Button use = new Button(messages.get("rebuttal.template.use"));
         use.setId("rebuttalTemplateUse");
         use.disableProperty().bind(template.valueProperty().isNull());
@@ -213,7 +212,7 @@ public final class RebuttalEditorView {
         verdict.setPromptText(messages.get("rebuttal.verdict.prompt"));
         RatingScale scale = model.scale();
         verdict.setItems(FXCollections.observableArrayList(scale.verdicts().stream().map(RatingScale.Verdict::key).toList()));
-        verdict.setConverter(converter(key -> model.scale().find(key).map(RatingScale.Verdict::alternateName).orElse(key)));
+        verdict.setConverter(RebuttalQueueView.converter(key -> model.scale().find(key).map(RatingScale.Verdict::alternateName).orElse(key)));
         verdict.valueProperty().bindBidirectional(model.verdictProperty());
 
         TextArea shortAnswer = new TextArea();
@@ -235,8 +234,6 @@ public final class RebuttalEditorView {
         fullText.setId("rebuttalFullText");
         fullText.setPrefRowCount(14);
         fullText.textProperty().bindBidirectional(model.fullTextProperty());
-        unwrappedWhenRightToLeft(shortAnswer);
-        unwrappedWhenRightToLeft(fullText);
         ScrollPane previewPane = new ScrollPane(preview.node());
         previewPane.setFitToWidth(true);
         SplitPane writing = new SplitPane(fullText, previewPane);
@@ -264,18 +261,6 @@ public final class RebuttalEditorView {
     }
 
     /**
-     * JavaFX 25 fails when it soft-wraps right-to-left text (see RightToLeftWrapper): such a text area
-     * stops wrapping the moment its own text needs it, before the next layout.
-     */
-    private void unwrappedWhenRightToLeft(TextArea area) {
-        area.textProperty().addListener((obs, before, now) -> {
-            if (RightToLeftWrapper.needsOwnWrapping(now)) {
-                area.setWrapText(false);
-            }
-        });
-    }
-
-    /**
      * Right to left and in its script's font when the rebuttal's language (or, unknown, the text)
      * is; such text is not soft-wrapped by JavaFX, which fails on it (see RightToLeftWrapper).
      */
@@ -284,9 +269,6 @@ public final class RebuttalEditorView {
         WritingSystem script = WritingSystem.of(language, text);
         input.setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
         input.setStyle(fonts.styleFor(script));
-        // the font in force at once, not from CSS at the next pulse: text set before then would be laid
-        // out in the default font, which JavaFX 25 fails on for some Arabic (bracketed words)
-        fonts.familyFor(script).ifPresent(family -> input.setFont(javafx.scene.text.Font.font(family, input.getFont().getSize())));
         if (input instanceof TextArea area) {
             area.setWrapText(!RightToLeftWrapper.needsOwnWrapping(text) && !script.rightToLeft());
         }
@@ -579,20 +561,6 @@ public final class RebuttalEditorView {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : text.apply(item));
-            }
-        };
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
             }
         };
     }

@@ -380,7 +380,7 @@ public final class RebuttalEditorViewModel {
     /** Attaches an item of the workspace as evidence, as it is stored. */
     public void attachItem(long itemId, String note) {
         AnalystIdentity identity = who.get();
-        act(source -> source.evidence().attachItem(shown, itemId, note, identity), false);
+        act((source, id) -> source.evidence().attachItem(id, itemId, note, identity), false);
     }
 
     /** Starts a version in another language, and opens it. */
@@ -412,7 +412,7 @@ public final class RebuttalEditorViewModel {
 
     /** Sets the deadline (null: none). */
     public void setDeadline(Instant deadline) {
-        act(source -> source.workflow().setDeadline(shown, deadline), true);
+        act((source, id) -> source.workflow().setDeadline(id, deadline), true);
     }
 
     /**
@@ -542,7 +542,8 @@ public final class RebuttalEditorViewModel {
         }
     }
 
-    private void act(java.util.function.Function<Rebuttals, ?> work, boolean listChanged) {
+    /** A change of the rebuttal open when it was asked for, then read again. */
+    private void act(java.util.function.BiConsumer<Rebuttals, Long> work, boolean listChanged) {
         Rebuttals source = rebuttals();
         long id = shown;
         if (source == null || id < 0 || who.get() == null) {
@@ -551,7 +552,7 @@ public final class RebuttalEditorViewModel {
         reads.execute(() -> {
             String refused = "";
             try {
-                work.apply(source);
+                work.accept(source, id);
             } catch (IllegalArgumentException e) {
                 refused = e.getMessage();
             } catch (RuntimeException e) {

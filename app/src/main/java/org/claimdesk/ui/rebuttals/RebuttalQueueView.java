@@ -155,7 +155,8 @@ public final class RebuttalQueueView {
         return hours == null || hours == 0 ? null : Instant.now().plus(Duration.ofHours(hours));
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    /** Shows values of a choice by this text; nothing is typed back. */
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

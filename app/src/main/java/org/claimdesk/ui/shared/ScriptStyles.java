@@ -16,11 +16,6 @@ public final class ScriptStyles {
         return fonts.familyFor(system).map(family -> "-fx-font-family: \"" + family + "\";").orElse("");
     }
 
-    /** The family {@link #styleFor} names, if any: for setting a font at once, before CSS is applied. */
-    public java.util.Optional<String> familyFor(WritingSystem system) {
-        return fonts.familyFor(system);
-    }
-
     /** The style for text whose script is only known from the text itself (names, labels). */
     public String styleForText(String text) {
         return styleFor(WritingSystem.of(null, text));
