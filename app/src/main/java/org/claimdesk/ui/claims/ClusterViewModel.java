@@ -68,9 +68,11 @@ public final class ClusterViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** Shows a cluster; showing the one shown again (the board re-selects it as it reloads) keeps what was just said. */
     public void show(long clusterId) {
+        boolean same = clusterId == shown;
         shown = clusterId;
-        change(c -> null);
+        change(c -> null, same);
     }
 
     /** Reads the shown cluster again (its items or flag changed); a refusal just said stays said. */
