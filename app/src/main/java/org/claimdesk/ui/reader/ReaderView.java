@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -16,6 +15,7 @@ import javafx.scene.layout.VBox;
 import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.shared.Placeholder;
 import org.claimdesk.ui.shared.RightToLeftWrapper;
+import org.claimdesk.ui.shared.SelfWrappingTextArea;
 import org.claimdesk.ui.shared.ScriptStyles;
 
 /** The reader: plain text controls only, so nothing in an item is run or loaded. */
@@ -67,7 +67,7 @@ public final class ReaderView {
         summaryOnly.visibleProperty().bind(reader.summaryOnlyProperty().isNotEmpty());
         summaryOnly.managedProperty().bind(summaryOnly.visibleProperty());
 
-        TextArea body = new TextArea();
+        SelfWrappingTextArea body = new SelfWrappingTextArea();
         body.setId("readerBody");
         body.setEditable(false);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -81,7 +81,7 @@ public final class ReaderView {
             }
         });
         wrapSafely(title, reader.titleProperty(), 8);
-        wrapSafely(body, reader.bodyProperty());
+        showFromTheTop(body, reader.bodyProperty());
 
         VBox content = new VBox(6, title, byline, sources, published, url, summaryOnly, body);
         content.setId("reader");
@@ -114,25 +114,13 @@ public final class ReaderView {
         update.run();
     }
 
-    /** The same for the body; its scroll bar and padding take some of the width. */
-    private static void wrapSafely(TextArea area, ObservableStringValue text) {
-        RightToLeftWrapper wrapper = new RightToLeftWrapper();
+    /** A new article is shown from its first line. */
+    private static void showFromTheTop(SelfWrappingTextArea area, ObservableStringValue text) {
         Runnable update = () -> {
-            String value = text.get();
-            boolean own = RightToLeftWrapper.needsOwnWrapping(value);
-            area.setWrapText(!own);
-            double width = area.getWidth() - 48;
-            area.setText(own && width > 50 ? wrapper.wrap(value, area.getFont(), width) : value);
-            area.positionCaret(0);
+            area.setWritten(text.get());
             area.setScrollTop(0);
         };
         text.addListener((obs, before, now) -> update.run());
-        area.widthProperty().addListener((obs, before, now) -> {
-            if (RightToLeftWrapper.needsOwnWrapping(text.get())) {
-                update.run();
-            }
-        });
-        area.fontProperty().addListener((obs, before, now) -> update.run());
         update.run();
     }
 }

@@ -16,7 +16,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.Dragboard;
@@ -42,6 +41,7 @@ import org.claimdesk.ui.shared.ItemDrag;
 import org.claimdesk.ui.shared.Messages;
 import org.claimdesk.ui.shared.Placeholder;
 import org.claimdesk.ui.shared.RightToLeftWrapper;
+import org.claimdesk.ui.shared.SelfWrappingTextArea;
 import org.claimdesk.ui.shared.ScriptStyles;
 import org.claimdesk.ui.shared.ScriptedLabel;
 import org.claimdesk.workspace.KnownAnswer;
@@ -215,10 +215,10 @@ public final class RebuttalEditorView {
         verdict.setConverter(RebuttalQueueView.converter(key -> model.scale().find(key).map(RatingScale.Verdict::alternateName).orElse(key)));
         verdict.valueProperty().bindBidirectional(model.verdictProperty());
 
-        TextArea shortAnswer = new TextArea();
+        SelfWrappingTextArea shortAnswer = new SelfWrappingTextArea();
         shortAnswer.setId("rebuttalShortAnswer");
         shortAnswer.setPrefRowCount(3);
-        shortAnswer.textProperty().bindBidirectional(model.shortAnswerProperty());
+        shortAnswer.bindWritten(model.shortAnswerProperty());
         FlowPane lengths = new FlowPane(10, 2);
         lengths.setId("rebuttalLengths");
         Runnable measure = () -> lengths.getChildren().setAll(ShortAnswerLength.of(model.shortAnswerProperty().get()).stream()
@@ -230,10 +230,10 @@ public final class RebuttalEditorView {
         model.shortAnswerProperty().addListener((obs, before, now) -> measure.run());
         measure.run();
 
-        TextArea fullText = new TextArea();
+        SelfWrappingTextArea fullText = new SelfWrappingTextArea();
         fullText.setId("rebuttalFullText");
         fullText.setPrefRowCount(14);
-        fullText.textProperty().bindBidirectional(model.fullTextProperty());
+        fullText.bindWritten(model.fullTextProperty());
         ScrollPane previewPane = new ScrollPane(preview.node());
         previewPane.setFitToWidth(true);
         SplitPane writing = new SplitPane(fullText, previewPane);
@@ -262,16 +262,13 @@ public final class RebuttalEditorView {
 
     /**
      * Right to left and in its script's font when the rebuttal's language (or, unknown, the text)
-     * is; such text is not soft-wrapped by JavaFX, which fails on it (see RightToLeftWrapper).
+     * is; the text areas break right-to-left lines themselves (see SelfWrappingTextArea).
      */
     private void orient(javafx.scene.control.TextInputControl input, String language) {
         String text = input.getText() == null ? "" : input.getText();
         WritingSystem script = WritingSystem.of(language, text);
         input.setNodeOrientation(script.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
         input.setStyle(fonts.styleFor(script));
-        if (input instanceof TextArea area) {
-            area.setWrapText(!RightToLeftWrapper.needsOwnWrapping(text) && !script.rightToLeft());
-        }
     }
 
     /** Save, and the review steps this identity may take now; a reason beside them. */

@@ -58,11 +58,7 @@ public final class RightToLeftWrapper {
      * of a line are dropped: JavaFX trips over those as well.
      */
     public String wrap(String text, Font font, double width) {
-        if (!font.equals(measuredFont)) {
-            widths.clear();
-            measuredFont = font;
-            measure.setFont(font);
-        }
+        useFont(font);
         StringBuilder out = new StringBuilder(text.length() + text.length() / 40);
         String[] paragraphs = text.split("\n", -1);
         for (int p = 0; p < paragraphs.length; p++) {
@@ -93,6 +89,20 @@ public final class RightToLeftWrapper {
             lineWidth += widthOf(segment);
         }
         out.append(line.toString().stripTrailing());
+    }
+
+    /** How wide a piece of text is in {@code font}, laid out on one line. */
+    public double widthOf(String segment, Font font) {
+        useFont(font);
+        return widthOf(segment);
+    }
+
+    private void useFont(Font font) {
+        if (!font.equals(measuredFont)) {
+            widths.clear();
+            measuredFont = font;
+            measure.setFont(font);
+        }
     }
 
     private double widthOf(String segment) {
