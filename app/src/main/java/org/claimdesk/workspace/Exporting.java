@@ -62,9 +62,10 @@ public final class Exporting {
      */
     public PackWritten exportRebuttalPack(PackRequest request, Path target, org.claimdesk.export.OpenPgpEnvelope.Recipients to)
             throws IOException {
-        String plainName = EncryptedFiles.encryptedName(target, false).equals(target)
-                ? target.getFileName().toString().replaceFirst("(?i)\\.(pgp|gpg|asc)$", "") : target.getFileName().toString();
-        PackWritten plain = encryptedFiles().writeEncrypted(plainName.isEmpty() ? "pack.zip" : plainName, target, to,
+        // the name inside is the one gpg --decrypt --use-embedded-filename writes, and import knows a pack by its .zip
+        String plainName = target.getFileName().toString().replaceFirst("(?i)\\.(pgp|gpg|asc)$", "");
+        plainName = plainName.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? plainName : plainName + ".zip";
+        PackWritten plain = encryptedFiles().writeEncrypted(plainName, target, to,
                 file -> exportRebuttalPack(request, file));
         return new PackWritten(target, plain.rebuttals(), plain.snapshots(), plain.files());
     }

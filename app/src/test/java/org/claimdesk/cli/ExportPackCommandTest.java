@@ -235,6 +235,102 @@ class ExportPackCommandTest {
         }
     }
 
+    private int rebuttalsIn(Path desk) throws Exception {
+        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(desk), feeds)) {
+            return session.rebuttals().list(java.util.Set.of(), 10).size();
+        }
+    }
+
+    private static void assertNoPlainCopyIn(Path desk) throws IOException {
+        Path scratch = desk.resolve("tmp");
+        if (Files.exists(scratch)) {
+            try (var left = Files.walk(scratch)) {
+                assertThat(left.filter(Files::isRegularFile)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aPackEncryptedWithAPassphraseFileIsImportedWithItAndAWrongOneChangesNothing() throws Exception {
+        Path passphrase = Files.writeString(tmp.resolve("passphrase"), "our shared passphrase\n");
+        Path pack = tmp.resolve("stick/pack.zip");
+        assertThat(run("export-pack", "--approved", "--out", pack.toString(), "--org", "Millbrook Facts",
+                "--base-url", "https://facts.example/answers", "--passphrase-file", passphrase.toString()))
+                .as(err.toString()).isZero();
+        Path encrypted = tmp.resolve("stick/pack.zip.pgp");
+        assertThat(out.toString()).contains("written to " + encrypted).contains("encrypted (OpenPGP) to a passphrase");
+        assertThat(pack).as("no plain pack beside the encrypted one").doesNotExist();
+        try (var stick = Files.list(encrypted.getParent())) {
+            assertThat(stick).containsExactly(encrypted);
+        }
+        assertThat(java.util.Arrays.copyOf(Files.readAllBytes(encrypted), 2)).isNotEqualTo(new byte[] {(byte) 'P', (byte) 'K'});
+        assertThat(org.claimdesk.export.OpenPgpEnvelope.isEncrypted(encrypted)).isTrue();
+        assertNoPlainCopyIn(workspace);
+
+        Path other = tmp.resolve("other");
+        Path wrong = Files.writeString(tmp.resolve("wrong"), "our shared passphrasE\n");
+        assertThat(runIn(other, "import", encrypted.toString(), "--passphrase-file", wrong.toString())).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("pack.zip.pgp: wrong passphrase").contains("nothing of it was imported")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(rebuttalsIn(other)).isZero();
+        assertThat(runIn(other, "import", encrypted.toString())).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("encrypted with a passphrase").contains("--passphrase-file FILE");
+        assertThat(rebuttalsIn(other)).isZero();
+        assertNoPlainCopyIn(other);
+
+        assertThat(runIn(other, "import", encrypted.toString(), "--passphrase-file", passphrase.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("pack.zip.pgp: decrypted (OpenPGP, integrity checked)")
+                .contains("pack.zip.pgp: rebuttal pack from Millbrook Facts: 2 new, 0 updated, 0 unchanged");
+        assertThat(rebuttalsIn(other)).isEqualTo(2);
+        assertNoPlainCopyIn(other);
+    }
+
+    @Test
+    void aTamperedEncryptedPackIsRefusedAndTheWorkspaceStaysAsItWas() throws Exception {
+        Path passphrase = Files.writeString(tmp.resolve("passphrase"), "our shared passphrase");
+        Path encrypted = tmp.resolve("pack.pgp");
+        assertThat(run("export-pack", "--approved", "--out", encrypted.toString(), "--org", "Millbrook Facts",
+                "--base-url", "https://facts.example/answers", "--passphrase-file", passphrase.toString()))
+                .as(err.toString()).isZero();
+        byte[] bytes = Files.readAllBytes(encrypted);
+        bytes[bytes.length / 2] ^= 0x20;
+        Path tampered = Files.write(tmp.resolve("tampered.pgp"), bytes);
+        Path truncated = Files.write(tmp.resolve("truncated.pgp"), java.util.Arrays.copyOf(Files.readAllBytes(encrypted), bytes.length - 30));
+
+        Path other = tmp.resolve("other");
+        assertThat(rebuttalsIn(other)).isZero();
+        assertThat(runIn(other, "import", tampered.toString(), truncated.toString(), "--passphrase-file", passphrase.toString()))
+                .isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("tampered.pgp: refused: ").contains("truncated.pgp: refused: ")
+                .doesNotContain("Exception");
+        assertThat(rebuttalsIn(other)).isZero();
+        assertNoPlainCopyIn(other);
+    }
+
+    @Test
+    void aPackEncryptedToAPublicKeyOpensWithTheSecretKeyAlone() throws Exception {
+        org.claimdesk.testing.TestKeyPair desk = org.claimdesk.testing.TestKeyPair.create(tmp, "partner-desk", "partner key passphrase");
+        Path pack = tmp.resolve("for-partner.asc");
+        assertThat(run("export-pack", "--approved", "--out", pack.toString(), "--org", "Millbrook Facts",
+                "--base-url", "https://facts.example/answers", "--encrypt-to", desk.publicKey().toString(), "--armor"))
+                .as(err.toString()).isZero();
+        assertThat(Files.readString(pack)).startsWith("-----BEGIN PGP MESSAGE-----");
+
+        Path other = tmp.resolve("other");
+        Path keyPassphrase = Files.writeString(tmp.resolve("key-passphrase"), "partner key passphrase\n");
+        assertThat(runIn(other, "import", pack.toString(), "--secret-key", desk.secretKey().toString())).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("for-partner.asc: the passphrase of the secret key is missing");
+        assertThat(runIn(other, "import", pack.toString(), "--secret-key", desk.secretKey().toString(),
+                "--passphrase-file", keyPassphrase.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 new, 0 updated, 0 unchanged");
+        assertThat(rebuttalsIn(other)).isEqualTo(2);
+
+        assertThat(run("export-pack", "--approved", "--out", pack.toString(), "--org", "X", "--armor",
+                "--base-url", "https://facts.example/answers")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--armor is for an encrypted pack");
+    }
+
     private static Map<String, byte[]> unzip(Path zip) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
