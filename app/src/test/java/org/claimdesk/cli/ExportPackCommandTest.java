@@ -235,6 +235,14 @@ class ExportPackCommandTest {
         }
     }
 
+    /** Every approved rebuttal exported to {@code out}, encrypted as {@code options} say. */
+    private void exportEncrypted(Path out, String... options) {
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("export-pack", "--approved", "--out",
+                out.toString(), "--org", "Millbrook Facts", "--base-url", "https://facts.example/answers"),
+                java.util.stream.Stream.of(options)).toArray(String[]::new);
+        assertThat(run(args)).as(err.toString()).isZero();
+    }
+
     private int rebuttalsIn(Path desk) throws Exception {
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(desk), feeds)) {
             return session.rebuttals().list(java.util.Set.of(), 10).size();
@@ -254,9 +262,7 @@ class ExportPackCommandTest {
     void aPackEncryptedWithAPassphraseFileIsImportedWithItAndAWrongOneChangesNothing() throws Exception {
         Path passphrase = Files.writeString(tmp.resolve("passphrase"), "our shared passphrase\n");
         Path pack = tmp.resolve("stick/pack.zip");
-        assertThat(run("export-pack", "--approved", "--out", pack.toString(), "--org", "Millbrook Facts",
-                "--base-url", "https://facts.example/answers", "--passphrase-file", passphrase.toString()))
-                .as(err.toString()).isZero();
+        exportEncrypted(pack, "--passphrase-file", passphrase.toString());
         Path encrypted = tmp.resolve("stick/pack.zip.pgp");
         assertThat(out.toString()).contains("written to " + encrypted).contains("encrypted (OpenPGP) to a passphrase");
         assertThat(pack).as("no plain pack beside the encrypted one").doesNotExist();
@@ -290,9 +296,7 @@ class ExportPackCommandTest {
     void aTamperedEncryptedPackIsRefusedAndTheWorkspaceStaysAsItWas() throws Exception {
         Path passphrase = Files.writeString(tmp.resolve("passphrase"), "our shared passphrase");
         Path encrypted = tmp.resolve("pack.pgp");
-        assertThat(run("export-pack", "--approved", "--out", encrypted.toString(), "--org", "Millbrook Facts",
-                "--base-url", "https://facts.example/answers", "--passphrase-file", passphrase.toString()))
-                .as(err.toString()).isZero();
+        exportEncrypted(encrypted, "--passphrase-file", passphrase.toString());
         byte[] bytes = Files.readAllBytes(encrypted);
         bytes[bytes.length / 2] ^= 0x20;
         Path tampered = Files.write(tmp.resolve("tampered.pgp"), bytes);
@@ -312,9 +316,7 @@ class ExportPackCommandTest {
     void aPackEncryptedToAPublicKeyOpensWithTheSecretKeyAlone() throws Exception {
         org.claimdesk.testing.TestKeyPair desk = org.claimdesk.testing.TestKeyPair.create(tmp, "partner-desk", "partner key passphrase");
         Path pack = tmp.resolve("for-partner.asc");
-        assertThat(run("export-pack", "--approved", "--out", pack.toString(), "--org", "Millbrook Facts",
-                "--base-url", "https://facts.example/answers", "--encrypt-to", desk.publicKey().toString(), "--armor"))
-                .as(err.toString()).isZero();
+        exportEncrypted(pack, "--encrypt-to", desk.publicKey().toString(), "--armor");
         assertThat(Files.readString(pack)).startsWith("-----BEGIN PGP MESSAGE-----");
 
         Path other = tmp.resolve("other");

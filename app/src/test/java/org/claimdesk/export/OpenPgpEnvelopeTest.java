@@ -168,24 +168,30 @@ class OpenPgpEnvelopeTest {
         assertOnly(out.getParent());
     }
 
-    @Test
-    void aDecompressionBombIsStoppedAtTheLimit() throws Exception {
-        // 64 MB of zeros compress to a few tens of kilobytes: far past 200 times the file's size
-        Path bomb = tmp.resolve("bomb.pgp");
-        try (OutputStream file = Files.newOutputStream(bomb)) {
+    /** A message of zeros to {@link #PASSPHRASE} as other tools could write it: with or without MDC, compressed or not. */
+    private static Path writeMessage(Path target, boolean integrity, boolean compressed, int bytes) throws Exception {
+        try (OutputStream file = Files.newOutputStream(target)) {
             PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(
-                    new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true));
+                    new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(integrity));
             generator.addMethod(new BcPBEKeyEncryptionMethodGenerator(PASSPHRASE));
             try (OutputStream encrypted = generator.open(file, new byte[1 << 16]);
-                 OutputStream compressed = new PGPCompressedDataGenerator(CompressionAlgorithmTags.ZLIB).open(encrypted, new byte[1 << 16]);
-                 OutputStream literal = new PGPLiteralDataGenerator().open(compressed, PGPLiteralData.BINARY, "pack.zip",
+                 OutputStream inner = compressed ? new PGPCompressedDataGenerator(CompressionAlgorithmTags.ZLIB)
+                         .open(encrypted, new byte[1 << 16]) : encrypted;
+                 OutputStream literal = new PGPLiteralDataGenerator().open(inner, PGPLiteralData.BINARY, "pack.zip",
                          new java.util.Date(), new byte[1 << 16])) {
                 byte[] zeros = new byte[1 << 20];
-                for (int i = 0; i < 64; i++) {
-                    literal.write(zeros);
+                for (int left = bytes; left > 0; left -= zeros.length) {
+                    literal.write(zeros, 0, Math.min(left, zeros.length));
                 }
             }
         }
+        return target;
+    }
+
+    @Test
+    void aDecompressionBombIsStoppedAtTheLimit() throws Exception {
+        // 64 MB of zeros compress to a few tens of kilobytes: far past 200 times the file's size
+        Path bomb = writeMessage(tmp.resolve("bomb.pgp"), true, true, 64 << 20);
         Path out = Files.createDirectories(tmp.resolve("out")).resolve("pack.zip");
         assertThatThrownBy(() -> envelope.decrypt(bomb, out, Keys.passphrase(PASSPHRASE)))
                 .isInstanceOfSatisfying(EncryptionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
@@ -199,17 +205,7 @@ class OpenPgpEnvelopeTest {
 
     @Test
     void aMessageWithoutIntegrityProtectionIsRefused() throws Exception {
-        Path old = tmp.resolve("old.pgp");
-        try (OutputStream file = Files.newOutputStream(old)) {
-            PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(
-                    new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(false));
-            generator.addMethod(new BcPBEKeyEncryptionMethodGenerator(PASSPHRASE));
-            try (OutputStream encrypted = generator.open(file, new byte[1 << 16]);
-                 OutputStream literal = new PGPLiteralDataGenerator().open(encrypted, PGPLiteralData.BINARY, "pack.zip",
-                         new java.util.Date(), new byte[1 << 16])) {
-                literal.write(new byte[1000]);
-            }
-        }
+        Path old = writeMessage(tmp.resolve("old.pgp"), false, false, 1000);
         assertThatThrownBy(() -> envelope.decrypt(old, tmp.resolve("pack.zip"), Keys.passphrase(PASSPHRASE)))
                 .isInstanceOfSatisfying(EncryptionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED))
                 .hasMessageContaining("no integrity protection");
