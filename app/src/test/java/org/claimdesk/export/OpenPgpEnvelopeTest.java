@@ -144,13 +144,7 @@ class OpenPgpEnvelopeTest {
         byte[] bytes = Files.readAllBytes(encrypted);
         int at = (int) ((long) bytes.length * percent / 100);
         bytes[at] ^= 0x01;
-        Files.write(encrypted, bytes);
-        Path out = Files.createDirectories(tmp.resolve("out")).resolve("pack.zip");
-
-        assertThatThrownBy(() -> envelope.decrypt(encrypted, out, Keys.passphrase(PASSPHRASE)))
-                .isInstanceOfSatisfying(EncryptionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DAMAGED))
-                .hasMessageStartingWith("sealed.pgp: refused: ");
-        assertOnly(out.getParent());
+        assertRefusedAsDamaged(Files.write(encrypted, bytes));
     }
 
     @ParameterizedTest(name = "cut to {0} bytes less")
@@ -159,12 +153,15 @@ class OpenPgpEnvelopeTest {
         Path encrypted = tmp.resolve("sealed.pgp");
         envelope.encrypt(plainFile(200_000), encrypted, new Recipients(PASSPHRASE, List.of(alice.publicKey()), false));
         byte[] bytes = Files.readAllBytes(encrypted);
-        Files.write(encrypted, java.util.Arrays.copyOf(bytes, bytes.length - cut));
-        Path out = Files.createDirectories(tmp.resolve("out")).resolve("pack.zip");
+        assertRefusedAsDamaged(Files.write(encrypted, java.util.Arrays.copyOf(bytes, bytes.length - cut)));
+    }
 
+    /** Decrypting it is refused as damaged, naming it, and leaves nothing in the target's folder. */
+    private void assertRefusedAsDamaged(Path encrypted) throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out")).resolve("pack.zip");
         assertThatThrownBy(() -> envelope.decrypt(encrypted, out, Keys.passphrase(PASSPHRASE)))
                 .isInstanceOfSatisfying(EncryptionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DAMAGED))
-                .hasMessageStartingWith("sealed.pgp: refused: ");
+                .hasMessageStartingWith(encrypted.getFileName() + ": refused: ");
         assertOnly(out.getParent());
     }
 
