@@ -106,9 +106,23 @@ public final class EncryptedFiles {
         return "decrypted-" + name;
     }
 
-    /** A new folder under the workspace's {@code tmp/}, readable by its owner alone. */
+    /**
+     * A new folder under the workspace's {@code tmp/}, readable by its owner alone; plain copies that
+     * a crash left there more than a day ago are deleted first (nothing runs that long).
+     */
     private Path privateFolder(String prefix) throws IOException {
         Path tmp = Files.createDirectories(workspace.root().resolve("tmp"));
+        java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        try (Stream<Path> folders = Files.list(tmp)) {
+            for (Path folder : folders.filter(path -> {
+                String name = path.getFileName().toString();
+                return name.startsWith("encrypt-") || name.startsWith("decrypt-");
+            }).toList()) {
+                if (Files.getLastModifiedTime(folder).toInstant().isBefore(dayAgo)) {
+                    deleteTree(folder);
+                }
+            }
+        }
         return Files.createTempDirectory(tmp, prefix);
     }
 
