@@ -304,8 +304,8 @@ public final class OpenPgpEnvelope {
             if (data instanceof PGPPublicKeyEncryptedData forKey) {
                 recipients.add(keyId(forKey.getKeyID()));
                 for (PGPSecretKey secret : secretKeys) {
-                    if (forKey.getKeyID() != 0 && secret.getKeyID() != forKey.getKeyID()) {
-                        continue;
+                    if (forKey.getKeyID() != 0 && secret.getKeyID() != forKey.getKeyID() || secret.isPrivateKeyEmpty()) {
+                        continue; // another key, or a stub gpg exports for a key kept elsewhere (a smartcard)
                     }
                     PGPPrivateKey privateKey;
                     try {
