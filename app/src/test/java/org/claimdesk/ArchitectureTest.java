@@ -65,6 +65,8 @@ class ArchitectureTest {
             // LIBLINEAR fits the check-worthiness model; scoring never loads it (decision 0013)
             Map.entry("de.bwaldvogel.liblinear..", List.of("claims")),
             Map.entry("org.commonmark..", List.of("rebuttals", "export")),
+            // OpenPGP encryption of packs and bundles (decision 0025)
+            Map.entry("org.bouncycastle..", List.of("export")),
             Map.entry("com.github.difflib..", List.of("rebuttals")),
             // a rebuttal pack's PDF (decision 0022); its ICU bidi is reached only through openhtmltopdf's rtl support
             Map.entry("com.openhtmltopdf..", List.of("export")),

@@ -1,11 +1,14 @@
 package org.claimdesk.cli;
 
 import org.claimdesk.extract.CssSelectors;
+import org.claimdesk.export.EncryptionException;
+import org.claimdesk.export.OpenPgpEnvelope;
 import org.claimdesk.export.PackReader;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWriter;
+import org.claimdesk.workspace.EncryptedFiles;
 import org.claimdesk.workspace.Rebuttals;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
@@ -25,54 +28,118 @@ final class ImportCommand extends SessionCommand {
     @Option(names = "--add-sources", description = "Add the feeds found in OPML lists to feeds.yml (comments and layout are kept).")
     boolean addSources;
 
+    @Option(names = "--passphrase-file", paramLabel = "FILE", description = {"For an encrypted (OpenPGP) file: the passphrase on",
+            "this file's first line (else $" + Passphrases.VARIABLE + ", else asked on the terminal);",
+            "it also unlocks a protected --secret-key."})
+    Path passphraseFile;
+
+    @Option(names = "--secret-key", paramLabel = "FILE", description = {"For a file encrypted to a public key: the secret key",
+            "(as gpg --export-secret-keys writes it); repeatable."})
+    List<Path> secretKeys = List.of();
+
+    private char[] passphrase;
+    private boolean passphraseRead;
+
     @Override
-    int run(WorkspaceSession session) throws InterruptedException {
-        boolean problems = false;
-        for (Path path : paths) {
-            if (PackReader.isPack(path)) {
-                problems |= !importPack(session, path);
-                continue;
-            }
-            ImportReport report;
-            try (CommandProgress progress = progress("import " + path.getFileName(), "files", 0)) {
-                report = session.ingest().importPath(path, (done, total, current) -> progress.stepTo(done, total));
-            }
-            out().printf("%s: %d files, %d new items%s%n", path, report.files(), report.newItems(),
-                    report.cancelled() ? " (cancelled)" : "");
-            for (String problem : report.problems()) {
-                err().println("  " + problem);
-            }
-            if (!report.sources().isEmpty() && addSources) {
-                try {
-                    FeedsFileWriter.Appended appended = new FeedsFileWriter(new FeedsFileParser(CssSelectors.CHECK))
-                            .append(session.sources().feedsFile(), report.sources());
-                    out().printf("  %d feeds added to %s, %d were already there%n", appended.added().size(),
-                            session.sources().feedsFile(), appended.alreadyPresent().size());
-                } catch (FeedsFileException e) {
-                    err().println("  feeds.yml was not changed: " + String.join("; ", e.lines()));
-                    problems = true;
-                } catch (IOException e) {
-                    err().println("  feeds.yml was not changed: " + e.getMessage());
-                    problems = true;
+    int run(WorkspaceSession session) throws InterruptedException, IOException {
+        try {
+            boolean problems = false;
+            for (Path path : paths) {
+                Boolean imported = EncryptedFiles.isEncrypted(path) ? importEncrypted(session, path) : importPlain(session, path, path);
+                if (imported == null) {
+                    return ExitCodes.CANCELLED;
                 }
-            } else if (!report.sources().isEmpty()) {
-                out().printf("  %d feeds in OPML lists; add them with --add-sources, or paste those you want into %s:%n",
-                        report.sources().size(), session.sources().feedsFile());
-                out().print(FeedsFileWriter.entries(report.sources(), "  "));
+                problems |= !imported;
             }
-            problems |= !report.problems().isEmpty();
-            if (report.cancelled()) {
-                return ExitCodes.CANCELLED;
+            return problems ? ExitCodes.PARTIAL : ExitCodes.OK;
+        } finally {
+            Passphrases.forget(passphrase);
+        }
+    }
+
+    /**
+     * An encrypted file: decrypted and checked inside the workspace, then imported as the plain file
+     * would be; a wrong passphrase or key, or a changed file, is refused before anything is read.
+     */
+    private Boolean importEncrypted(WorkspaceSession session, Path path) throws InterruptedException, IOException {
+        EncryptedFiles files = session.exports().encryptedFiles();
+        Passphrases passphrases = Passphrases.ofThisProcess();
+        if (!passphraseRead) {
+            passphrase = passphrases.given(passphraseFile);
+            passphraseRead = true;
+        }
+        for (int attempt = 0; ; attempt++) {
+            try (EncryptedFiles.DecryptedCopy plain = files.decrypt(path, new OpenPgpEnvelope.Keys(passphrase, secretKeys))) {
+                out().printf("%s: decrypted (OpenPGP, integrity checked)%n", path);
+                return importPlain(session, plain.file(), path);
+            } catch (EncryptionException e) {
+                boolean mayAsk = attempt == 0 && passphrase == null && passphrases.canAsk()
+                        && (e.reason() == EncryptionException.Reason.NEEDS_KEY || e.reason() == EncryptionException.Reason.WRONG_PASSPHRASE);
+                if (mayAsk) {
+                    passphrase = passphrases.ask("Passphrase for " + path.getFileName(), false);
+                    if (passphrase != null) {
+                        continue;
+                    }
+                }
+                err().println("  " + e.getMessage() + hint(e.reason()) + "; nothing of it was imported");
+                return false;
             }
         }
-        return problems ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    private String hint(EncryptionException.Reason reason) {
+        return switch (reason) {
+            case NEEDS_KEY -> " (--passphrase-file FILE, $" + Passphrases.VARIABLE + " or --secret-key FILE)";
+            case WRONG_PASSPHRASE -> passphraseFile != null ? " (from " + passphraseFile + ")" : "";
+            default -> "";
+        };
+    }
+
+    /** A file as it is today: a rebuttal pack, else saved feeds, pages and OPML; null when cancelled. */
+    private Boolean importPlain(WorkspaceSession session, Path path, Path shownAs) throws InterruptedException {
+        if (PackReader.isPack(path)) {
+            return importPack(session, path, shownAs);
+        }
+        boolean problems = false;
+        ImportReport report;
+        try (CommandProgress progress = progress("import " + shownAs.getFileName(), "files", 0)) {
+            report = session.ingest().importPath(path, (done, total, current) -> progress.stepTo(done, total));
+        }
+        out().printf("%s: %d files, %d new items%s%n", shownAs, report.files(), report.newItems(),
+                report.cancelled() ? " (cancelled)" : "");
+        for (String problem : report.problems()) {
+            err().println("  " + problem);
+        }
+        if (!report.sources().isEmpty() && addSources) {
+            try {
+                FeedsFileWriter.Appended appended = new FeedsFileWriter(new FeedsFileParser(CssSelectors.CHECK))
+                        .append(session.sources().feedsFile(), report.sources());
+                out().printf("  %d feeds added to %s, %d were already there%n", appended.added().size(),
+                        session.sources().feedsFile(), appended.alreadyPresent().size());
+            } catch (FeedsFileException e) {
+                err().println("  feeds.yml was not changed: " + String.join("; ", e.lines()));
+                problems = true;
+            } catch (IOException e) {
+                err().println("  feeds.yml was not changed: " + e.getMessage());
+                problems = true;
+            }
+        } else if (!report.sources().isEmpty()) {
+            out().printf("  %d feeds in OPML lists; add them with --add-sources, or paste those you want into %s:%n",
+                    report.sources().size(), session.sources().feedsFile());
+            out().print(FeedsFileWriter.entries(report.sources(), "  "));
+        }
+        problems |= !report.problems().isEmpty();
+        if (report.cancelled()) {
+            return null;
+        }
+        return !problems;
     }
 
     /** A rebuttal pack: checked whole, stored whole or not at all. */
-    private boolean importPack(WorkspaceSession session, Path pack) {
+    private boolean importPack(WorkspaceSession session, Path pack, Path shownAs) {
         try {
             Rebuttals.PackImported imported = session.importRebuttalPack(pack);
-            out().printf("%s: rebuttal pack from %s: %d new, %d updated, %d unchanged%n", pack, imported.organisation(),
+            out().printf("%s: rebuttal pack from %s: %d new, %d updated, %d unchanged%n", shownAs, imported.organisation(),
                     imported.added(), imported.updated(), imported.unchanged());
             return true;
         } catch (IOException | RuntimeException e) {

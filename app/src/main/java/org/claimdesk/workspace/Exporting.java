@@ -56,6 +56,25 @@ public final class Exporting {
         return session.rebuttalPacks().write(request, target);
     }
 
+    /**
+     * Writes approved rebuttals as a pack encrypted to {@code to} (OpenPGP, decision 0025): the plain
+     * pack only ever exists inside the workspace; {@code target} receives the encrypted file alone.
+     */
+    public PackWritten exportRebuttalPack(PackRequest request, Path target, org.claimdesk.export.OpenPgpEnvelope.Recipients to)
+            throws IOException {
+        // the name inside is the one gpg --decrypt --use-embedded-filename writes, and import knows a pack by its .zip
+        String plainName = target.getFileName().toString().replaceFirst("(?i)\\.(pgp|gpg|asc)$", "");
+        plainName = plainName.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? plainName : plainName + ".zip";
+        PackWritten plain = encryptedFiles().writeEncrypted(plainName, target, to,
+                file -> exportRebuttalPack(request, file));
+        return new PackWritten(target, plain.rebuttals(), plain.snapshots(), plain.files());
+    }
+
+    /** Encrypting what this workspace writes out, decrypting what comes in (decision 0025). */
+    public EncryptedFiles encryptedFiles() {
+        return new EncryptedFiles(session.workspace(), new org.claimdesk.export.OpenPgpEnvelope());
+    }
+
     /** Writes the configured sources as OPML 2.0, replacing {@code target} only once it is complete. */
     public void exportOpml(Path target) {
         session.exportOpml(target);

@@ -235,6 +235,104 @@ class ExportPackCommandTest {
         }
     }
 
+    /** Every approved rebuttal exported to {@code out}, encrypted as {@code options} say. */
+    private void exportEncrypted(Path out, String... options) {
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("export-pack", "--approved", "--out",
+                out.toString(), "--org", "Millbrook Facts", "--base-url", "https://facts.example/answers"),
+                java.util.stream.Stream.of(options)).toArray(String[]::new);
+        assertThat(run(args)).as(err.toString()).isZero();
+    }
+
+    private int rebuttalsIn(Path desk) throws Exception {
+        try (WorkspaceSession session = WorkspaceSession.open(new Workspace(desk), feeds)) {
+            return session.rebuttals().list(java.util.Set.of(), 10).size();
+        }
+    }
+
+    private static void assertNoPlainCopyIn(Path desk) throws IOException {
+        Path scratch = desk.resolve("tmp");
+        if (Files.exists(scratch)) {
+            try (var left = Files.walk(scratch)) {
+                assertThat(left.filter(Files::isRegularFile)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aPackEncryptedWithAPassphraseFileIsImportedWithItAndAWrongOneChangesNothing() throws Exception {
+        Path passphrase = Files.writeString(tmp.resolve("passphrase"), "our shared passphrase\n");
+        Path pack = tmp.resolve("stick/pack.zip");
+        exportEncrypted(pack, "--passphrase-file", passphrase.toString());
+        Path encrypted = tmp.resolve("stick/pack.zip.pgp");
+        assertThat(out.toString()).contains("written to " + encrypted).contains("encrypted (OpenPGP) to a passphrase");
+        assertThat(pack).as("no plain pack beside the encrypted one").doesNotExist();
+        try (var stick = Files.list(encrypted.getParent())) {
+            assertThat(stick).containsExactly(encrypted);
+        }
+        assertThat(java.util.Arrays.copyOf(Files.readAllBytes(encrypted), 2)).isNotEqualTo(new byte[] {(byte) 'P', (byte) 'K'});
+        assertThat(org.claimdesk.export.OpenPgpEnvelope.isEncrypted(encrypted)).isTrue();
+        assertNoPlainCopyIn(workspace);
+
+        Path other = tmp.resolve("other");
+        Path wrong = Files.writeString(tmp.resolve("wrong"), "our shared passphrasE\n");
+        assertThat(runIn(other, "import", encrypted.toString(), "--passphrase-file", wrong.toString())).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("pack.zip.pgp: wrong passphrase").contains("nothing of it was imported")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(rebuttalsIn(other)).isZero();
+        assertThat(runIn(other, "import", encrypted.toString())).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("encrypted with a passphrase").contains("--passphrase-file FILE");
+        assertThat(rebuttalsIn(other)).isZero();
+        assertNoPlainCopyIn(other);
+
+        assertThat(runIn(other, "import", encrypted.toString(), "--passphrase-file", passphrase.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("pack.zip.pgp: decrypted (OpenPGP, integrity checked)")
+                .contains("pack.zip.pgp: rebuttal pack from Millbrook Facts: 2 new, 0 updated, 0 unchanged");
+        assertThat(rebuttalsIn(other)).isEqualTo(2);
+        assertNoPlainCopyIn(other);
+    }
+
+    @Test
+    void aTamperedEncryptedPackIsRefusedAndTheWorkspaceStaysAsItWas() throws Exception {
+        Path passphrase = Files.writeString(tmp.resolve("passphrase"), "our shared passphrase");
+        Path encrypted = tmp.resolve("pack.pgp");
+        exportEncrypted(encrypted, "--passphrase-file", passphrase.toString());
+        byte[] bytes = Files.readAllBytes(encrypted);
+        bytes[bytes.length / 2] ^= 0x20;
+        Path tampered = Files.write(tmp.resolve("tampered.pgp"), bytes);
+        Path truncated = Files.write(tmp.resolve("truncated.pgp"), java.util.Arrays.copyOf(Files.readAllBytes(encrypted), bytes.length - 30));
+
+        Path other = tmp.resolve("other");
+        assertThat(rebuttalsIn(other)).isZero();
+        assertThat(runIn(other, "import", tampered.toString(), truncated.toString(), "--passphrase-file", passphrase.toString()))
+                .isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("tampered.pgp: refused: ").contains("truncated.pgp: refused: ")
+                .doesNotContain("Exception");
+        assertThat(rebuttalsIn(other)).isZero();
+        assertNoPlainCopyIn(other);
+    }
+
+    @Test
+    void aPackEncryptedToAPublicKeyOpensWithTheSecretKeyAlone() throws Exception {
+        org.claimdesk.testing.TestKeyPair desk = org.claimdesk.testing.TestKeyPair.create(tmp, "partner-desk", "partner key passphrase");
+        Path pack = tmp.resolve("for-partner.asc");
+        exportEncrypted(pack, "--encrypt-to", desk.publicKey().toString(), "--armor");
+        assertThat(Files.readString(pack)).startsWith("-----BEGIN PGP MESSAGE-----");
+
+        Path other = tmp.resolve("other");
+        Path keyPassphrase = Files.writeString(tmp.resolve("key-passphrase"), "partner key passphrase\n");
+        assertThat(runIn(other, "import", pack.toString(), "--secret-key", desk.secretKey().toString())).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(err.toString()).contains("for-partner.asc: the passphrase of the secret key is missing");
+        assertThat(runIn(other, "import", pack.toString(), "--secret-key", desk.secretKey().toString(),
+                "--passphrase-file", keyPassphrase.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 new, 0 updated, 0 unchanged");
+        assertThat(rebuttalsIn(other)).isEqualTo(2);
+
+        assertThat(run("export-pack", "--approved", "--out", pack.toString(), "--org", "X", "--armor",
+                "--base-url", "https://facts.example/answers")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--armor is for an encrypted pack");
+    }
+
     private static Map<String, byte[]> unzip(Path zip) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
