@@ -7,6 +7,7 @@ import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWriter;
 import org.claimdesk.workspace.Rebuttals;
+import org.claimdesk.workspace.WorkspaceBundles;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Command(name = "import", description = {"Import saved feeds (RSS/Atom), web pages (HTML) and OPML lists",
-        "from files, folders or zip archives, and rebuttal packs from another ClaimDesk, with no network."})
+        "from files, folders or zip archives, and rebuttal packs and workspace bundles from another",
+        "ClaimDesk, with no network."})
 final class ImportCommand extends SessionCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "File, folder or .zip to import.")
     List<Path> paths;
@@ -31,6 +33,10 @@ final class ImportCommand extends SessionCommand {
         for (Path path : paths) {
             if (PackReader.isPack(path)) {
                 problems |= !importPack(session, path);
+                continue;
+            }
+            if (WorkspaceBundles.isBundle(path)) {
+                problems |= !importBundle(session, path);
                 continue;
             }
             ImportReport report;
@@ -66,6 +72,27 @@ final class ImportCommand extends SessionCommand {
             }
         }
         return problems ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /** A workspace bundle: checked whole, stored whole or not at all; conflicts are kept for 'claimdesk conflicts'. */
+    private boolean importBundle(WorkspaceSession session, Path bundle) {
+        try {
+            WorkspaceBundles.BundleImportReport report = session.bundles().importBundle(bundle);
+            out().printf("%s: workspace bundle from %s%s of %s%n", bundle, report.fromWorkspace(),
+                    report.createdBy() == null ? "" : " (" + report.createdBy() + ")", report.createdAt());
+            out().printf("  items       %s%n  clusters    %s%n  rebuttals   %s%n  fact-checks %s%n", counts(report.items()),
+                    counts(report.clusters()), counts(report.rebuttals()), counts(report.factChecks()));
+            out().printf("  conflicts   %d new, %d still pending%s%n", report.newConflicts().size(), report.conflictsStillPending(),
+                    report.conflicts() == 0 ? "" : ": see 'claimdesk conflicts'");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            err().println("  " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static String counts(org.claimdesk.store.WorkspaceBundleStore.Counts counts) {
+        return counts.added() + " new, " + counts.updated() + " updated, " + counts.unchanged() + " unchanged";
     }
 
     /** A rebuttal pack: checked whole, stored whole or not at all. */
