@@ -190,6 +190,9 @@ final class BundleImport {
         if (id != null) {
             return id;
         }
+        if (addresses.stream().anyMatch(Objects::nonNull)) {
+            return null; // known by its address, as ingest knows it (a feed entry's id is looked up only without one)
+        }
         for (Map<String, Object> link : item.sources()) {
             String entry = TableRows.text(link.get("entry_id"));
             id = entry == null ? null : rows.id("SELECT item_id FROM item_source WHERE source_id = ? AND entry_id = ?",
