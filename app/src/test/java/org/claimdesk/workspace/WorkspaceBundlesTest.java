@@ -14,6 +14,7 @@ import org.claimdesk.store.RebuttalText;
 import org.claimdesk.store.RebuttalVersion;
 import org.claimdesk.store.StoredItem;
 import org.claimdesk.store.StoredRebuttal;
+import org.claimdesk.testing.LoopbackServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,10 +82,21 @@ class WorkspaceBundlesTest {
             clusters.addNote(itemsOfA.getFirst().id(), null, "Confirmed by the hydrologist we called", "Amal", t.plusSeconds(180));
             clusters.tag(cluster, "floods");
         }
-        try (WorkspaceSession a = open(deskA)) {
+        Path factChecks = Files.writeString(tmp.resolve("checks.jsonld"), """
+                {"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://checks.example.org/dam",
+                 "claimReviewed": "The Millbrook dam burst overnight", "inLanguage": "en", "datePublished": "2026-11-30",
+                 "author": {"@type": "Organization", "name": "Checks"},
+                 "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False"}}
+                """);
+        try (WorkspaceSession a = open(deskA); LoopbackServer site = LoopbackServer.start()) {
+            assertThat(a.knownAnswers().importFile(factChecks).imported()).isEqualTo(1);
+            site.serveText("/inspection", "text/html; charset=utf-8", "<html><head><title>Inspection</title></head><body>"
+                    + "<article><p>Engineers inspected every gate of the dam at 6 am and found no damage at all.</p></article></body></html>");
             var workflow = a.rebuttals().workflow();
             StoredRebuttal started = workflow.start(cluster, "en", null, AMAL);
             workflow.save(started.id(), 1, FIRST, null, AMAL);
+            assertThat(a.rebuttals().evidence().attachPage(started.id(), site.uri("/inspection"), "the inspection", AMAL)
+                    .snapshot().taken()).isTrue();
             workflow.submit(started.id(), 2, AMAL);
             workflow.approve(started.id(), 2, NOOR, "checked the inspection report");
             workflow.publish(started.id(), 2, NOOR);
@@ -115,9 +127,14 @@ class WorkspaceBundlesTest {
         assertThat(report.items().added()).isEqualTo(itemsOfA.size());
         assertThat(report.clusters().added()).isEqualTo(1);
         assertThat(report.rebuttals().added()).isEqualTo(1);
+        assertThat(report.factChecks().added()).isEqualTo(1);
         assertThat(report.conflicts()).isZero();
+        assertThat(files(deskB.resolve("snapshots"))).isEqualTo(1);
 
         try (WorkspaceSession b = open(deskB)) {
+            assertThat(b.knownAnswers().factCheckCount()).isEqualTo(1);
+            assertThat(b.rebuttals().evidence().of(b.rebuttals().list(java.util.Set.of(), 10).getFirst().id()))
+                    .singleElement().satisfies(piece -> assertThat(piece.note()).isEqualTo("the inspection"));
             assertThat(b.itemStore().itemsAfter(0, 1000)).extracting(StoredItem::url)
                     .containsExactlyInAnyOrderElementsOf(itemsOfA.stream().map(StoredItem::url).toList());
             b.search().bringUpToDate(RebuildProgress.NONE);
@@ -336,7 +353,8 @@ class WorkspaceBundlesTest {
         assertThatThrownBy(() -> importInto(deskB, foreign)).isInstanceOf(PackReader.RefusedPack.class);
 
         assertThat(fingerprint(deskB)).isEqualTo(before);
-        assertThat(files(deskB.resolve("snapshots"))).isEqualTo(snapshotsBefore);
+        assertThat(snapshotsBefore).isZero();
+        assertThat(files(deskB.resolve("snapshots"))).as("the broken bundle's snapshot was removed again").isZero();
     }
 
     @Test
