@@ -260,7 +260,7 @@ final class BundleImport {
                 }
             }
             for (Map<String, Object> state : cluster.states()) {
-                ClusterState.valueOf(TableRows.text(state.get("state")));
+                known(ClusterState.class, state.get("state"));
                 if (rows.id("SELECT id FROM cluster_state_change WHERE cluster_id = ? AND state = ? AND changed_at = ?", local,
                         TableRows.text(state.get("state")), TableRows.instant(state.get("changed_at"))) == null) {
                     rows.insert("cluster_state_change", state, values("cluster_id", local));
@@ -274,7 +274,7 @@ final class BundleImport {
             if (theirState != null && theirChange != null && !theirState.equals(mine.get("state"))
                     && theirChange.isAfter(TableRows.instant(mine.get("state_changed_at")))) {
                 rows.update("UPDATE claim_cluster SET state = ?, state_changed_at = ? WHERE id = ?",
-                        ClusterState.valueOf(theirState).name(), theirChange, local);
+                        known(ClusterState.class, theirState).name(), theirChange, local);
                 changed = true;
             }
             changed |= addNotes(cluster.notes(), null, local);
@@ -374,7 +374,7 @@ final class BundleImport {
             if (rebuttal.versions().isEmpty()) {
                 throw new IllegalArgumentException("rebuttal " + rebuttal.key() + " comes without a version");
             }
-            RebuttalStatus.valueOf(TableRows.text(rebuttal.row().get("status")));
+            known(RebuttalStatus.class, rebuttal.row().get("status"));
             Long local = findRebuttal(rebuttal.key());
             if (local == null) {
                 local = insertRebuttal(rebuttal);
@@ -421,7 +421,7 @@ final class BundleImport {
             rows.insert("rebuttal_version", version, values("rebuttal_id", id));
         }
         for (Map<String, Object> step : rebuttal.steps()) {
-            RebuttalStatus.valueOf(TableRows.text(step.get("to_status")));
+            known(RebuttalStatus.class, step.get("to_status"));
             rows.insert("rebuttal_status_change", step, values("rebuttal_id", id));
         }
         for (Map<String, Object> piece : rebuttal.evidence()) {
@@ -438,8 +438,8 @@ final class BundleImport {
         StoredRebuttal stored = RebuttalStore.find(connection, local).orElseThrow();
         List<Map<String, Object>> mine = rows.select("SELECT * FROM rebuttal_version WHERE rebuttal_id = ? ORDER BY revision", local);
         List<Map<String, Object>> theirs = byRevision(rebuttal.versions());
-        Set<String> mineKnown = known(mine);
-        Set<String> theirsKnown = known(theirs);
+        Set<String> mineKnown = knownVersions(mine);
+        Set<String> theirsKnown = knownVersions(theirs);
         String mineLatest = versionKey(mine.getLast());
         String theirLatest = versionKey(theirs.getLast());
         Map<Long, Integer> revisions = new HashMap<>();
@@ -508,7 +508,7 @@ final class BundleImport {
                 local).getFirst().get("t"));
         boolean added = false;
         for (Map<String, Object> step : rebuttal.steps()) {
-            RebuttalStatus to = RebuttalStatus.valueOf(TableRows.text(step.get("to_status")));
+            RebuttalStatus to = known(RebuttalStatus.class, step.get("to_status"));
             Instant changed = TableRows.instant(step.get("changed_at"));
             if (rows.id("SELECT id FROM rebuttal_status_change WHERE rebuttal_id = ? AND to_status = ? AND changed_at = ?",
                     local, to.name(), changed) == null) {
@@ -529,7 +529,7 @@ final class BundleImport {
 
     /** Their status, reviewer, deadline and publication, when their work is the later. */
     private void takeState(long local, Map<String, Object> row) throws SQLException {
-        RebuttalStatus status = RebuttalStatus.valueOf(TableRows.text(row.get("status")));
+        RebuttalStatus status = known(RebuttalStatus.class, row.get("status"));
         rows.update("""
                 UPDATE rebuttal SET status = ?, reviewer = COALESCE(?, reviewer), deadline = ?,
                        published_at = COALESCE(published_at, ?), published_url = COALESCE(?, published_url),
@@ -591,7 +591,7 @@ final class BundleImport {
 
     // ---- values -------------------------------------------------------------------------------
 
-    private static Set<String> known(List<Map<String, Object>> versions) {
+    private static Set<String> knownVersions(List<Map<String, Object>> versions) {
         Set<String> keys = new HashSet<>();
         for (Map<String, Object> version : versions) {
             keys.add(versionKey(version));
@@ -611,6 +611,15 @@ final class BundleImport {
     private static boolean sameText(Map<String, Object> a, Map<String, Object> b) {
         return List.of("claim_text", "verdict", "short_answer", "full_text").stream()
                 .allMatch(column -> Objects.equals(string(a.get(column)), string(b.get(column))));
+    }
+
+    /** A status or state by its name, or why the bundle is refused. */
+    private static <E extends Enum<E>> E known(Class<E> type, Object value) {
+        try {
+            return Enum.valueOf(type, String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value + "' is no " + type.getSimpleName() + " ClaimDesk knows");
+        }
     }
 
     private static Long number(Object value) {

@@ -127,8 +127,10 @@ public final class WorkspaceBundles {
             try {
                 outcome = store.importAll(read.content(), workspaceId.get(), read.header().origin(),
                         bundle.getFileName().toString(), importedBy.get(), clock.instant());
-            } catch (IllegalArgumentException e) {
-                throw new PackReader.RefusedPack(bundle.getFileName() + ": refused: " + e.getMessage());
+            } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+                // a value that does not fit its column, a status or state we do not know, one that is missing
+                throw new PackReader.RefusedPack(bundle.getFileName() + ": refused: "
+                        + (e.getMessage() == null ? "a value it needs is missing" : e.getMessage()));
             }
             return new BundleImportReport(bundle, read.header().origin(), read.header().createdAt(), read.header().createdBy(),
                     outcome.items(), outcome.clusters(), outcome.rebuttals(), outcome.factChecks(), outcome.newConflicts(),
