@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                 ExtractCommand.class, SearchCommand.class, WatchCommand.class, IndexCommand.class,
                 AnalyseCommand.class, ClaimsCommand.class, ClusterCommand.class, ClusterEvalCommand.class,
                 ReplayCommand.class, RebuttalsCommand.class, RebuttalCommand.class, FactChecksCommand.class, ExportPackCommand.class,
-                WatchlistCommand.class,
+                WatchlistCommand.class, ExportBundleCommand.class, ConflictsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0    ok",

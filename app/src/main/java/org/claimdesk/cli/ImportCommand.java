@@ -10,6 +10,7 @@ import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWriter;
 import org.claimdesk.workspace.EncryptedFiles;
 import org.claimdesk.workspace.Rebuttals;
+import org.claimdesk.workspace.WorkspaceBundles;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,10 +96,13 @@ final class ImportCommand extends SessionCommand {
         };
     }
 
-    /** A file as it is today: a rebuttal pack, else saved feeds, pages and OPML; null when cancelled. */
+    /** A file as it is today: a rebuttal pack, a workspace bundle, else saved feeds, pages and OPML; null when cancelled. */
     private Boolean importPlain(WorkspaceSession session, Path path, Path shownAs) throws InterruptedException {
         if (PackReader.isPack(path)) {
             return importPack(session, path, shownAs);
+        }
+        if (WorkspaceBundles.isBundle(path)) {
+            return importBundle(session, path, shownAs);
         }
         boolean problems = false;
         ImportReport report;
@@ -133,6 +137,27 @@ final class ImportCommand extends SessionCommand {
             return null;
         }
         return !problems;
+    }
+
+    /** A workspace bundle: checked whole, stored whole or not at all; conflicts are kept for 'claimdesk conflicts'. */
+    private boolean importBundle(WorkspaceSession session, Path bundle, Path shownAs) {
+        try {
+            WorkspaceBundles.BundleImportReport report = session.bundles().importBundle(bundle);
+            out().printf("%s: workspace bundle from %s%s of %s%n", shownAs, report.fromWorkspace(),
+                    report.createdBy() == null ? "" : " (" + report.createdBy() + ")", report.createdAt());
+            out().printf("  items       %s%n  clusters    %s%n  rebuttals   %s%n  fact-checks %s%n", counts(report.items()),
+                    counts(report.clusters()), counts(report.rebuttals()), counts(report.factChecks()));
+            out().printf("  conflicts   %d new, %d still pending%s%n", report.newConflicts().size(), report.conflictsStillPending(),
+                    report.conflicts() == 0 ? "" : ": see 'claimdesk conflicts'");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            err().println("  " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static String counts(org.claimdesk.store.WorkspaceBundleStore.Counts counts) {
+        return counts.added() + " new, " + counts.updated() + " updated, " + counts.unchanged() + " unchanged";
     }
 
     /** A rebuttal pack: checked whole, stored whole or not at all. */

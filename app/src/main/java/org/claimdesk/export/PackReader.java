@@ -32,6 +32,20 @@ public final class PackReader {
         public static final Limits DEFAULT = new Limits(20_000, 64L << 20, 1L << 30, 200);
     }
 
+    /**
+     * What kind of zip is expected: the manifest's {@code format}, the newest version this ClaimDesk
+     * reads, the files it cannot do without, and what the user calls it in a refusal ("pack").
+     */
+    public record Format(String name, int version, List<String> requiredFiles, String noun) {
+        public Format {
+            requiredFiles = List.copyOf(requiredFiles);
+        }
+    }
+
+    /** A rebuttal pack (decision 0023). */
+    public static final Format PACK = new Format("claimdesk-rebuttal-pack", RebuttalPackWriter.FORMAT,
+            List.of("claimreview.jsonld", "evidence.csv", PackRebuttalJson.FILE), "pack");
+
     /** A pack that passed every check: its manifest and its files by name. */
     public record Contents(JsonNode manifest, Map<String, byte[]> files) {
     }
@@ -55,20 +69,29 @@ public final class PackReader {
      * zip of saved pages; it is checked in full only when read.
      */
     public static boolean isPack(Path file) {
+        return PACK.name().equals(formatOf(file));
+    }
+
+    /**
+     * The {@code format} a zip's manifest names (a pack's, a workspace bundle's), or null when it is
+     * no zip of ours; only a look at the manifest, the zip is checked in full when read.
+     */
+    public static String formatOf(Path file) {
         if (!Files.isRegularFile(file) || !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-            return false;
+            return null;
         }
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             ZipEntry manifest = zip.getEntry(RebuttalPackWriter.MANIFEST);
             if (manifest == null) {
-                return false;
+                return null;
             }
             try (InputStream in = zip.getInputStream(manifest)) {
                 byte[] head = readAtMost(in, 1 << 20);
-                return head != null && JSON.readTree(head).path("format").asText().equals("claimdesk-rebuttal-pack");
+                String format = head == null ? "" : JSON.readTree(head).path("format").asText();
+                return format.isEmpty() ? null : format;
             }
         } catch (IOException | RuntimeException e) {
-            return false; // not a zip, or not ours: the other importers say what it is
+            return null; // not a zip, or not ours: the other importers say what it is
         }
     }
 
@@ -77,6 +100,11 @@ public final class PackReader {
     }
 
     public static Contents read(Path pack, Limits limits) throws IOException {
+        return read(pack, limits, PACK);
+    }
+
+    /** Reads a zip of the given format with every check of a pack: limits, names, manifest, hashes. */
+    public static Contents read(Path pack, Limits limits, Format format) throws IOException {
         long packBytes = Files.size(pack);
         Map<String, byte[]> files = new LinkedHashMap<>();
         long total = 0;
@@ -88,7 +116,7 @@ public final class PackReader {
                 }
                 if (!SAFE_NAME.matcher(name).matches()) {
                     throw new RefusedPack(pack.getFileName() + ": refused: the file name '" + printable(name)
-                            + "' would be written outside the pack's folder");
+                            + "' would be written outside the " + format.noun() + "'s folder");
                 }
                 if (files.containsKey(name)) {
                     throw new RefusedPack(pack.getFileName() + ": refused: " + name + " is in it twice");
@@ -127,20 +155,20 @@ public final class PackReader {
             throw new RefusedPack(pack.getFileName() + ": refused: " + RebuttalPackWriter.MANIFEST + " is not JSON: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
-        check(pack, manifest, files);
+        check(pack, manifest, files, format);
         return new Contents(manifest, files);
     }
 
     /** The manifest is ours, in a version we know, and lists exactly the files there, by size and hash. */
-    private static void check(Path pack, JsonNode manifest, Map<String, byte[]> files) throws RefusedPack {
+    private static void check(Path pack, JsonNode manifest, Map<String, byte[]> files, Format format) throws RefusedPack {
         String where = pack.getFileName() + ": refused: ";
-        if (manifest == null || !manifest.isObject() || !"claimdesk-rebuttal-pack".equals(manifest.path("format").asText())) {
-            throw new RefusedPack(where + RebuttalPackWriter.MANIFEST + " is not a ClaimDesk pack manifest");
+        if (manifest == null || !manifest.isObject() || !format.name().equals(manifest.path("format").asText())) {
+            throw new RefusedPack(where + RebuttalPackWriter.MANIFEST + " is not a ClaimDesk " + format.noun() + " manifest");
         }
         int version = manifest.path("version").asInt(-1);
-        if (version < 1 || version > RebuttalPackWriter.FORMAT) {
-            throw new RefusedPack(where + "pack format " + manifest.path("version") + " is not one this ClaimDesk reads (up to "
-                    + RebuttalPackWriter.FORMAT + "): update ClaimDesk");
+        if (version < 1 || version > format.version()) {
+            throw new RefusedPack(where + format.noun() + " format " + manifest.path("version")
+                    + " is not one this ClaimDesk reads (up to " + format.version() + "): update ClaimDesk");
         }
         JsonNode listed = manifest.path("files");
         if (!listed.isArray()) {
@@ -167,7 +195,7 @@ public final class PackReader {
                 throw new RefusedPack(where + name + " is not listed in the manifest (added after export?)");
             }
         }
-        for (String required : List.of("claimreview.jsonld", "evidence.csv", PackRebuttalJson.FILE)) {
+        for (String required : format.requiredFiles()) {
             if (!files.containsKey(required)) {
                 throw new RefusedPack(where + required + " is missing");
             }

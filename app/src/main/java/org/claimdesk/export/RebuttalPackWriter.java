@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.claimdesk.rebuttals.SnapshotFolder;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a rebuttal pack: one zip that others can publish from, holding each rebuttal's Markdown
@@ -113,25 +107,9 @@ public final class RebuttalPackWriter {
         }
         files.putAll(pages);
 
-        List<PackFile> listed = new ArrayList<>();
-        files.forEach((name, bytes) -> listed.add(new PackFile(name, bytes.length, SnapshotFolder.sha256(bytes))));
+        List<PackFile> listed = ManifestZip.listed(files);
         byte[] manifest = manifest(rebuttals, publisher, listed, includeSnapshots, now);
-
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, "." + absolute.getFileName(), ".partial");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, MANIFEST, manifest, now);
-                for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                    put(zip, file.getKey(), file.getValue(), now);
-                }
-            }
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        Path absolute = ManifestZip.write(target, manifest, files, now);
         return new Written(absolute, listed, rebuttals.size(), kept);
     }
 
@@ -178,21 +156,7 @@ public final class RebuttalPackWriter {
             entry.put("claimReview", "claimreview/" + baseName(rebuttal) + ".jsonld");
             entry.put("markdown", "rebuttals/" + baseName(rebuttal) + ".md");
         }
-        ArrayNode list = manifest.putArray("files");
-        for (PackFile file : files) {
-            ObjectNode entry = list.addObject();
-            entry.put("name", file.name());
-            entry.put("bytes", file.bytes());
-            entry.put("sha256", file.sha256());
-        }
+        ManifestZip.list(manifest, files);
         return JSON.writeValueAsBytes(manifest);
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] bytes, Instant now) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTime(now.toEpochMilli());
-        zip.putNextEntry(entry);
-        zip.write(bytes);
-        zip.closeEntry();
     }
 }

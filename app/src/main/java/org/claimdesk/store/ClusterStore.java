@@ -772,7 +772,7 @@ public final class ClusterStore {
         }
     }
 
-    private static void putItem(Connection connection, long itemId, long clusterId, double similarity, boolean pinned,
+    static void putItem(Connection connection, long itemId, long clusterId, double similarity, boolean pinned,
                                 Instant at) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM cluster_item WHERE item_id = ?")) {
             delete.setLong(1, itemId);
@@ -876,7 +876,7 @@ public final class ClusterStore {
      * claim sentence of its items, else its first item's title). Costs a few indexed reads of the
      * cluster's items; clusters are news stories, hundreds of items at most.
      */
-    private static void refresh(Connection connection, long clusterId) throws SQLException {
+    static void refresh(Connection connection, long clusterId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 UPDATE claim_cluster SET
                   item_count = (SELECT COUNT(*) FROM cluster_item WHERE cluster_id = ?),

@@ -48,6 +48,7 @@ import org.claimdesk.store.FactCheckStore;
 import org.claimdesk.store.RebuttalStore;
 import org.claimdesk.store.RebuttalTemplateStore;
 import org.claimdesk.store.WatchlistStore;
+import org.claimdesk.store.WorkspaceBundleStore;
 import org.claimdesk.store.Database;
 import org.claimdesk.store.IndexChangeLog;
 import org.claimdesk.store.ItemStore;
@@ -378,6 +379,15 @@ public final class WorkspaceSession implements AutoCloseable {
             settings.put(WORKSPACE_ID, id);
             return id;
         });
+    }
+
+    /**
+     * Workspace bundles: everything changed since an instant as one file for another machine, its
+     * import, and the conflicts it leaves (decision 0024).
+     */
+    public WorkspaceBundles bundles() {
+        return new WorkspaceBundles(new WorkspaceBundleStore(database), rebuttals.snapshots(), this::workspaceId,
+                () -> workingAs().map(AnalystIdentity::name).orElse(null), clock);
     }
 
     /** Imports a rebuttal pack from another workspace (see {@link Rebuttals.PackImported}). */

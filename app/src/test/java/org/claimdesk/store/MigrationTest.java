@@ -32,11 +32,11 @@ class MigrationTest {
                             "workspace_setting", "claim_sentence", "claim_cluster", "cluster_item", "cluster_decision",
                             "cluster_state_change", "note", "cluster_tag", "watch_entry", "analyst", "rebuttal", "rebuttal_version",
                             "rebuttal_draft", "rebuttal_status_change", "evidence", "fact_check", "rebuttal_template",
-                            "flyway_schema_history");
+                            "rebuttal_conflict", "flyway_schema_history");
             assertThat(names(database, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC'"))
                     .contains("item_newest", "item_source_by_source", "fetch_attempt_by_source", "fetch_attempt_newest",
                             "item_entity_by_text", "stage_task_next", "claim_sentence_best", "claim_cluster_ranked",
-                            "cluster_item_by_cluster");
+                            "cluster_item_by_cluster", "claim_cluster_origin", "rebuttal_conflict_pending");
             assertThat(names(database, """
                     SELECT c.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t
                     JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE c ON c.CONSTRAINT_NAME = t.CONSTRAINT_NAME
@@ -53,7 +53,7 @@ class MigrationTest {
         }
         try (Database database = Database.open(dir)) {
             assertThat(names(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
             assertThat(new ItemStore(database).count()).isEqualTo(1);
         }
         try (Database database = Database.open(dir)) {
@@ -92,7 +92,7 @@ class MigrationTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("written by a newer version of ClaimDesk")
                 .hasMessageContaining("version 99")
-                .hasMessageContaining("knows up to 14");
+                .hasMessageContaining("knows up to 15");
         // refusing released the workspace: trying again gives the same answer, not "in use"
         assertThatThrownBy(() -> Database.open(dir)).hasMessageContaining("written by a newer version of ClaimDesk");
     }
