@@ -134,7 +134,7 @@ class ArchitectureTest {
 
     /** The window's screens, one package each (docs/architecture.md); later ui.claims and ui.rebuttals. */
     static final List<String> SCREENS = List.of("sources", "items", "search", "saved", "reader", "errors", "stages", "firststart",
-            "claims", "rebuttals");
+            "claims", "rebuttals", "exchange");
     /** What every screen may use besides itself: shared view pieces, the task runner, failure wording. */
     static final List<String> SCREEN_BASICS = List.of("org.claimdesk.ui.shared..", "org.claimdesk.ui.task..");
 

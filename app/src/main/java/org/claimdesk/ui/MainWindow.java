@@ -36,6 +36,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.claimdesk.ui.exchange.ConflictsView;
+import org.claimdesk.ui.exchange.KeyDialog;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.claimdesk.script.ReaderFonts;
@@ -81,6 +83,7 @@ public final class MainWindow {
     private final Tab clusterTab = new Tab();
     private final Tab rebuttalTab = new Tab();
     private final Tab rebuttalsTab = new Tab();
+    private final Tab conflictsTab = new Tab();
     private final TabPane middleTabs = new TabPane();
     private final Tab itemsTab = new Tab();
     private final Tab claimsTab = new Tab();
@@ -116,6 +119,14 @@ public final class MainWindow {
         this.rebuttalQueue = new RebuttalQueueView(model.rebuttals(), messages, styles, this::showRebuttal);
         rebuttalsTab.setContent(rebuttalQueue.node());
         rebuttalTab.setContent(new RebuttalEditorView(model.rebuttals().editor(), messages, styles).node());
+        conflictsTab.setContent(new ConflictsView(model.conflicts(), messages, styles).node());
+        // an encrypted file to import: ask for what opens it, then import again
+        model.keyWantedProperty().addListener((obs, before, wanted) -> {
+            if (wanted != null) {
+                KeyDialog.show(window(), messages, wanted.file(), wanted.why(),
+                        keys -> model.importPath(wanted.file(), keys), model::keyDropped);
+            }
+        });
         // the editor in the middle, the cluster it answers beside it on the right: its items, timeline and notes
         model.rebuttals().editor().rebuttalProperty().addListener((obs, before, now) -> {
             if (now != null && (before == null || before.id() != now.id())) {
@@ -241,6 +252,20 @@ public final class MainWindow {
             }
         });
         middleTabs.getTabs().setAll(itemsTab, claimsTab, rebuttalsTab, rebuttalTab);
+        // conflicts from a workspace bundle: a tab while any wait (the status line names it after an import)
+        conflictsTab.setId("conflictsTab");
+        conflictsTab.setClosable(false);
+        conflictsTab.setGraphic(new FontIcon(Feather.GIT_MERGE));
+        conflictsTab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> messages.format("conflicts.tab", model.conflicts().countProperty().get()), model.conflicts().countProperty()));
+        model.conflicts().countProperty().addListener((obs, before, now) -> {
+            boolean shown = middleTabs.getTabs().contains(conflictsTab);
+            if (now.intValue() > 0 && !shown) {
+                middleTabs.getTabs().add(conflictsTab);
+            } else if (now.intValue() == 0 && shown) {
+                middleTabs.getTabs().remove(conflictsTab);
+            }
+        });
         return middleTabs;
     }
 
@@ -454,7 +479,7 @@ public final class MainWindow {
         chooser.setTitle(messages.get("chooser.importFile"));
         chooser.getExtensionFilters().setAll(
                 new FileChooser.ExtensionFilter(messages.get("chooser.filter.importable"),
-                        "*.zip", "*.opml", "*.xml", "*.rss", "*.atom", "*.html", "*.htm"),
+                        "*.zip", "*.opml", "*.xml", "*.rss", "*.atom", "*.html", "*.htm", "*.pgp", "*.gpg", "*.asc"),
                 new FileChooser.ExtensionFilter(messages.get("chooser.filter.all"), "*"));
         File file = chooser.showOpenDialog(window());
         if (file != null) {

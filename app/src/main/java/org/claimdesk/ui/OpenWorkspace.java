@@ -6,7 +6,13 @@ import org.claimdesk.index.RebuildReport;
 import org.claimdesk.index.SearchRequest;
 import org.claimdesk.index.SearchResults;
 import org.claimdesk.ingest.ImportProgress;
-import org.claimdesk.ingest.ImportReport;
+import org.claimdesk.export.OpenPgpEnvelope;
+import org.claimdesk.workspace.Importing;
+import org.claimdesk.workspace.WorkspaceBundles;
+import org.claimdesk.store.AnalystIdentity;
+import org.claimdesk.store.RebuttalConflict;
+import org.claimdesk.store.StoredRebuttal;
+import org.claimdesk.ui.exchange.ConflictsViewModel;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.source.Source;
@@ -77,6 +83,23 @@ final class OpenWorkspace implements AutoCloseable {
     RebuttalDesk rebuttalDesk() {
         return new RebuttalDesk(session.rebuttals(), session.knownAnswers(), session.claims(), session::workAs,
                 session::workingAs);
+    }
+
+    /** Conflicts workspace bundles left; resolved under the identity chosen in this session. */
+    ConflictsViewModel.Conflicts conflicts() {
+        return new ConflictsViewModel.Conflicts() {
+            @Override
+            public List<RebuttalConflict> pending() {
+                return session.bundles().conflicts();
+            }
+
+            @Override
+            public StoredRebuttal resolve(long conflictId, WorkspaceBundles.Resolution resolution) {
+                AnalystIdentity analyst = session.workingAs()
+                        .orElseThrow(() -> new IllegalStateException("no identity chosen in this session"));
+                return session.bundles().resolve(conflictId, resolution, analyst);
+            }
+        };
     }
 
     List<SourceHealth> sourceHealth() {
@@ -171,8 +194,10 @@ final class OpenWorkspace implements AutoCloseable {
         return session.sources().config().source(sourceId).map(Source::name).orElse(sourceId);
     }
 
-    ImportReport importPath(Path path, ImportProgress progress) throws InterruptedException {
-        return session.ingest().importPath(path, progress);
+    /** Any file or folder the analyst imports; {@code keys} open an encrypted one (null when none were given). */
+    Importing.Imported importFile(Path path, OpenPgpEnvelope.Keys keys, ImportProgress progress)
+            throws java.io.IOException, InterruptedException {
+        return session.imports().importFile(path, keys, progress);
     }
 
     RebuildReport rebuildIndex(RebuildProgress progress) {

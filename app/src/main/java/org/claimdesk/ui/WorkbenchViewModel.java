@@ -14,6 +14,9 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.claimdesk.store.ClusterSummary;
 import org.claimdesk.ui.claims.ClaimBoardViewModel;
+import org.claimdesk.ui.exchange.ConflictsViewModel;
+import org.claimdesk.export.OpenPgpEnvelope;
+import org.claimdesk.workspace.Importing;
 import org.claimdesk.ui.rebuttals.RebuttalsViewModel;
 import org.claimdesk.ui.errors.ErrorWording;
 import org.claimdesk.ui.errors.ErrorsViewModel;
@@ -74,6 +77,8 @@ public final class WorkbenchViewModel {
     private final SavedSearchesViewModel savedSearches;
     private final StagesViewModel stages;
     private final FirstStartViewModel firstStart;
+    private final ConflictsViewModel conflicts;
+    private final ReadOnlyObjectWrapper<KeyWanted> keyWanted = new ReadOnlyObjectWrapper<>(this, "keyWanted");
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
@@ -109,6 +114,14 @@ public final class WorkbenchViewModel {
         this.firstStart = new FirstStartViewModel(workers.reads()::execute, fx, messages, statusLine::say);
         this.savedSearches = new SavedSearchesViewModel(workers.reads(), fx, messages, statusLine::say, readFailed,
                 search::show);
+        this.conflicts = new ConflictsViewModel(workers.reads(), fx, messages, readFailed, statusLine::say, settled -> {
+            rebuttals.reload();
+            // the editor showing it follows, unless the analyst is typing there (their save is then refused, not lost)
+            var shown = rebuttals.editor().rebuttalProperty().get();
+            if (shown != null && shown.id() == settled.id() && !rebuttals.editor().dirtyProperty().get()) {
+                rebuttals.editor().open(settled.id());
+            }
+        });
         windowTitle.set(messages.get("app.title"));
         statusLine.say(messages.get("status.noWorkspace"));
         ready = sessionOpen.getReadOnlyProperty().and(items.loadedProperty()).and(sources.loadedProperty());
@@ -171,19 +184,61 @@ public final class WorkbenchViewModel {
         }, "status.pollFailed");
     }
 
-    /** Imports a folder, zip or OPML file of saved material. */
+    /**
+     * An encrypted file to import needs a passphrase or a secret key: the window asks, then calls
+     * {@link #importPath(Path, OpenPgpEnvelope.Keys)} again, or {@link #keyDropped()}.
+     *
+     * @param why what the last attempt said
+     */
+    public record KeyWanted(Path file, String why) {
+    }
+
+    /**
+     * Imports what the analyst chose: saved feeds and pages (a folder, zip or OPML list), a rebuttal
+     * pack or a workspace bundle; an encrypted one asks for its key through {@link #keyWantedProperty()}.
+     */
     public void importPath(Path path) {
+        importPath(path, null);
+    }
+
+    /** Imports with what opens an encrypted file; the passphrase is wiped once the import ends. */
+    public void importPath(Path path, OpenPgpEnvelope.Keys keys) {
         OpenWorkspace o = open;
+        keyWanted.set(null);
         if (o == null || tasks.busyProperty().get()) {
             return;
         }
-        run("Import of " + path, new ImportTask(o, path, messages), report -> {
-            statusLine.say(ImportTask.outcome(messages, report));
-            errors.addImportProblems(Instant.now(), report.problems());
-            items.reload();
-            sources.reload();
-            errors.reload();
+        run("Import of " + path, new ImportTask(o, path, keys, messages), outcome -> {
+            switch (outcome) {
+                case ImportTask.PassphraseWanted wanted -> {
+                    statusLine.say(wanted.why());
+                    keyWanted.set(new KeyWanted(wanted.file(), wanted.why()));
+                }
+                case ImportTask.Done done -> {
+                    statusLine.say(ImportTask.outcome(messages, done.imported()));
+                    if (done.imported() instanceof Importing.SavedMaterial saved) {
+                        errors.addImportProblems(Instant.now(), saved.report().problems());
+                    } else {
+                        // rebuttals, clusters and conflicts came with a pack or a bundle
+                        claimBoard.reload();
+                        rebuttals.reload();
+                        conflicts.reload();
+                    }
+                    items.reload();
+                    sources.reload();
+                    errors.reload();
+                }
+            }
         }, "status.importFailed");
+    }
+
+    /** The analyst did not give a key for the encrypted file: nothing was imported. */
+    public void keyDropped() {
+        KeyWanted wanted = keyWanted.get();
+        keyWanted.set(null);
+        if (wanted != null) {
+            statusLine.say(messages.format("status.importNoKey", wanted.file().getFileName()));
+        }
     }
 
     /**
@@ -430,6 +485,7 @@ public final class WorkbenchViewModel {
         search.attach(opened::search, sources::nameOf);
         stages.attach(opened.stages());
         firstStart.attach(opened.starterChoice());
+        conflicts.attach(opened.conflicts());
     }
 
     /** Runs a task; its failure is said in the status line under {@code failedKey}, Cancel as "Cancelled.". */
@@ -508,6 +564,16 @@ public final class WorkbenchViewModel {
     /** The first start of a workspace: which starter sources to watch. */
     public FirstStartViewModel firstStart() {
         return firstStart;
+    }
+
+    /** Rebuttals edited here and on another machine, waiting for an analyst to settle them. */
+    public ConflictsViewModel conflicts() {
+        return conflicts;
+    }
+
+    /** Set while an encrypted file waits for its passphrase or secret key; null otherwise. */
+    public ReadOnlyObjectProperty<KeyWanted> keyWantedProperty() {
+        return keyWanted.getReadOnlyProperty();
     }
 
     public StatusLineViewModel statusLine() {

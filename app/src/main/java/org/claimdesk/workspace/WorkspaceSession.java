@@ -434,9 +434,14 @@ public final class WorkspaceSession implements AutoCloseable {
         return starterSources;
     }
 
-    /** Exports: OPML now; rebuttal packs later. */
+    /** Exports: sources as OPML, approved rebuttals as packs (plain or encrypted). */
     public Exporting exports() {
         return exporting;
+    }
+
+    /** Imports of any kind: encrypted files opened first, then packs, bundles, saved feeds and pages. */
+    public Importing imports() {
+        return new Importing(this);
     }
 
     // ---- background work ----------------------------------------------------------------------
