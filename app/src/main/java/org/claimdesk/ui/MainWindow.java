@@ -38,6 +38,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.claimdesk.ui.exchange.ConflictsView;
 import org.claimdesk.ui.exchange.KeyDialog;
+import org.claimdesk.ui.exchange.PackExportDialog;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.claimdesk.script.ReaderFonts;
@@ -341,6 +342,7 @@ public final class MainWindow {
                 whenOpen(item("menu.importFile", Feather.DOWNLOAD, "Shortcut+I", this::chooseImportFile)),
                 whenOpen(item("menu.importFolder", null, "Shortcut+Shift+I", this::chooseImportFolder)),
                 whenOpen(item("menu.exportOpml", Feather.UPLOAD, "Shortcut+E", this::chooseExportTarget)),
+                whenOpen(item("menu.exportPack", Feather.PACKAGE, "Shortcut+Shift+P", this::exportPack)),
                 new SeparatorMenuItem(),
                 item("menu.quit", null, "Shortcut+Q", quit));
         MenuItem cancel = item("menu.cancelTask", Feather.X, null, model::cancel);
@@ -510,6 +512,11 @@ public final class MainWindow {
         if (file != null) {
             model.exportOpml(file.toPath());
         }
+    }
+
+    private void exportPack() {
+        Path suggested = Path.of(System.getProperty("user.home"), "rebuttal-pack-" + java.time.LocalDate.now() + ".zip");
+        PackExportDialog.show(window(), model.packChoice(), messages, suggested, model::exportPack);
     }
 
     private Window window() {

@@ -13,6 +13,8 @@ import org.claimdesk.store.AnalystIdentity;
 import org.claimdesk.store.RebuttalConflict;
 import org.claimdesk.store.StoredRebuttal;
 import org.claimdesk.ui.exchange.ConflictsViewModel;
+import org.claimdesk.ui.exchange.PackChoiceViewModel;
+import org.claimdesk.workspace.Exporting;
 import org.claimdesk.ingest.PollProgress;
 import org.claimdesk.ingest.PollReport;
 import org.claimdesk.source.Source;
@@ -207,6 +209,25 @@ final class OpenWorkspace implements AutoCloseable {
     /** True when the index holds only part of the items (an emptied index whose rebuild stopped). */
     boolean indexIncomplete() {
         return session.search().condition().needsRebuild();
+    }
+
+    /** Approved and published rebuttals, the ones a pack may hold. */
+    List<StoredRebuttal> packable() {
+        return session.rebuttals().list(java.util.EnumSet.of(org.claimdesk.store.RebuttalStatus.APPROVED,
+                org.claimdesk.store.RebuttalStatus.PUBLISHED, org.claimdesk.store.RebuttalStatus.UPDATED), 10_000);
+    }
+
+    /**
+     * Writes a rebuttal pack, encrypted to {@code to} when given; the pack names the analyst working
+     * now as its maker.
+     */
+    Exporting.PackWritten exportPack(PackChoiceViewModel.PackChoice choice, byte[] logo, String logoType, Path target,
+                                     OpenPgpEnvelope.Recipients to) throws java.io.IOException {
+        Exporting.PackRequest request = new Exporting.PackRequest(choice.rebuttalIds(), java.util.Set.of(),
+                choice.includeSnapshots(), choice.organisation(), choice.baseUrl(),
+                session.workingAs().map(AnalystIdentity::name).orElse(null), logo, logoType);
+        return to == null ? session.exports().exportRebuttalPack(request, target)
+                : session.exports().exportRebuttalPack(request, target, to);
     }
 
     void exportOpml(Path target) {

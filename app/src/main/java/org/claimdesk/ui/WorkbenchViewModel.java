@@ -15,6 +15,8 @@ import javafx.collections.ObservableList;
 import org.claimdesk.store.ClusterSummary;
 import org.claimdesk.ui.claims.ClaimBoardViewModel;
 import org.claimdesk.ui.exchange.ConflictsViewModel;
+import org.claimdesk.ui.exchange.PackChoiceViewModel;
+import org.claimdesk.workspace.EncryptedFiles;
 import org.claimdesk.export.OpenPgpEnvelope;
 import org.claimdesk.workspace.Importing;
 import org.claimdesk.ui.rebuttals.RebuttalsViewModel;
@@ -78,6 +80,7 @@ public final class WorkbenchViewModel {
     private final StagesViewModel stages;
     private final FirstStartViewModel firstStart;
     private final ConflictsViewModel conflicts;
+    private final PackChoiceViewModel packChoice;
     private final ReadOnlyObjectWrapper<KeyWanted> keyWanted = new ReadOnlyObjectWrapper<>(this, "keyWanted");
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
@@ -122,6 +125,7 @@ public final class WorkbenchViewModel {
                 rebuttals.editor().open(settled.id());
             }
         });
+        this.packChoice = new PackChoiceViewModel(workers.reads(), fx, messages, readFailed);
         windowTitle.set(messages.get("app.title"));
         statusLine.say(messages.get("status.noWorkspace"));
         ready = sessionOpen.getReadOnlyProperty().and(items.loadedProperty()).and(sources.loadedProperty());
@@ -267,6 +271,38 @@ public final class WorkbenchViewModel {
             });
             savedSearches.reload();
         }));
+    }
+
+    /**
+     * Writes a rebuttal pack as chosen, encrypted with {@code passphrase} when one is given (the
+     * file then ends in .pgp); the passphrase is wiped once the pack is written or refused.
+     */
+    public void exportPack(PackChoiceViewModel.PackChoice choice, Path target, char[] passphrase) {
+        OpenWorkspace o = open;
+        if (o == null || tasks.busyProperty().get()) {
+            wipe(passphrase);
+            return;
+        }
+        Path file = passphrase == null ? target : EncryptedFiles.encryptedName(target, false);
+        run("Export of " + file, progress -> {
+            try {
+                progress.message(messages.format("export.running", file.getFileName()));
+                byte[] logo = choice.logo() == null ? null : java.nio.file.Files.readAllBytes(choice.logo());
+                String logoType = choice.logo() == null ? null
+                        : choice.logo().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
+                return o.exportPack(choice, logo, logoType, file,
+                        passphrase == null ? null : OpenPgpEnvelope.Recipients.passphrase(passphrase));
+            } finally {
+                wipe(passphrase);
+            }
+        }, written -> statusLine.say(messages.format(passphrase == null ? "status.packWritten" : "status.packWrittenEncrypted",
+                written.file(), written.rebuttals(), written.snapshots())), "status.packFailed");
+    }
+
+    private static void wipe(char[] passphrase) {
+        if (passphrase != null) {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
     }
 
     /** Writes the configured sources as OPML. */
@@ -486,6 +522,7 @@ public final class WorkbenchViewModel {
         stages.attach(opened.stages());
         firstStart.attach(opened.starterChoice());
         conflicts.attach(opened.conflicts());
+        packChoice.attach(opened::packable);
     }
 
     /** Runs a task; its failure is said in the status line under {@code failedKey}, Cancel as "Cancelled.". */
@@ -569,6 +606,11 @@ public final class WorkbenchViewModel {
     /** Rebuttals edited here and on another machine, waiting for an analyst to settle them. */
     public ConflictsViewModel conflicts() {
         return conflicts;
+    }
+
+    /** The choices of the next rebuttal pack (which rebuttals, organisation, logo, encryption). */
+    public PackChoiceViewModel packChoice() {
+        return packChoice;
     }
 
     /** Set while an encrypted file waits for its passphrase or secret key; null otherwise. */

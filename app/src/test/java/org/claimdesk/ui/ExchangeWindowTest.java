@@ -2,6 +2,10 @@ package org.claimdesk.ui;
 
 import javafx.geometry.NodeOrientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Tab;
@@ -77,7 +81,7 @@ class ExchangeWindowTest {
     }
 
     @Test
-    void anEncryptedPackAsksForItsPassphraseSaysWhenItIsWrongAndImportsWithTheRightOne(FxRobot robot) throws Exception {
+    void anEncryptedPackAsksForItsPassphraseImportsWithTheRightOneAndAnEditorSendsItOnAsTheDesksOwnEncryptedPack(FxRobot robot) throws Exception {
         Path other = otherWorkspaceWithACluster();
         Path pack = temp.resolve("answers.zip.pgp");
         try (WorkspaceSession o = WorkspaceSession.open(new Workspace(other), feeds)) {
@@ -123,6 +127,49 @@ class ExchangeWindowTest {
                 .findFirst().orElseThrow().fire());
         waitUntil(() -> statusLine(robot).equals("Nothing of answers.zip.pgp was imported: it is encrypted and no "
                 + "passphrase or key was given."), 30);
+
+        // an editor here sends the approved answer on as the desk's own pack, encrypted
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#packRebuttals").tryQuery().isPresent()
+                && robot.lookup("#packRebuttals").queryAs(ListView.class).getItems().size() == 1, 30);
+        assertThat(robot.lookup("#packLanguage-ja").tryQuery()).isPresent();
+        Path out = temp.resolve("ours.zip");
+        robot.interact(() -> robot.lookup("#packTarget").queryAs(TextField.class).setText(out.toString()));
+        robot.interact(() -> robot.lookup("#packExport").queryAs(Button.class).fire());
+        waitUntil(() -> robot.lookup("#packProblem").queryAs(Label.class).getText().startsWith("Name the publishing organisation"), 30);
+        robot.interact(() -> {
+            robot.lookup("#packOrganisation").queryAs(TextField.class).setText("Our Desk");
+        });
+        robot.interact(() -> robot.lookup("#packExport").queryAs(Button.class).fire());
+        // approved here but never published: the records need the address it will be published at
+        waitUntil(() -> robot.lookup("#packProblem").queryAs(Label.class).getText().startsWith("Some chosen rebuttals were never published"), 30);
+        robot.interact(() -> {
+            robot.lookup("#packBaseUrl").queryAs(TextField.class).setText("https://desk.example/answers");
+            robot.lookup("#packEncrypt").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#packPassphrase").queryAs(PasswordField.class).setText("river stone");
+            robot.lookup("#packPassphraseAgain").queryAs(PasswordField.class).setText("river stones");
+        });
+        robot.interact(() -> robot.lookup("#packExport").queryAs(Button.class).fire());
+        waitUntil(() -> robot.lookup("#packProblem").queryAs(Label.class).getText().equals("The two passphrases differ."), 30);
+        assertThat(Files.exists(out)).isFalse();
+        robot.interact(() -> {
+            robot.lookup("#packPassphrase").queryAs(PasswordField.class).setText("river stone");
+            robot.lookup("#packPassphraseAgain").queryAs(PasswordField.class).setText("river stone");
+        });
+        robot.interact(() -> robot.lookup("#packExport").queryAs(Button.class).fire());
+        Path encrypted = temp.resolve("ours.zip.pgp");
+        waitUntil(() -> statusLine(robot).equals("Encrypted rebuttal pack written to " + encrypted + ": 1 rebuttal, no evidence copies"), 60);
+        assertThat(Files.exists(out)).isFalse();
+        // another desk opens it with the passphrase and finds the answer under our name
+        try (WorkspaceSession third = WorkspaceSession.open(new Workspace(temp.resolve("third")), feeds)) {
+            var imported = third.imports().importFile(encrypted,
+                    new OpenPgpEnvelope.Keys("river stone".toCharArray(), List.of()), org.claimdesk.ingest.ImportProgress.NONE);
+            assertThat(imported).isInstanceOfSatisfying(org.claimdesk.workspace.Importing.Pack.class, ours -> {
+                assertThat(ours.decrypted()).isTrue();
+                assertThat(ours.report().organisation()).isEqualTo("Our Desk");
+                assertThat(ours.report().added()).isEqualTo(1);
+            });
+        }
     }
 
     @Test
