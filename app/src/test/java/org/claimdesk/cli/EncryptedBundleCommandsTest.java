@@ -180,8 +180,17 @@ class EncryptedBundleCommandsTest {
     }
 
     @Test
-    void armorWithoutEncryptionOrEncryptWithoutAPassphraseIsWrongUsageAndWritesNothing() {
+    void armorWithoutEncryptionOrEncryptWithoutAPassphraseIsWrongUsageAndAFileThatIsNoKeyIsRefusedWritingNothing()
+            throws Exception {
         Path bundle = tmp.resolve("a.zip");
+        Path notAKey = Files.writeString(tmp.resolve("partner.asc"), "our shared passphrase\n");
+        assertThat(run(deskA, "export-bundle", "--out", bundle.toString(), "--encrypt-to", notAKey.toString()))
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(cli.err.toString()).contains("claimdesk export-bundle: partner.asc: ").doesNotContain("Exception");
+        assertThat(bundle).doesNotExist();
+        assertThat(tmp.resolve("a.zip.pgp")).doesNotExist();
+        assertNoPlainCopyIn(deskA);
+
         assertThat(run(deskA, "export-bundle", "--out", bundle.toString(), "--armor")).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err.toString()).contains("claimdesk export-bundle: --armor is for an encrypted bundle");
         assertThat(bundle).doesNotExist();
