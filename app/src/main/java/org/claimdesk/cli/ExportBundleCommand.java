@@ -1,8 +1,10 @@
 package org.claimdesk.cli;
 
+import org.claimdesk.export.EncryptionException;
 import org.claimdesk.workspace.WorkspaceBundles;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -24,6 +26,9 @@ final class ExportBundleCommand extends SessionCommand {
             "(2026-12-01T08:00+02:00) or a date (2026-12-01, midnight UTC). Default: everything."})
     String since;
 
+    @Mixin
+    EncryptionOptions encryption;
+
     @Override
     int run(WorkspaceSession session) throws IOException {
         Instant from = null;
@@ -34,11 +39,23 @@ final class ExportBundleCommand extends SessionCommand {
                 return ExitCodes.USAGE;
             }
         }
-        WorkspaceBundles.BundleWritten written = session.bundles().export(from, out);
-        out().printf("%d items, %d clusters, %d rebuttals, %d fact-checks, %d evidence snapshots%s written to %s (%.1f MB)%n",
-                written.items(), written.clusters(), written.rebuttals(), written.factChecks(), written.snapshots(),
-                from == null ? "" : " changed since " + from, written.file(), written.bytes() / 1e6);
-        return ExitCodes.OK;
+        try (EncryptionOptions.Choice choice = encryption.choose("export-bundle", "bundle", err())) {
+            if (choice == null) {
+                return ExitCodes.USAGE;
+            }
+            Path target = choice.target(out);
+            WorkspaceBundles.BundleWritten written = choice.encrypted()
+                    ? session.bundles().export(from, target, choice.recipients())
+                    : session.bundles().export(from, target);
+            out().printf("%d items, %d clusters, %d rebuttals, %d fact-checks, %d evidence snapshots%s written to %s (%.1f MB)%n",
+                    written.items(), written.clusters(), written.rebuttals(), written.factChecks(), written.snapshots(),
+                    from == null ? "" : " changed since " + from, written.file(), written.bytes() / 1e6);
+            choice.tellWhom(out());
+            return ExitCodes.OK;
+        } catch (EncryptionException e) {
+            err().println("claimdesk export-bundle: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
     }
 
     /** An ISO-8601 instant, a time with an offset, or a date (its midnight in UTC); null when it is none of them. */

@@ -1,12 +1,11 @@
 package org.claimdesk.cli;
 
 import org.claimdesk.export.EncryptionException;
-import org.claimdesk.export.OpenPgpEnvelope;
-import org.claimdesk.workspace.EncryptedFiles;
 import org.claimdesk.workspace.Exporting;
 import org.claimdesk.workspace.WorkspaceSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -54,20 +53,8 @@ final class ExportPackCommand extends SessionCommand {
     @Option(names = "--no-snapshots", description = "Leave the kept copies of the evidence out (the table stays).")
     boolean noSnapshots;
 
-    @Option(names = "--encrypt-to", paramLabel = "KEYFILE", description = {"Encrypt the pack (OpenPGP) to the public key in",
-            "this file (.asc or binary, as gpg --export writes it); repeat for more recipients."})
-    List<Path> encryptTo = List.of();
-
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = {"Encrypt the pack (OpenPGP) with the passphrase",
-            "on this file's first line."})
-    Path passphraseFile;
-
-    @Option(names = "--encrypt", description = {"Encrypt the pack with a passphrase from $" + Passphrases.VARIABLE + ",",
-            "or asked on the terminal. Never give a passphrase as an argument."})
-    boolean encrypt;
-
-    @Option(names = "--armor", description = "Write the encrypted pack as ASCII text (.asc) instead of binary (.pgp).")
-    boolean armor;
+    @Mixin
+    EncryptionOptions encryption;
 
     @Override
     int run(WorkspaceSession session) throws IOException {
@@ -97,44 +84,21 @@ final class ExportPackCommand extends SessionCommand {
         }
         Exporting.PackRequest request = new Exporting.PackRequest(which.approved ? List.of() : which.ids, tags, !noSnapshots,
                 organisation, base, session.workingAs().map(identity -> identity.name()).orElse(null), logoBytes, logoType);
-        char[] passphrase = null;
-        try {
-            if (encrypt || passphraseFile != null) {
-                Passphrases passphrases = Passphrases.ofThisProcess();
-                passphrase = passphrases.given(passphraseFile);
-                if (passphrase == null) {
-                    passphrase = passphrases.ask("Passphrase for the pack", true);
-                }
-                if (passphrase == null) {
-                    err().println("claimdesk export-pack: --encrypt needs a passphrase: set $" + Passphrases.VARIABLE
-                            + " or give --passphrase-file FILE; nothing was written");
-                    return ExitCodes.USAGE;
-                }
-            }
-            OpenPgpEnvelope.Recipients recipients = null;
-            if (passphrase != null || !encryptTo.isEmpty()) {
-                recipients = new OpenPgpEnvelope.Recipients(passphrase, encryptTo, armor);
-            } else if (armor) {
-                err().println("claimdesk export-pack: --armor is for an encrypted pack: add --encrypt-to, --passphrase-file or --encrypt");
+        try (EncryptionOptions.Choice choice = encryption.choose("export-pack", "pack", err())) {
+            if (choice == null) {
                 return ExitCodes.USAGE;
             }
-            Path target = recipients == null ? out : EncryptedFiles.encryptedName(out, armor);
-            Exporting.PackWritten written = recipients == null ? session.exports().exportRebuttalPack(request, target)
-                    : session.exports().exportRebuttalPack(request, target, recipients);
+            Path target = choice.target(out);
+            Exporting.PackWritten written = choice.encrypted()
+                    ? session.exports().exportRebuttalPack(request, target, choice.recipients())
+                    : session.exports().exportRebuttalPack(request, target);
             out().printf("%d rebuttals, %d evidence snapshots, %d files written to %s%n", written.rebuttals(),
                     written.snapshots(), written.files() + 1, written.file());
-            if (recipients != null) {
-                out().println("encrypted (OpenPGP) to " + (passphrase != null ? "a passphrase" : "")
-                        + (passphrase != null && !encryptTo.isEmpty() ? " and " : "")
-                        + (encryptTo.isEmpty() ? "" : encryptTo.size() + (encryptTo.size() == 1 ? " key" : " keys"))
-                        + "; gpg --decrypt opens it too");
-            }
+            choice.tellWhom(out());
             return ExitCodes.OK;
         } catch (IllegalArgumentException | org.claimdesk.export.MissingFontException | EncryptionException e) {
             err().println("claimdesk export-pack: " + e.getMessage());
             return ExitCodes.FAILED;
-        } finally {
-            Passphrases.forget(passphrase);
         }
     }
 }

@@ -58,6 +58,16 @@ public final class EncryptedFiles {
     }
 
     /**
+     * The name inside the envelope of a zip encrypted to {@code target}: the target's without
+     * {@code .pgp}, {@code .gpg} or {@code .asc}, ending in {@code .zip}, as
+     * {@code gpg --decrypt --use-embedded-filename} writes it and as import knows a zip.
+     */
+    static String plainZipName(Path target) {
+        String name = target.getFileName().toString().replaceFirst("(?i)\\.(pgp|gpg|asc)$", "");
+        return name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name : name + ".zip";
+    }
+
+    /**
      * Has {@code writer} write a file named {@code plainName} into a private folder of the workspace,
      * encrypts it to {@code to} into {@code target} and deletes the plain file, whatever happens.
      */

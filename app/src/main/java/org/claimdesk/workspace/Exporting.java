@@ -62,10 +62,7 @@ public final class Exporting {
      */
     public PackWritten exportRebuttalPack(PackRequest request, Path target, org.claimdesk.export.OpenPgpEnvelope.Recipients to)
             throws IOException {
-        // the name inside is the one gpg --decrypt --use-embedded-filename writes, and import knows a pack by its .zip
-        String plainName = target.getFileName().toString().replaceFirst("(?i)\\.(pgp|gpg|asc)$", "");
-        plainName = plainName.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? plainName : plainName + ".zip";
-        PackWritten plain = encryptedFiles().writeEncrypted(plainName, target, to,
+        PackWritten plain = encryptedFiles().writeEncrypted(EncryptedFiles.plainZipName(target), target, to,
                 file -> exportRebuttalPack(request, file));
         return new PackWritten(target, plain.rebuttals(), plain.snapshots(), plain.files());
     }

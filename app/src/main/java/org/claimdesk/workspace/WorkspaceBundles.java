@@ -1,5 +1,6 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.export.OpenPgpEnvelope;
 import org.claimdesk.export.PackReader;
 import org.claimdesk.export.WorkspaceBundleFile;
 import org.claimdesk.rebuttals.SnapshotFolder;
@@ -11,6 +12,7 @@ import org.claimdesk.store.StoredRebuttal;
 import org.claimdesk.store.WorkspaceBundleStore;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,14 +79,16 @@ public final class WorkspaceBundles {
     private final Supplier<String> workspaceId;
     private final Supplier<String> importedBy;
     private final Clock clock;
+    private final EncryptedFiles encryptedFiles;
 
     WorkspaceBundles(WorkspaceBundleStore store, SnapshotFolder snapshots, Supplier<String> workspaceId,
-                     Supplier<String> importedBy, Clock clock) {
+                     Supplier<String> importedBy, Clock clock, EncryptedFiles encryptedFiles) {
         this.store = store;
         this.snapshots = snapshots;
         this.workspaceId = workspaceId;
         this.importedBy = importedBy;
         this.clock = clock;
+        this.encryptedFiles = encryptedFiles;
     }
 
     /**
@@ -99,6 +103,18 @@ public final class WorkspaceBundles {
                 sha -> snapshots.has(sha) ? snapshots.read(sha) : null, now);
         return new BundleWritten(written.file(), since, content.items().size(), content.clusters().size(),
                 content.rebuttals().size(), content.factChecks().size(), written.snapshots(), written.bytes());
+    }
+
+    /**
+     * Writes the bundle as {@link #export(Instant, Path)} does, encrypted to {@code to} (OpenPGP,
+     * decision 0025): the plain bundle only ever exists inside the workspace; {@code target} receives
+     * the encrypted file alone.
+     */
+    public BundleWritten export(Instant since, Path target, OpenPgpEnvelope.Recipients to) throws IOException {
+        BundleWritten plain = encryptedFiles.writeEncrypted(EncryptedFiles.plainZipName(target), target, to,
+                file -> export(since, file));
+        return new BundleWritten(target, plain.since(), plain.items(), plain.clusters(), plain.rebuttals(),
+                plain.factChecks(), plain.snapshots(), Files.size(target));
     }
 
     /** Whether a file is a workspace bundle (by its manifest), to tell it from packs and saved pages. */

@@ -387,7 +387,7 @@ public final class WorkspaceSession implements AutoCloseable {
      */
     public WorkspaceBundles bundles() {
         return new WorkspaceBundles(new WorkspaceBundleStore(database), rebuttals.snapshots(), this::workspaceId,
-                () -> workingAs().map(AnalystIdentity::name).orElse(null), clock);
+                () -> workingAs().map(AnalystIdentity::name).orElse(null), clock, exporting.encryptedFiles());
     }
 
     /** Imports a rebuttal pack from another workspace (see {@link Rebuttals.PackImported}). */

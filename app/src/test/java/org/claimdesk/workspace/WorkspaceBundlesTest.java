@@ -1,5 +1,6 @@
 package org.claimdesk.workspace;
 
+import org.claimdesk.export.OpenPgpEnvelope;
 import org.claimdesk.export.PackReader;
 import org.claimdesk.index.RebuildProgress;
 import org.claimdesk.index.SearchRequest;
@@ -155,6 +156,32 @@ class WorkspaceBundlesTest {
             assertThat(b.claims().ranked(new ClaimClusters.Filter(null, "floods", null, 1, null), 10))
                     .singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(there.clusterId()));
         }
+    }
+
+    @Test
+    void anEncryptedBundleIsTheTargetAloneAndOpensToTheBundleItWasWrittenFrom() throws Exception {
+        Path target = tmp.resolve("stick/a-all.zip.pgp");
+        WorkspaceBundles.BundleWritten written;
+        try (WorkspaceSession a = open(deskA)) {
+            written = a.bundles().export(null, target, OpenPgpEnvelope.Recipients.passphrase("bundle passphrase".toCharArray()));
+        }
+        assertThat(written.file()).isEqualTo(target);
+        assertThat(written.bytes()).as("the size of what was written: the encrypted file").isEqualTo(Files.size(target));
+        assertThat(written.items()).isEqualTo(itemsOfA.size());
+        assertThat(written.rebuttals()).isEqualTo(1);
+        assertThat(written.snapshots()).isEqualTo(1);
+        assertThat(files(target.getParent())).isEqualTo(1);
+        assertThat(files(deskA.resolve("tmp"))).isZero();
+        assertThat(OpenPgpEnvelope.isEncrypted(target)).isTrue();
+
+        try (WorkspaceSession b = open(deskB);
+             EncryptedFiles.DecryptedCopy plain = b.exports().encryptedFiles().decrypt(target,
+                     OpenPgpEnvelope.Keys.passphrase("bundle passphrase".toCharArray()))) {
+            assertThat(plain.originalName()).isEqualTo("a-all.zip");
+            assertThat(WorkspaceBundles.isBundle(plain.file())).isTrue();
+            assertThat(b.bundles().importBundle(plain.file()).rebuttals().added()).isEqualTo(1);
+        }
+        assertThat(files(deskB.resolve("tmp"))).isZero();
     }
 
     @Test
