@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.claimdesk.ui.exchange.ConflictsView;
+import org.claimdesk.ui.exchange.BundleExportDialog;
 import org.claimdesk.ui.exchange.KeyDialog;
 import org.claimdesk.ui.exchange.PackExportDialog;
 import javafx.stage.Stage;
@@ -343,6 +344,7 @@ public final class MainWindow {
                 whenOpen(item("menu.importFolder", null, "Shortcut+Shift+I", this::chooseImportFolder)),
                 whenOpen(item("menu.exportOpml", Feather.UPLOAD, "Shortcut+E", this::chooseExportTarget)),
                 whenOpen(item("menu.exportPack", Feather.PACKAGE, "Shortcut+Shift+P", this::exportPack)),
+                whenOpen(item("menu.exportBundle", Feather.ARCHIVE, "Shortcut+Shift+B", this::exportBundle)),
                 new SeparatorMenuItem(),
                 item("menu.quit", null, "Shortcut+Q", quit));
         MenuItem cancel = item("menu.cancelTask", Feather.X, null, model::cancel);
@@ -517,6 +519,11 @@ public final class MainWindow {
     private void exportPack() {
         Path suggested = Path.of(System.getProperty("user.home"), "rebuttal-pack-" + java.time.LocalDate.now() + ".zip");
         PackExportDialog.show(window(), model.packChoice(), messages, suggested, model::exportPack);
+    }
+
+    private void exportBundle() {
+        Path suggested = Path.of(System.getProperty("user.home"), "claimdesk-bundle-" + java.time.LocalDate.now() + ".zip");
+        BundleExportDialog.show(window(), messages, suggested, java.time.ZoneId.systemDefault(), model::exportBundle);
     }
 
     private Window window() {

@@ -230,6 +230,12 @@ final class OpenWorkspace implements AutoCloseable {
                 : session.exports().exportRebuttalPack(request, target, to);
     }
 
+    /** Writes a workspace bundle of what changed since {@code since} (everything when null), encrypted to {@code to} when given. */
+    WorkspaceBundles.BundleWritten exportBundle(java.time.Instant since, Path target, OpenPgpEnvelope.Recipients to)
+            throws java.io.IOException {
+        return to == null ? session.bundles().export(since, target) : session.bundles().export(since, target, to);
+    }
+
     void exportOpml(Path target) {
         session.exports().exportOpml(target);
     }

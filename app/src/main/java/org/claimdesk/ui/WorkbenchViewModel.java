@@ -299,6 +299,29 @@ public final class WorkbenchViewModel {
                 written.file(), written.rebuttals(), written.snapshots())), "status.packFailed");
     }
 
+    /**
+     * Writes a workspace bundle of what changed since {@code since} (everything when null) for
+     * another machine, encrypted with {@code passphrase} when one is given (the file then ends in .pgp).
+     */
+    public void exportBundle(Instant since, Path target, char[] passphrase) {
+        OpenWorkspace o = open;
+        if (o == null || tasks.busyProperty().get()) {
+            wipe(passphrase);
+            return;
+        }
+        Path file = passphrase == null ? target : EncryptedFiles.encryptedName(target, false);
+        run("Export of " + file, progress -> {
+            try {
+                progress.message(messages.format("export.running", file.getFileName()));
+                return o.exportBundle(since, file, passphrase == null ? null : OpenPgpEnvelope.Recipients.passphrase(passphrase));
+            } finally {
+                wipe(passphrase);
+            }
+        }, written -> statusLine.say(messages.format(passphrase == null ? "status.bundleWritten" : "status.bundleWrittenEncrypted",
+                written.file(), written.items(), written.clusters(), written.rebuttals(), written.bytes() / 1e6)),
+                "status.bundleFailed");
+    }
+
     private static void wipe(char[] passphrase) {
         if (passphrase != null) {
             java.util.Arrays.fill(passphrase, '\0');

@@ -235,6 +235,31 @@ class ExchangeWindowTest {
         assertThat(settled.status()).isEqualTo(RebuttalStatus.DRAFT);
         assertThat(session.bundles().conflicts()).isEmpty();
         waitUntil(() -> !tabIds(robot).contains("conflictsTab"), 30);
+
+        // the work goes back, encrypted: the other machine takes the settled version without a conflict of its own
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.B).release(KeyCode.B, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#bundleTarget").tryQuery().isPresent(), 30);
+        Path back = temp.resolve("back.zip");
+        robot.interact(() -> {
+            robot.lookup("#bundleTarget").queryAs(TextField.class).setText(back.toString());
+            robot.lookup("#bundleEncrypt").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#bundlePassphrase").queryAs(PasswordField.class).setText("river stone");
+        });
+        robot.interact(() -> robot.lookup("#bundleExport").queryAs(Button.class).fire());
+        waitUntil(() -> robot.lookup("#bundleProblem").queryAs(Label.class).getText().equals("The two passphrases differ."), 30);
+        robot.interact(() -> robot.lookup("#bundlePassphraseAgain").queryAs(PasswordField.class).setText("river stone"));
+        robot.interact(() -> robot.lookup("#bundleExport").queryAs(Button.class).fire());
+        Path encrypted = temp.resolve("back.zip.pgp");
+        waitUntil(() -> statusLine(robot).startsWith("Encrypted workspace bundle written to " + encrypted + ":"), 60);
+        assertThat(statusLine(robot)).contains("1 cluster, 1 rebuttal (");
+        assertThat(Files.exists(back)).isFalse();
+        try (WorkspaceSession o = WorkspaceSession.open(new Workspace(other), feeds)) {
+            var imported = o.imports().importFile(encrypted, new OpenPgpEnvelope.Keys("river stone".toCharArray(), List.of()),
+                    org.claimdesk.ingest.ImportProgress.NONE);
+            assertThat(imported).isInstanceOfSatisfying(org.claimdesk.workspace.Importing.Bundle.class,
+                    bundle -> assertThat(bundle.report().conflicts()).isZero());
+            assertThat(o.rebuttals().list(Set.of(), 10).getFirst().text().fullText()).isEqualTo(theirs);
+        }
     }
 
     /** A second workspace with the bundled sample and one cluster of three of its items. */

@@ -136,10 +136,10 @@ class RebuttalWindowTest {
             fullText.replaceSelection(written);
         });
         VBox preview = robot.lookup("#rebuttalPreview").queryAs(VBox.class);
-        waitUntil(() -> preview.getChildren().size() == 3, 10);
+        waitUntil(() -> preview.getChildren().size() == 3, 30);
         assertThat(preview.getNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
         // the heading is broken to the preview's width once it is laid out
-        waitUntil(() -> ((Label) preview.getChildren().get(0)).getText().equals("السد سليم"), 10);
+        waitUntil(() -> ((Label) preview.getChildren().get(0)).getText().equals("السد سليم"), 30);
         assertThat(((Label) preview.getChildren().get(2)).getText()).contains("الفيديو من عام 2019");
         assertThat(robot.lookup("#rebuttalFullText").queryAs(TextArea.class).getNodeOrientation())
                 .isEqualTo(NodeOrientation.RIGHT_TO_LEFT);

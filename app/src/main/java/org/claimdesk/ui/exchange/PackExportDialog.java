@@ -11,7 +11,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.FlowPane;
@@ -116,17 +115,8 @@ public final class PackExportDialog {
             }
         });
 
-        CheckBox encrypt = new CheckBox(messages.get("pack.encrypt"));
-        encrypt.setId("packEncrypt");
-        encrypt.selectedProperty().bindBidirectional(model.encryptProperty());
-        PasswordField passphrase = new PasswordField();
-        passphrase.setId("packPassphrase");
-        passphrase.setPromptText(messages.get("key.passphrase"));
-        PasswordField again = new PasswordField();
-        again.setId("packPassphraseAgain");
-        again.setPromptText(messages.get("pack.passphraseAgain"));
-        passphrase.disableProperty().bind(encrypt.selectedProperty().not());
-        again.disableProperty().bind(encrypt.selectedProperty().not());
+        PassphraseFields secret = new PassphraseFields(messages, "pack");
+        secret.encrypt.selectedProperty().bindBidirectional(model.encryptProperty());
 
         Label problem = new Label();
         problem.setId("packProblem");
@@ -141,7 +131,7 @@ public final class PackExportDialog {
         form.addRow(3, new Label(messages.get("pack.target")), new HBox(8, target, chooseTarget));
         GridPane.setHgrow(organisation, Priority.ALWAYS);
         VBox content = new VBox(8, new Label(messages.get("pack.rebuttals")), list, languages, snapshots, form,
-                new HBox(8, encrypt, passphrase, again), problem);
+                secret.row(), problem);
         content.setPadding(new Insets(4));
         content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
@@ -163,23 +153,14 @@ public final class PackExportDialog {
                 event.consume();
                 return;
             }
-            char[] secret = null;
-            if (encrypt.isSelected()) {
-                if (passphrase.getText().isEmpty() || !passphrase.getText().equals(again.getText())) {
-                    model.refused(messages.get(passphrase.getText().isEmpty() ? "pack.passphraseMissing" : "pack.passphraseDiffers"));
-                    event.consume();
-                    return;
-                }
-                secret = passphrase.getText().toCharArray();
+            PassphraseFields.Answer answer = secret.read(model::refused);
+            if (answer.refused()) {
+                event.consume();
+                return;
             }
-            passphrase.clear();
-            again.clear();
-            export.export(choice, Path.of(file), secret);
+            export.export(choice, Path.of(file), answer.passphrase());
         });
-        dialog.setOnHidden(event -> {
-            passphrase.clear();
-            again.clear();
-        });
+        dialog.setOnHidden(event -> secret.clear());
         dialog.setResultConverter(button -> button);
         model.load();
         dialog.show();
