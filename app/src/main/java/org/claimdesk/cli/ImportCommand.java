@@ -21,7 +21,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Command(name = "import", description = {"Import saved feeds (RSS/Atom), web pages (HTML) and OPML lists",
-        "from files, folders or zip archives, and rebuttal packs from another ClaimDesk, with no network."})
+        "from files, folders or zip archives, rebuttal packs and workspace bundles from another ClaimDesk,",
+        "encrypted (OpenPGP) or not, with no network."})
 final class ImportCommand extends SessionCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "File, folder or .zip to import.")
     List<Path> paths;
