@@ -26,6 +26,7 @@ public final class PackPage {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final int SHORT_HASH = 12;
 
     private PackPage() {
@@ -40,7 +41,7 @@ public final class PackPage {
                 .append("\" xml:lang=\"").append(text(language)).append("\">\n<head>\n")
                 .append("<meta charset=\"UTF-8\"/>\n<title>").append(text(words.word("pack.title") + " — " + header.organisation()))
                 .append("</title>\n<style>\n").append(css(words)).append("</style>\n</head>\n<body>\n");
-        header(out, header, rebuttals.size(), words, WritingSystem.of(language, "").rightToLeft());
+        header(out, header, rebuttals.size(), words, WritingSystem.of(language, ""));
         for (int i = 0; i < rebuttals.size(); i++) {
             rebuttal(out, rebuttals.get(i), i > 0);
         }
@@ -48,8 +49,9 @@ public final class PackPage {
         return out.toString();
     }
 
-    private static void header(StringBuilder out, PackHeader header, int count, PackWords words, boolean rightToLeft) {
-        out.append("<div class=\"pack-header\" dir=\"").append(rightToLeft ? "rtl" : "ltr").append("\">\n");
+    private static void header(StringBuilder out, PackHeader header, int count, PackWords words, WritingSystem system) {
+        out.append("<div class=\"pack-header\" dir=\"").append(system.rightToLeft() ? "rtl" : "ltr")
+                .append("\" style=\"font-family: ").append(text(PdfFonts.cssFamilies(system))).append("\">\n");
         if (header.logo() != null) {
             out.append("<img class=\"logo\" alt=\"").append(text(header.organisation())).append("\" src=\"data:")
                     .append(header.logoMediaType()).append(";base64,")
@@ -190,7 +192,7 @@ public final class PackPage {
             case NUMBER -> out.append("<td class=\"number\">").append(e.position()).append("</td>");
             case TITLE -> {
                 String title = e.title() == null || e.title().isBlank() ? (e.url() == null ? "" : e.url().toString()) : e.title();
-                out.append("<td class=\"title\">");
+                out.append("<td class=\"title\"").append(dirOf(title)).append('>');
                 link(out, e.url(), title);
                 out.append("</td>");
             }
@@ -198,8 +200,15 @@ public final class PackPage {
                     .append("</td>");
             case NOTE -> out.append("<td class=\"note\"").append(dirOf(e.note())).append('>')
                     .append(text(e.note() == null ? "" : e.note())).append("</td>");
-            case KEPT_AT -> out.append("<td class=\"kept-at\" dir=\"ltr\">").append(e.takenAt() == null ? "" : MINUTE.format(e.takenAt()))
-                    .append("</td>");
+            case KEPT_AT -> {
+                // the date and the time each on one line: Japanese line breaking would split "06:|15"
+                out.append("<td class=\"kept-at\" dir=\"ltr\">");
+                if (e.takenAt() != null) {
+                    out.append("<span class=\"unbroken\">").append(DAY.format(e.takenAt())).append("</span> <span class=\"unbroken\">")
+                            .append(TIME.format(e.takenAt())).append("</span>");
+                }
+                out.append("</td>");
+            }
             case HASH -> {
                 out.append("<td class=\"hash\" dir=\"ltr\">");
                 if (e.sha256() != null) {
@@ -318,6 +327,7 @@ public final class PackPage {
                 table.evidence td { border-bottom: 1px solid #ccc; }
                 .address, .hash, a { word-wrap: break-word; overflow-wrap: break-word; word-break: break-all; }
                 .problem { color: #a00; }
+                .unbroken { white-space: nowrap; }
                 a { color: #1a4f99; }
                 """.formatted(PdfFonts.cssFamilies(WritingSystem.DEFAULT), pageNumbers(words));
     }

@@ -133,6 +133,24 @@ class PackWordsTest {
         }
     }
 
+    @Test
+    void aPackInOneLanguageHasItsTopAndFooterInThatLanguageToo() throws Exception {
+        PackPdf pdf = new PackPdf(PackSamples.arabicAndJapaneseFonts());
+        Map<String, byte[]> arabic = RebuttalPackWriter.pages(PackSamples.header(), List.of(PackSamples.arabic()), pdf);
+        assertThat(new String(arabic.get(RebuttalPackWriter.HTML_PAGE), StandardCharsets.UTF_8)).contains("lang=\"ar\"");
+        try (PDDocument document = Loader.loadPDF(arabic.get(RebuttalPackWriter.PDF_PAGE))) {
+            String text = pageText(document, 1);
+            assertThat(text).contains("عدد الردود", "أنشئ في", "1 / 1");
+            assertThat(text.toLowerCase(Locale.ROOT)).doesNotContain("rebuttal", "generated", "page");
+        }
+        Map<String, byte[]> japanese = RebuttalPackWriter.pages(PackSamples.header(), List.of(PackSamples.japanese()), pdf);
+        try (PDDocument document = Loader.loadPDF(japanese.get(RebuttalPackWriter.PDF_PAGE))) {
+            String text = pageText(document, 1).replaceAll("\\s+", "");
+            assertThat(text).contains("ファクトチェック1件", "作成", "1/1ページ");
+            assertThat(text.toLowerCase(Locale.ROOT)).doesNotContain("generated", "page1");
+        }
+    }
+
     private static Element section(Document page, long id) {
         NodeList divs = page.getElementsByTagNameNS(XHTML, "div");
         for (int i = 0; i < divs.getLength(); i++) {
