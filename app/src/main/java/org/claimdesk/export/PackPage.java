@@ -7,7 +7,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,13 +17,16 @@ import java.util.Locale;
  * A rebuttal pack's page: one self-contained XHTML document (inline CSS, the logo as a data: URI,
  * nothing to load) that is the pack's {@code index.html} and what {@link PackPdf} lays out. Each
  * rebuttal is a section with its own {@code lang} and, for right-to-left scripts, {@code dir="rtl"};
- * titles and notes in another script get their own direction. Every text is escaped, and only
- * http(s) addresses become links.
+ * titles and notes in another script get their own direction. Each section's fixed words (labels,
+ * headings, table headers) are in its rebuttal's language ({@link PackWords}); the top of the page
+ * and its footer are in the rebuttals' language when they share one, else in English. Every text
+ * is escaped, and only http(s) addresses become links.
  */
 public final class PackPage {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final int SHORT_HASH = 12;
 
     private PackPage() {
@@ -29,11 +34,14 @@ public final class PackPage {
 
     /** The whole page for these rebuttals, in their order. */
     public static String xhtml(PackHeader header, List<PackRebuttal> rebuttals) {
+        String language = PackWords.commonLanguage(rebuttals);
+        PackWords words = PackWords.of(language);
         StringBuilder out = new StringBuilder(8192);
-        out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
-                .append("<meta charset=\"UTF-8\"/>\n<title>").append(text("Rebuttals — " + header.organisation()))
-                .append("</title>\n<style>\n").append(css()).append("</style>\n</head>\n<body>\n");
-        header(out, header, rebuttals.size());
+        out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(text(language))
+                .append("\" xml:lang=\"").append(text(language)).append("\">\n<head>\n")
+                .append("<meta charset=\"UTF-8\"/>\n<title>").append(text(words.word("pack.title") + " — " + header.organisation()))
+                .append("</title>\n<style>\n").append(css(words)).append("</style>\n</head>\n<body>\n");
+        header(out, header, rebuttals.size(), words, WritingSystem.of(language, ""));
         for (int i = 0; i < rebuttals.size(); i++) {
             rebuttal(out, rebuttals.get(i), i > 0);
         }
@@ -41,8 +49,9 @@ public final class PackPage {
         return out.toString();
     }
 
-    private static void header(StringBuilder out, PackHeader header, int count) {
-        out.append("<div class=\"pack-header\">\n");
+    private static void header(StringBuilder out, PackHeader header, int count, PackWords words, WritingSystem system) {
+        out.append("<div class=\"pack-header\" dir=\"").append(system.rightToLeft() ? "rtl" : "ltr")
+                .append("\" style=\"font-family: ").append(text(PdfFonts.cssFamilies(system))).append("\">\n");
         if (header.logo() != null) {
             out.append("<img class=\"logo\" alt=\"").append(text(header.organisation())).append("\" src=\"data:")
                     .append(header.logoMediaType()).append(";base64,")
@@ -50,22 +59,25 @@ public final class PackPage {
         }
         out.append("<p class=\"organisation\"").append(dirOf(header.organisation())).append('>')
                 .append(text(header.organisation())).append("</p>\n<p class=\"generated\">")
-                .append(count == 1 ? "1 rebuttal" : count + " rebuttals").append(" · generated ")
-                .append(MINUTE.format(header.generatedAt())).append("</p>\n</div>\n");
+                .append(count == 1 ? text(words.word("pack.count.one")) : phrase(words, "pack.count.many", String.valueOf(count)))
+                .append(" · ").append(phrase(words, "pack.generated", ltr(MINUTE.format(header.generatedAt()))))
+                .append("</p>\n</div>\n");
     }
 
     private static void rebuttal(StringBuilder out, PackRebuttal r, boolean newPage) {
         WritingSystem system = WritingSystem.of(r.language(), r.claim());
+        PackWords words = PackWords.of(r.language());
         out.append("<div class=\"rebuttal").append(newPage ? " next" : "").append("\" id=\"rebuttal-").append(r.id())
                 .append("\" lang=\"").append(text(r.language())).append("\" xml:lang=\"").append(text(r.language()))
                 .append("\" dir=\"").append(system.rightToLeft() ? "rtl" : "ltr")
                 .append("\" style=\"font-family: ").append(text(PdfFonts.cssFamilies(system))).append("\">\n");
-        out.append("<p class=\"label\">Claim</p>\n<h2 class=\"claim\">").append(text(r.claim())).append("</h2>\n");
-        out.append("<p class=\"verdict\"><span class=\"label\">Verdict</span> <strong>")
-                .append(text(r.verdictName() == null ? "not rated" : r.verdictName())).append("</strong>");
+        out.append("<p class=\"label\">").append(text(words.word("claim"))).append("</p>\n<h2 class=\"claim\">")
+                .append(text(r.claim())).append("</h2>\n");
+        out.append("<p class=\"verdict\"><span class=\"label\">").append(text(words.word("verdict"))).append("</span> <strong>")
+                .append(text(r.verdictName() == null ? words.word("verdict.none") : r.verdictName())).append("</strong>");
         if (r.verdictName() != null) {
-            out.append(" <span class=\"rating\" dir=\"ltr\">(").append(r.ratingValue()).append(" on a scale of ")
-                    .append(r.worstRating()).append("–").append(r.bestRating()).append(")</span>");
+            out.append(" <span class=\"rating\">(").append(phrase(words, "verdict.rating", String.valueOf(r.ratingValue()),
+                    String.valueOf(r.worstRating()), String.valueOf(r.bestRating()))).append(")</span>");
         }
         out.append("</p>\n");
         if (!r.shortAnswer().isBlank()) {
@@ -76,9 +88,9 @@ public final class PackPage {
             block(out, block);
         }
         out.append("</div>\n");
-        credits(out, r);
-        appearances(out, r.appearances());
-        evidence(out, r.evidence());
+        credits(out, r, words);
+        appearances(out, r.appearances(), words);
+        evidence(out, r.evidence(), words, system.rightToLeft());
         out.append("</div>\n");
     }
 
@@ -98,29 +110,30 @@ public final class PackPage {
         }
     }
 
-    private static void credits(StringBuilder out, PackRebuttal r) {
+    private static void credits(StringBuilder out, PackRebuttal r, PackWords words) {
         // lines, not a table: openhtmltopdf does not mirror a table's columns right to left
         out.append("<div class=\"credits\">\n");
-        credit(out, "Written by", r.author());
-        credit(out, "Reviewed by", r.reviewer());
-        credit(out, "Published", r.publishedAt() == null ? "not yet" : DAY.format(r.publishedAt()));
-        credit(out, "Updated", r.updatedAt() == null ? null : DAY.format(r.updatedAt()));
-        credit(out, "Translation of", r.translationOf() == null ? null : "rebuttal " + r.translationOf());
+        credit(out, words.word("written.by"), r.author());
+        credit(out, words.word("reviewed.by"), r.reviewer());
+        credit(out, words.word("published"), r.publishedAt() == null ? words.word("published.not.yet") : DAY.format(r.publishedAt()));
+        credit(out, words.word("updated"), r.updatedAt() == null ? null : DAY.format(r.updatedAt()));
+        credit(out, words.word("translation.of"), r.translationOf() == null ? null
+                : words.word("translation.of.rebuttal").replace("{0}", String.valueOf(r.translationOf())));
         out.append("</div>\n");
     }
 
     private static void credit(StringBuilder out, String label, String value) {
         if (value != null && !value.isBlank()) {
-            out.append("<p class=\"credit\"><span class=\"label\">").append(label).append("</span> <span")
+            out.append("<p class=\"credit\"><span class=\"label\">").append(text(label)).append("</span> <span")
                     .append(dirOf(value)).append('>').append(text(value)).append("</span></p>\n");
         }
     }
 
-    private static void appearances(StringBuilder out, List<PackRebuttal.Appearance> appearances) {
+    private static void appearances(StringBuilder out, List<PackRebuttal.Appearance> appearances, PackWords words) {
         if (appearances.isEmpty()) {
             return;
         }
-        out.append("<h3>Where the claim appeared</h3>\n<ul class=\"appearances\">\n");
+        out.append("<h3>").append(text(words.word("appeared"))).append("</h3>\n<ul class=\"appearances\">\n");
         for (PackRebuttal.Appearance a : appearances) {
             out.append("<li>");
             String title = a.title() == null || a.title().isBlank() ? String.valueOf(a.url()) : a.title();
@@ -136,29 +149,78 @@ public final class PackPage {
         out.append("</ul>\n");
     }
 
-    private static void evidence(StringBuilder out, List<PackRebuttal.Evidence> evidence) {
+    /** The evidence table's columns, in reading order. */
+    private enum Column {
+        NUMBER, TITLE, ADDRESS, NOTE, KEPT_AT, HASH;
+
+        /** Its header's key among the pack's words: "evidence.kept.at". */
+        String wordKey() {
+            return "evidence." + name().toLowerCase(Locale.ROOT).replace('_', '.');
+        }
+    }
+
+    private static void evidence(StringBuilder out, List<PackRebuttal.Evidence> evidence, PackWords words, boolean rightToLeft) {
         if (evidence.isEmpty()) {
             return;
         }
-        out.append("<h3>Evidence</h3>\n<table class=\"evidence\">\n<thead><tr><th>#</th><th>Title</th><th>Address</th>")
-                .append("<th>Note</th><th>Kept at</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
+        // openhtmltopdf lays a right-to-left table's columns out left to right all the same; so a
+        // right-to-left section gets the columns in reverse order in a left-to-right table, which a
+        // browser shows the same way: the first column on the right, in the PDF and the HTML alike
+        List<Column> columns = new ArrayList<>(List.of(Column.values()));
+        if (rightToLeft) {
+            Collections.reverse(columns);
+        }
+        out.append("<h3>").append(text(words.word("evidence"))).append("</h3>\n<table class=\"evidence")
+                .append(rightToLeft ? "\" dir=\"ltr" : "").append("\">\n<thead><tr>");
+        for (Column column : columns) {
+            out.append("<th class=\"").append(column.name().toLowerCase(Locale.ROOT).replace('_', '-')).append('"')
+                    .append(rightToLeft ? " dir=\"rtl\"" : "").append('>').append(text(words.word(column.wordKey()))).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
         for (PackRebuttal.Evidence e : evidence) {
-            out.append("<tr><td>").append(e.position()).append("</td><td>");
-            String title = e.title() == null || e.title().isBlank() ? (e.url() == null ? "" : e.url().toString()) : e.title();
-            link(out, e.url(), title);
-            out.append("</td><td class=\"address\" dir=\"ltr\">").append(text(e.url() == null ? "" : e.url().toString()))
-                    .append("</td><td").append(dirOf(e.note())).append('>').append(text(e.note() == null ? "" : e.note()))
-                    .append("</td><td dir=\"ltr\">").append(e.takenAt() == null ? "" : MINUTE.format(e.takenAt()))
-                    .append("</td><td class=\"hash\" dir=\"ltr\">");
-            if (e.sha256() != null) {
-                out.append("<span title=\"").append(text(e.sha256())).append("\">")
-                        .append(text(e.sha256().substring(0, Math.min(SHORT_HASH, e.sha256().length())))).append("</span>");
-            } else {
-                out.append("<span class=\"problem\">").append(text(e.problem() == null ? "not kept" : e.problem())).append("</span>");
+            out.append("<tr>");
+            for (Column column : columns) {
+                cell(out, column, e, words);
             }
-            out.append("</td></tr>\n");
+            out.append("</tr>\n");
         }
         out.append("</tbody>\n</table>\n");
+    }
+
+    private static void cell(StringBuilder out, Column column, PackRebuttal.Evidence e, PackWords words) {
+        switch (column) {
+            case NUMBER -> out.append("<td class=\"number\">").append(e.position()).append("</td>");
+            case TITLE -> {
+                String title = e.title() == null || e.title().isBlank() ? (e.url() == null ? "" : e.url().toString()) : e.title();
+                out.append("<td class=\"title\"").append(dirOf(title)).append('>');
+                link(out, e.url(), title);
+                out.append("</td>");
+            }
+            case ADDRESS -> out.append("<td class=\"address\" dir=\"ltr\">").append(text(e.url() == null ? "" : e.url().toString()))
+                    .append("</td>");
+            case NOTE -> out.append("<td class=\"note\"").append(dirOf(e.note())).append('>')
+                    .append(text(e.note() == null ? "" : e.note())).append("</td>");
+            case KEPT_AT -> {
+                // the date and the time each on one line: Japanese line breaking would split "06:|15"
+                out.append("<td class=\"kept-at\" dir=\"ltr\">");
+                if (e.takenAt() != null) {
+                    out.append("<span class=\"unbroken\">").append(DAY.format(e.takenAt())).append("</span> <span class=\"unbroken\">")
+                            .append(TIME.format(e.takenAt())).append("</span>");
+                }
+                out.append("</td>");
+            }
+            case HASH -> {
+                out.append("<td class=\"hash\" dir=\"ltr\">");
+                if (e.sha256() != null) {
+                    out.append("<span title=\"").append(text(e.sha256())).append("\">")
+                            .append(text(e.sha256().substring(0, Math.min(SHORT_HASH, e.sha256().length())))).append("</span>");
+                } else {
+                    String problem = e.problem() == null ? words.word("evidence.not.kept") : e.problem();
+                    out.append("<span class=\"problem\"").append(dirOf(problem)).append('>').append(text(problem)).append("</span>");
+                }
+                out.append("</td>");
+            }
+        }
     }
 
     /** A link for http(s) addresses; any other address (javascript:, file:) is shown as words only. */
@@ -172,9 +234,32 @@ public final class PackPage {
         }
     }
 
+    /** "page N of M" in the page's language, as CSS content: the phrase around the page counters. */
+    private static String pageNumbers(PackWords words) {
+        String phrase = words.word("pack.page").replace("\\", "\\\\").replace("\"", "\\\"");
+        return ("\"" + phrase + "\"").replace("{0}", "\" counter(page) \"").replace("{1}", "\" counter(pages) \"");
+    }
+
     /** The direction attribute for a text whose script may differ from its section's. */
     private static String dirOf(String value) {
         return WritingSystem.byFirstStrongCharacter(value).rightToLeft() ? " dir=\"rtl\"" : " dir=\"ltr\"";
+    }
+
+    /**
+     * One of the pack's phrases, escaped, with its {0}, {1}… replaced by the given markup. Not
+     * MessageFormat, which would take the apostrophe of "l'affirmation" for a quote and drop it.
+     */
+    private static String phrase(PackWords words, String key, String... markup) {
+        String phrase = text(words.word(key));
+        for (int i = 0; i < markup.length; i++) {
+            phrase = phrase.replace("{" + i + "}", markup[i]);
+        }
+        return phrase;
+    }
+
+    /** A date or number kept left to right inside a right-to-left phrase (else "2026-12-05" reads "05-12-2026"). */
+    private static String ltr(String value) {
+        return "<span dir=\"ltr\">" + text(value) + "</span>";
     }
 
     private static String lines(String value) {
@@ -208,10 +293,10 @@ public final class PackPage {
         return out.toString();
     }
 
-    private static String css() {
+    private static String css(PackWords words) {
         return """
                 @page { size: A4; margin: 18mm 16mm 20mm 16mm;
-                  @bottom-center { content: "page " counter(page) " of " counter(pages); font-family: %1$s; font-size: 8pt; color: #666; } }
+                  @bottom-center { content: %2$s; font-family: %1$s; font-size: 8pt; color: #666; } }
                 body { font-family: %1$s; font-size: 10.5pt; line-height: 1.45; color: #111; margin: 0 auto; max-width: 48em; }
                 .pack-header { border-bottom: 2px solid #333; margin-bottom: 1.2em; padding-bottom: 0.4em; }
                 .logo { max-height: 48px; max-width: 200px; }
@@ -242,7 +327,8 @@ public final class PackPage {
                 table.evidence td { border-bottom: 1px solid #ccc; }
                 .address, .hash, a { word-wrap: break-word; overflow-wrap: break-word; word-break: break-all; }
                 .problem { color: #a00; }
+                .unbroken { white-space: nowrap; }
                 a { color: #1a4f99; }
-                """.formatted(PdfFonts.cssFamilies(WritingSystem.DEFAULT));
+                """.formatted(PdfFonts.cssFamilies(WritingSystem.DEFAULT), pageNumbers(words));
     }
 }

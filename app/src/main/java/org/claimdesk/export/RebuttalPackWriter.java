@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,27 @@ public final class RebuttalPackWriter {
         byte[] manifest = manifest(rebuttals, publisher, listed, includeSnapshots, now);
         Path absolute = ManifestZip.write(target, manifest, files, now);
         return new Written(absolute, listed, rebuttals.size(), kept);
+    }
+
+    /** The HTML page's name inside a pack. */
+    public static final String HTML_PAGE = "index.html";
+    /** The PDF's name inside a pack. */
+    public static final String PDF_PAGE = "rebuttals.pdf";
+
+    /**
+     * The page as readers see it, for {@link #write}'s {@code pages}: one XHTML document, as it is
+     * ({@value #HTML_PAGE}) and laid out as a PDF with its fonts embedded ({@value #PDF_PAGE}).
+     *
+     * @throws MissingFontException when a script of the rebuttals has no font on this machine
+     */
+    public static Map<String, byte[]> pages(PackHeader header, List<PackRebuttal> rebuttals, PackPdf pdf) throws IOException {
+        String page = PackPage.xhtml(header, rebuttals);
+        ByteArrayOutputStream laidOut = new ByteArrayOutputStream();
+        pdf.write(page, laidOut);
+        Map<String, byte[]> pages = new LinkedHashMap<>();
+        pages.put(HTML_PAGE, page.getBytes(StandardCharsets.UTF_8));
+        pages.put(PDF_PAGE, laidOut.toByteArray());
+        return pages;
     }
 
     /** "12-ar": a rebuttal's files are named by its id and language. */

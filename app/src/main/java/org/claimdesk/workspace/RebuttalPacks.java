@@ -2,7 +2,6 @@ package org.claimdesk.workspace;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.claimdesk.export.PackHeader;
-import org.claimdesk.export.PackPage;
 import org.claimdesk.export.PackPdf;
 import org.claimdesk.export.PackReader;
 import org.claimdesk.export.PdfFonts;
@@ -80,14 +79,8 @@ final class RebuttalPacks {
         }
         String by = request.createdBy();
         Instant now = clock.instant();
-        // the page as readers will see it: one XHTML document, as it is and as a PDF with its fonts embedded
         PackHeader header = new PackHeader(request.organisation(), request.logo(), request.logoMediaType(), now);
-        String page = PackPage.xhtml(header, packed);
-        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
-        new PackPdf(PdfFonts.onThisMachine()).write(page, pdf);
-        Map<String, byte[]> pages = new java.util.LinkedHashMap<>();
-        pages.put("index.html", page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        pages.put("rebuttals.pdf", pdf.toByteArray());
+        Map<String, byte[]> pages = RebuttalPackWriter.pages(header, packed, new PackPdf(PdfFonts.onThisMachine()));
         RebuttalPackWriter.Written written = RebuttalPackWriter.write(target, packed,
                 new RebuttalPackWriter.Publisher(request.organisation(), addresses, by, workspaceId.get()), pages,
                 request.includeSnapshots(), sha -> rebuttals.snapshots().read(sha), now);

@@ -54,7 +54,7 @@ class PackPageTest {
         assertThat(japanese.getAttribute("lang")).isEqualTo("ja");
         assertThat(japanese.getAttribute("dir")).isEqualTo("ltr");
         assertThat(japanese.getTextContent()).contains(PackSamples.JAPANESE_CLAIM, "誤り", "記者会見", "the page did not answer",
-                "rebuttal 12");
+                "ファクトチェック 12");
         assertThat(elements(page, "h2")).extracting(Element::getTextContent)
                 .containsExactly(PackSamples.ARABIC_CLAIM, PackSamples.JAPANESE_CLAIM);
     }

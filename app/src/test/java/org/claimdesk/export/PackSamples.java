@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** Rebuttals as a pack carries them, in Arabic (digits and a Latin name inside) and Japanese. */
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Rebuttals as a pack carries them, in Arabic (digits and a Latin name inside), Japanese and English. */
 final class PackSamples {
     static final String ARABIC_CLAIM = "قال وزير الصحة John Smith إن 40% من اللقاحات فاسدة";
     static final String ARABIC_ANSWER = "لم يقل الوزير ذلك، والرقم الصحيح هو 4% فقط.";
@@ -13,6 +15,20 @@ final class PackSamples {
     static final Instant AT = Instant.parse("2026-12-01T09:30:00Z");
 
     private PackSamples() {
+    }
+
+    /** The fonts of this machine when they cover Arabic and Japanese; else the calling test is skipped, saying which are missing. */
+    static PdfFonts arabicAndJapaneseFonts() {
+        PdfFonts fonts = PdfFonts.onThisMachine();
+        String missing = null;
+        try {
+            fonts.facesFor(ARABIC_CLAIM + JAPANESE_CLAIM);
+        } catch (MissingFontException e) {
+            missing = e.getMessage();
+        }
+        String reason = missing;
+        assumeTrue(reason == null, () -> "fonts for Arabic and Japanese are not installed here: " + reason);
+        return fonts;
     }
 
     static PackHeader header() {
@@ -26,6 +42,15 @@ final class PackSamples {
                 List.of(new PackRebuttal.Appearance(URI.create("https://news.example/ar/1"), "خبر عن اللقاحات", "صحيفة المثال", AT)),
                 List.of(new PackRebuttal.Evidence(1, URI.create("https://health.example/statement?id=42"), null,
                         "البيان الرسمي", "الفقرة الثالثة", AT, "a".repeat(64), "text/html", null, "evidence/" + "a".repeat(64))),
+                null);
+    }
+
+    static PackRebuttal english() {
+        return new PackRebuttal(11, "en", "The river dam upstream of Millbrook has burst", "false", "False", 1, 1, 5,
+                "The dam is intact; the water board inspected it this morning.", "The photo shows a dam in 2019.\n",
+                "Ann", "Ben", AT, AT, List.of(),
+                List.of(new PackRebuttal.Evidence(1, URI.create("https://water.example/inspection"), null, "Inspection report",
+                        "page 2", AT, "b".repeat(64), "text/html", null, "evidence/" + "b".repeat(64))),
                 null);
     }
 
