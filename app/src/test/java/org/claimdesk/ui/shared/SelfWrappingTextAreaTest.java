@@ -8,6 +8,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.claimdesk.ui.WorkbenchUiTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -32,10 +33,15 @@ class SelfWrappingTextAreaTest {
     private final List<Throwable> failures = new ArrayList<>();
     private SelfWrappingTextArea area;
     private Stage stage;
+    private Thread.UncaughtExceptionHandler fxHandlerBefore;
 
+    /**
+     * A stage of its own, closed after each test: the primary stage is shared by every window test
+     * in the run, and one narrowed here would lay out the next test's window narrow.
+     */
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        this.stage = new Stage();
         area = new SelfWrappingTextArea();
         area.setNodeOrientation(NodeOrientation.RIGHT_TO_LEFT);
         area.setStyle("-fx-font-family: \"DejaVu Sans\";");
@@ -43,7 +49,17 @@ class SelfWrappingTextAreaTest {
         // the editor's shape: the area in a box in a split pane, beside something else
         stage.setScene(new Scene(new SplitPane(new VBox(), new VBox(area)), 640, 420));
         stage.show();
+        fxHandlerBefore = Thread.currentThread().getUncaughtExceptionHandler();
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> failures.add(failure));
+    }
+
+    @AfterEach
+    void closeTheStageAndGiveTheFxThreadItsHandlerBack() throws Exception {
+        onFx(() -> {
+            stage.close();
+            Thread.currentThread().setUncaughtExceptionHandler(fxHandlerBefore);
+            return null;
+        });
     }
 
     @Test
