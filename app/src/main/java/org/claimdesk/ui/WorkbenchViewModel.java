@@ -210,6 +210,7 @@ public final class WorkbenchViewModel {
         OpenWorkspace o = open;
         keyWanted.set(null);
         if (o == null || tasks.busyProperty().get()) {
+            wipe(keys == null ? null : keys.passphrase());
             return;
         }
         run("Import of " + path, new ImportTask(o, path, keys, messages), outcome -> {
