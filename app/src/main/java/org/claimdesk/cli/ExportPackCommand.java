@@ -74,8 +74,7 @@ final class ExportPackCommand extends SessionCommand {
         byte[] logoBytes = null;
         String logoType = null;
         if (logo != null) {
-            String name = logo.getFileName().toString().toLowerCase(Locale.ROOT);
-            logoType = name.endsWith(".png") ? "image/png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : null;
+            logoType = Exporting.logoMediaType(logo);
             if (logoType == null) {
                 err().println("claimdesk export-pack: --logo must be a .png or .jpg file: " + logo);
                 return ExitCodes.USAGE;

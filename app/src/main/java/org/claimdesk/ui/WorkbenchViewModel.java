@@ -17,6 +17,7 @@ import org.claimdesk.ui.claims.ClaimBoardViewModel;
 import org.claimdesk.ui.exchange.ConflictsViewModel;
 import org.claimdesk.ui.exchange.PackChoiceViewModel;
 import org.claimdesk.workspace.EncryptedFiles;
+import org.claimdesk.workspace.Exporting;
 import org.claimdesk.export.OpenPgpEnvelope;
 import org.claimdesk.workspace.Importing;
 import org.claimdesk.ui.rebuttals.RebuttalsViewModel;
@@ -279,25 +280,12 @@ public final class WorkbenchViewModel {
      * file then ends in .pgp); the passphrase is wiped once the pack is written or refused.
      */
     public void exportPack(PackChoiceViewModel.PackChoice choice, Path target, char[] passphrase) {
-        OpenWorkspace o = open;
-        if (o == null || tasks.busyProperty().get()) {
-            wipe(passphrase);
-            return;
-        }
-        Path file = passphrase == null ? target : EncryptedFiles.encryptedName(target, false);
-        run("Export of " + file, progress -> {
-            try {
-                progress.message(messages.format("export.running", file.getFileName()));
-                byte[] logo = choice.logo() == null ? null : java.nio.file.Files.readAllBytes(choice.logo());
-                String logoType = choice.logo() == null ? null
-                        : choice.logo().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
-                return o.exportPack(choice, logo, logoType, file,
-                        passphrase == null ? null : OpenPgpEnvelope.Recipients.passphrase(passphrase));
-            } finally {
-                wipe(passphrase);
-            }
-        }, written -> statusLine.say(messages.format(passphrase == null ? "status.packWritten" : "status.packWrittenEncrypted",
-                written.file(), written.rebuttals(), written.snapshots())), "status.packFailed");
+        exportEncryptable(target, passphrase, (o, file, to) -> {
+            byte[] logo = choice.logo() == null ? null : java.nio.file.Files.readAllBytes(choice.logo());
+            String logoType = choice.logo() == null ? null : Exporting.logoMediaType(choice.logo());
+            return o.exportPack(choice, logo, logoType, file, to);
+        }, written -> messages.format(passphrase == null ? "status.packWritten" : "status.packWrittenEncrypted",
+                written.file(), written.rebuttals(), written.snapshots()), "status.packFailed");
     }
 
     /**
@@ -305,6 +293,21 @@ public final class WorkbenchViewModel {
      * another machine, encrypted with {@code passphrase} when one is given (the file then ends in .pgp).
      */
     public void exportBundle(Instant since, Path target, char[] passphrase) {
+        exportEncryptable(target, passphrase, (o, file, to) -> o.exportBundle(since, file, to),
+                written -> messages.format(passphrase == null ? "status.bundleWritten" : "status.bundleWrittenEncrypted",
+                        written.file(), written.items(), written.clusters(), written.rebuttals(), written.bytes() / 1e6),
+                "status.bundleFailed");
+    }
+
+    /** Writes one file for another machine; {@code to} is null when it is not encrypted. */
+    @FunctionalInterface
+    private interface ExportWriter<T> {
+        T write(OpenWorkspace workspace, Path file, OpenPgpEnvelope.Recipients to) throws Exception;
+    }
+
+    /** An export as a long task, to {@code target} or, encrypted, to its .pgp name; the passphrase is wiped at the end. */
+    private <T> void exportEncryptable(Path target, char[] passphrase, ExportWriter<T> writer,
+                                       java.util.function.Function<T, String> said, String failedKey) {
         OpenWorkspace o = open;
         if (o == null || tasks.busyProperty().get()) {
             wipe(passphrase);
@@ -314,13 +317,11 @@ public final class WorkbenchViewModel {
         run("Export of " + file, progress -> {
             try {
                 progress.message(messages.format("export.running", file.getFileName()));
-                return o.exportBundle(since, file, passphrase == null ? null : OpenPgpEnvelope.Recipients.passphrase(passphrase));
+                return writer.write(o, file, passphrase == null ? null : OpenPgpEnvelope.Recipients.passphrase(passphrase));
             } finally {
                 wipe(passphrase);
             }
-        }, written -> statusLine.say(messages.format(passphrase == null ? "status.bundleWritten" : "status.bundleWrittenEncrypted",
-                written.file(), written.items(), written.clusters(), written.rebuttals(), written.bytes() / 1e6)),
-                "status.bundleFailed");
+        }, written -> statusLine.say(said.apply(written)), failedKey);
     }
 
     private static void wipe(char[] passphrase) {

@@ -40,6 +40,12 @@ public final class Exporting {
         }
     }
 
+    /** The media type of a logo file by its name: "image/png", "image/jpeg", or null for anything else. */
+    public static String logoMediaType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".png") ? "image/png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : null;
+    }
+
     /** A pack written: where, how many rebuttals and evidence snapshots, how many files in all. */
     public record PackWritten(Path file, int rebuttals, int snapshots, int files) {
     }

@@ -4,23 +4,18 @@ import atlantafx.base.theme.Styles;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.claimdesk.ui.shared.Messages;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,19 +57,8 @@ public final class BundleExportDialog {
         day.setId("bundleSinceDay");
         day.disableProperty().bind(since.selectedProperty().not());
 
-        TextField target = new TextField(suggested.toString());
-        target.setId("bundleTarget");
-        HBox.setHgrow(target, Priority.ALWAYS);
-        Button chooseTarget = new Button(messages.get("pack.chooseTarget"));
-        chooseTarget.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(messages.get("bundle.title"));
-            chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("Zip", "*.zip"));
-            File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
-            if (chosen != null) {
-                target.setText(chosen.getPath());
-            }
-        });
+        ZipTarget target = new ZipTarget(messages, "bundleTarget", suggested, messages.get("bundle.title"),
+                () -> dialog.getDialogPane().getScene().getWindow());
         PassphraseFields secret = new PassphraseFields(messages, "bundle");
         Label problem = new Label();
         problem.setId("bundleProblem");
@@ -85,7 +69,7 @@ public final class BundleExportDialog {
         explain.getStyleClass().add(Styles.TEXT_MUTED);
 
         VBox content = new VBox(8, explain, everything, new HBox(8, since, day),
-                new HBox(8, new Label(messages.get("pack.target")), target, chooseTarget), secret.row(), problem);
+                new HBox(8, new Label(messages.get("pack.target")), target.row()), secret.row(), problem);
         content.setPadding(new Insets(4));
         content.setPrefWidth(600);
         dialog.getDialogPane().setContent(content);
@@ -95,8 +79,8 @@ public final class BundleExportDialog {
         Node writeButton = dialog.getDialogPane().lookupButton(write);
         writeButton.setId("bundleExport");
         writeButton.addEventFilter(ActionEvent.ACTION, event -> {
-            String file = target.getText() == null ? "" : target.getText().strip();
-            if (file.isEmpty()) {
+            Path file = target.path();
+            if (file == null) {
                 problem.setText(messages.get("pack.targetMissing"));
                 event.consume();
                 return;
@@ -112,7 +96,7 @@ public final class BundleExportDialog {
                 return;
             }
             Instant from = since.isSelected() ? day.getValue().atStartOfDay(zone).toInstant() : null;
-            export.export(from, Path.of(file), answer.passphrase());
+            export.export(from, file, answer.passphrase());
         });
         dialog.setOnHidden(event -> secret.clear());
         dialog.setResultConverter(button -> button);

@@ -101,19 +101,8 @@ public final class PackExportDialog {
         model.logoProperty().addListener((obs, before, now) ->
                 logoName.setText(now == null ? messages.get("pack.noLogo") : now.getFileName().toString()));
 
-        TextField target = new TextField(suggested.toString());
-        target.setId("packTarget");
-        HBox.setHgrow(target, Priority.ALWAYS);
-        Button chooseTarget = new Button(messages.get("pack.chooseTarget"));
-        chooseTarget.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(messages.get("pack.title"));
-            chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("Zip", "*.zip"));
-            File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
-            if (chosen != null) {
-                target.setText(chosen.getPath());
-            }
-        });
+        ZipTarget target = new ZipTarget(messages, "packTarget", suggested, messages.get("pack.title"),
+                () -> dialog.getDialogPane().getScene().getWindow());
 
         PassphraseFields secret = new PassphraseFields(messages, "pack");
         secret.encrypt.selectedProperty().bindBidirectional(model.encryptProperty());
@@ -128,7 +117,7 @@ public final class PackExportDialog {
         form.addRow(0, new Label(messages.get("pack.organisation")), organisation);
         form.addRow(1, new Label(messages.get("pack.baseUrl")), address);
         form.addRow(2, new Label(messages.get("pack.logo")), new HBox(8, chooseLogo, logoName));
-        form.addRow(3, new Label(messages.get("pack.target")), new HBox(8, target, chooseTarget));
+        form.addRow(3, new Label(messages.get("pack.target")), target.row());
         GridPane.setHgrow(organisation, Priority.ALWAYS);
         VBox content = new VBox(8, new Label(messages.get("pack.rebuttals")), list, languages, snapshots, form,
                 secret.row(), problem);
@@ -147,8 +136,8 @@ public final class PackExportDialog {
                 event.consume();
                 return;
             }
-            String file = target.getText() == null ? "" : target.getText().strip();
-            if (file.isEmpty()) {
+            Path file = target.path();
+            if (file == null) {
                 model.refused(messages.get("pack.targetMissing"));
                 event.consume();
                 return;
@@ -158,7 +147,7 @@ public final class PackExportDialog {
                 event.consume();
                 return;
             }
-            export.export(choice, Path.of(file), answer.passphrase());
+            export.export(choice, file, answer.passphrase());
         });
         dialog.setOnHidden(event -> secret.clear());
         dialog.setResultConverter(button -> button);
