@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -51,27 +53,28 @@ final class ClusterCommand implements Callable<Integer> {
         StreamingClusterer clusterer = new StreamingClusterer(defaults.withJoinThreshold(threshold)
                 .withMergeThreshold(Math.max(threshold, defaults.mergeThreshold())));
         List<String> ids = new ArrayList<>();
-        List<Long> clusters = new ArrayList<>();
+        Map<String, Long> clusterOf = new HashMap<>();
         long started = System.nanoTime();
         ClusterInputFile.Report report = new ClusterInputFile(problem -> err.println("claimdesk cluster: " + problem))
                 .read(file, item -> {
                     Assignment a = clusterer.add(item);
                     ids.add(item.id());
-                    clusters.add(a.clusterId());
+                    clusterOf.put(item.id(), a.clusterId());
+                    clusterOf.putAll(a.moved());
                 });
         double seconds = (System.nanoTime() - started) / 1e9;
-        // merges later in the stream may have joined a cluster an item was put in: print where it is now
+        // later items may have merged an item's cluster into another or split it off: print where it is now
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
+        for (String id : ids) {
             line.setLength(0);
-            out.append(line.append(ids.get(i)).append('\t').append(clusterer.resolve(clusters.get(i))).append('\n'));
+            out.append(line.append(id).append('\t').append(clusterer.resolve(clusterOf.get(id))).append('\n'));
         }
         out.flush();
         if (report.withoutTime() > 0) {
             err.printf("claimdesk cluster: %d items had no time; each took the time of the item before it%n",
                     report.withoutTime());
         }
-        long distinct = clusters.stream().map(clusterer::resolve).distinct().count();
+        long distinct = clusterOf.values().stream().map(clusterer::resolve).distinct().count();
         err.printf(Locale.ROOT, "claimdesk cluster: %d items in %d clusters, %.1f s (%.0f items/s)%n", ids.size(), distinct,
                 seconds, ids.size() / Math.max(seconds, 1e-9));
         return report.badLines() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;

@@ -30,63 +30,75 @@ import java.time.Duration;
  *                           Mosul give one); 0 off
  * @param conceptWeight      weight of a news concept from the bilingual lexicon ({@link NewsLexicon}:
  *                           Staudamm, سد and ダム give one); 0 off
+ * @param splitThreshold     centroid cosine of a cluster's two halves under which it splits in two (looked
+ *                           at when it doubles); 0 never
+ * @param splitMinItems      the smallest half a split leaves, in items; also the smallest cluster looked at
+ *                           is twice this
  */
 public record ClusterSettings(double joinThreshold, double mergeThreshold, Duration halfLife, double decayFloor,
                               Duration window, double linkEvidence, double titleWeight, double addressWordWeight,
                               double numberWeight, double entityWeight, int lookupTerms, int postingsPerTerm,
                               int maxCandidates, int centroidTerms, int maxTextChars, int idfTableBits,
                               double growMergeThreshold, int strayItems,
-                              double nameKeyWeight, double conceptWeight) {
+                              double nameKeyWeight, double conceptWeight, double splitThreshold,
+                              int splitMinItems) {
 
     public static ClusterSettings defaults() {
         return new ClusterSettings(0.08, 0.6, Duration.ofHours(6), 0.0, Duration.ofDays(3), 0.8,
-                2.0, 0.5, 1.5, 2.0, 8, 64, 40, 200, 5_000, 21, 0.2, 3, 2.0, 1.0);
+                2.0, 0.5, 1.5, 2.0, 8, 64, 40, 200, 5_000, 21, 0.2, 3, 2.0, 1.0, 0.1, 8);
     }
 
     public ClusterSettings withJoinThreshold(double value) {
         return new ClusterSettings(value, mergeThreshold, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
                 centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
-                nameKeyWeight, conceptWeight);
+                nameKeyWeight, conceptWeight, splitThreshold, splitMinItems);
     }
 
     public ClusterSettings withMergeThreshold(double value) {
         return new ClusterSettings(joinThreshold, value, halfLife, decayFloor, window, linkEvidence, titleWeight,
                 addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
                 centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
-                nameKeyWeight, conceptWeight);
+                nameKeyWeight, conceptWeight, splitThreshold, splitMinItems);
     }
 
     public ClusterSettings withTime(Duration newHalfLife, double newDecayFloor, Duration newWindow) {
         return new ClusterSettings(joinThreshold, mergeThreshold, newHalfLife, newDecayFloor, newWindow, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm,
                 maxCandidates, centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
-                nameKeyWeight, conceptWeight);
+                nameKeyWeight, conceptWeight, splitThreshold, splitMinItems);
     }
 
     public ClusterSettings withAddressWordWeight(double value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, value, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
                 centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems,
-                nameKeyWeight, conceptWeight);
+                nameKeyWeight, conceptWeight, splitThreshold, splitMinItems);
     }
 
     public ClusterSettings withGrowMergeThreshold(double value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, value, strayItems, nameKeyWeight, conceptWeight);
+                centroidTerms, maxTextChars, idfTableBits, value, strayItems, nameKeyWeight, conceptWeight, splitThreshold, splitMinItems);
     }
 
     public ClusterSettings withStrayItems(int value) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
-                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, value, nameKeyWeight, conceptWeight);
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, value, nameKeyWeight, conceptWeight, splitThreshold, splitMinItems);
     }
 
     public ClusterSettings withCrossScript(double newNameKeyWeight, double newConceptWeight) {
         return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
                 titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
                 centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems, newNameKeyWeight,
-                newConceptWeight);
+                newConceptWeight, splitThreshold, splitMinItems);
+    }
+
+    public ClusterSettings withSplit(double threshold, int minItems) {
+        return new ClusterSettings(joinThreshold, mergeThreshold, halfLife, decayFloor, window, linkEvidence,
+                titleWeight, addressWordWeight, numberWeight, entityWeight, lookupTerms, postingsPerTerm, maxCandidates,
+                centroidTerms, maxTextChars, idfTableBits, growMergeThreshold, strayItems, nameKeyWeight,
+                conceptWeight, threshold, minItems);
     }
 }

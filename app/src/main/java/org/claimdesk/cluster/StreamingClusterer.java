@@ -40,6 +40,8 @@ public final class StreamingClusterer {
     private final Map<String, Long> pins = new HashMap<>();
     private final Map<String, Set<Long>> cannotJoin = new HashMap<>();
     private final List<long[]> cannotMerge = new ArrayList<>();
+    /** Clusters an analyst merged: what they put together is not split again by the clusterer. */
+    private final Set<Long> keptWhole = new HashSet<>();
     private long nextId = 1;
     /** Where new cluster ids come from: a counter of its own, or the workspace's database. */
     private final LongSupplier newIds;
@@ -73,7 +75,8 @@ public final class StreamingClusterer {
         advanceClock(item.time());
         Long pinned = pins.get(item.id());
         if (pinned != null) {
-            return new Assignment(item.id(), join(resolve(pinned), features, item.time()).id, false, List.of(), 1);
+            return new Assignment(item.id(), join(resolve(pinned), features, item.time()).id, false, List.of(), 1,
+                    Map.of());
         }
         Set<Long> excluded = excludedFor(item.id());
         Map<Long, Integer> hits = new HashMap<>();
@@ -120,7 +123,7 @@ public final class StreamingClusterer {
         if (best < 0 || bestScore < settings.joinThreshold()) {
             LiveCluster c = newCluster(newId(), item.time());
             join(c.id, features, item.time());
-            return new Assignment(item.id(), c.id, true, List.of(), bestScore);
+            return new Assignment(item.id(), c.id, true, List.of(), bestScore, Map.of());
         }
         List<Long> absorbed = new ArrayList<>();
         long target = best;
@@ -130,10 +133,14 @@ public final class StreamingClusterer {
             target = survivor;
         }
         LiveCluster joined = join(target, features, item.time());
+        Map<String, Long> moved = Map.of();
         if (Integer.bitCount(joined.size()) == 1) {
             target = mergeTwins(joined, absorbed);
+            moved = new HashMap<>(splitIfTwoStories(live.get(target)));
+            target = resolve(itemCluster.get(item.id()));
+            moved.remove(item.id());
         }
-        return new Assignment(item.id(), target, false, absorbed, bestScore);
+        return new Assignment(item.id(), target, false, absorbed, bestScore, moved);
     }
 
     /**
@@ -168,7 +175,9 @@ public final class StreamingClusterer {
                 long a = resolve(m.clusterA());
                 long b = resolve(m.clusterB());
                 cannotMerge.removeIf(p -> sameCluster(p[0], p[1], a, b));
-                yield a == b ? a : merge(a, b);
+                long merged = a == b ? a : merge(a, b);
+                keptWhole.add(merged);
+                yield merged;
             }
             case AnalystDecision.MoveOut m -> {
                 long from = resolve(m.fromCluster());
@@ -317,6 +326,51 @@ public final class StreamingClusterer {
             }
         }
         return survivor;
+    }
+
+    /**
+     * When a cluster doubles, it is looked at for two stories in one: its items fall in two halves
+     * (a two-means, {@link ClusterSplitter}), and when the halves' centroids are far apart and the
+     * smaller holds at least {@code splitMinItems} items, the smaller half leaves as a cluster of its
+     * own with a new id; the larger keeps the id and whatever analysts attached to it. Items pinned
+     * to the cluster stay; a cluster an analyst merged is never split. Returns the items moved and
+     * the cluster they are in now.
+     */
+    private Map<String, Long> splitIfTwoStories(LiveCluster c) {
+        if (c == null || settings.splitThreshold() <= 0 || c.size() < 2 * settings.splitMinItems()
+                || keptWhole.stream().anyMatch(id -> resolve(id) == c.id)) {
+            return Map.of();
+        }
+        Set<String> held = new HashSet<>();
+        pins.forEach((item, cluster) -> {
+            if (resolve(cluster) == c.id) {
+                held.add(item);
+            }
+        });
+        ClusterSplitter.Halves halves = ClusterSplitter.split(c.members, held);
+        if (halves == null || halves.cosine() >= settings.splitThreshold()
+                || halves.smaller().size() < settings.splitMinItems()) {
+            return Map.of();
+        }
+        LiveCluster apart = newCluster(newId(), c.firstTime);
+        apart.lastTime = c.lastTime;
+        Map<String, Long> moved = new HashMap<>();
+        int budget = 8 * settings.lookupTerms();
+        for (String item : halves.smaller()) {
+            TermVector vector = c.members.get(item);
+            c.remove(item);
+            apart.members.put(item, vector);
+            apart.centroid.add(vector, 1);
+            itemCluster.put(item, apart.id);
+            moved.put(item, apart.id);
+            for (int i : vector.heaviest(settings.lookupTerms())) {
+                int term = vector.terms()[i];
+                if (apart.indexedTerms.size() < budget && apart.indexedTerms.add(term)) {
+                    index.addTerm(term, apart.id);
+                }
+            }
+        }
+        return moved;
     }
 
     /** Merges two live clusters; the larger (the older when equal) keeps its id. */

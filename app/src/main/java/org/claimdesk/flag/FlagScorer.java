@@ -95,7 +95,10 @@ public final class FlagScorer {
         if (recent > 0 && !age.isNegative() && age.compareTo(NEW_FOR) <= 0) {
             parts.add(new Part(POINTS_FOR_NEW, "new: first seen %s ago".formatted(hours(age))));
         }
-        if (cluster.bestClaimScore() > 0) {
+        // only while the story moves (an item in the window or the day before): a quiet cluster
+        // scores 0, leaves the board's top and the flag rounds, so a round costs what the live
+        // clusters cost, not every cluster the workspace ever made
+        if (cluster.bestClaimScore() > 0 && recent + before > 0) {
             double points = POINTS_FOR_CHECK_WORTHY * cluster.bestClaimScore();
             parts.add(new Part(points, cluster.bestClaimScore() >= 0.5
                     ? "check-worthy claim (%.2f)".formatted(cluster.bestClaimScore()) : null));

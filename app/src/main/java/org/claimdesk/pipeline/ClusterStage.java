@@ -11,6 +11,7 @@ import org.claimdesk.store.ItemWrite;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,8 +63,10 @@ public final class ClusterStage implements Stage<ClusterStore.Work> {
         synchronized (this) {
             assignment = clusterer().add(itemOf(work));
         }
+        Map<Long, Long> moved = new HashMap<>();
+        assignment.moved().forEach((item, cluster) -> moved.put(Long.parseLong(item), cluster));
         return clusters.placed(new ClusterPlacement(work.itemId(), assignment.clusterId(), assignment.similarity(),
-                assignment.absorbed(), clock.instant()));
+                assignment.absorbed(), moved, clock.instant()));
     }
 
     /** An analyst merges one cluster into another: stored, and the clusterer keeps them one from now on. */
@@ -106,8 +109,14 @@ public final class ClusterStage implements Stage<ClusterStore.Work> {
                         member.text(), member.language(), member.sourceId(), member.url(), List.of()), member.clusterId());
             }
             for (ClusterStore.Decision decision : clusters.decisions()) {
+                if (decision.kind() == ClusterStore.DecisionKind.MERGE) {
+                    // the membership is stored merged; the clusterer only needs to know not to split it again
+                    long merged = clusters.survivor(decision.clusterId());
+                    restored.apply(new AnalystDecision.Merge(merged, merged));
+                    continue;
+                }
                 if (decision.itemId() == null) {
-                    continue; // merges are in the stored membership already
+                    continue;
                 }
                 Optional<Long> now = clusters.clusterOfItem(decision.itemId());
                 if (now.isEmpty()) {

@@ -133,10 +133,74 @@ public final class ClusterStore {
                 touched.add(before);
             }
             putItem(connection, placement.itemId(), target, placement.similarity(), pinnedIn != null, placement.at());
+            touched.addAll(split(connection, placement.moved(), placement.at()));
             for (long cluster : touched) {
                 refresh(connection, cluster);
             }
         });
+    }
+
+    /**
+     * Moves the items the clusterer split off, except pinned ones (an analyst's word holds), and
+     * writes the split into both clusters' history. Returns the clusters that changed. A split of
+     * a big cluster moves thousands of items: read in chunks, written in one batch.
+     */
+    private static Set<Long> split(Connection connection, Map<Long, Long> moved, Instant at) throws SQLException {
+        if (moved.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, Long> from = new HashMap<>();
+        List<Long> ids = List.copyOf(moved.keySet());
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT item_id, cluster_id FROM cluster_item WHERE pinned = FALSE AND item_id IN (%s)"
+                            .formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        from.put(rows.getLong(1), rows.getLong(2));
+                    }
+                }
+            }
+        }
+        Map<Long, Long> survivors = new HashMap<>();
+        Map<Long, Map<Long, Integer>> counts = new HashMap<>(); // from → to → items
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE cluster_item SET cluster_id = ?, assigned_at = ? WHERE item_id = ?")) {
+            for (Map.Entry<Long, Long> move : from.entrySet()) {
+                long target = moved.get(move.getKey());
+                Long to = survivors.get(target);
+                if (to == null) {
+                    to = survivorOf(connection, target);
+                    survivors.put(target, to);
+                }
+                if (move.getValue().equals(to)) {
+                    continue;
+                }
+                update.setLong(1, to);
+                SqlValues.setInstant(update, 2, at);
+                update.setLong(3, move.getKey());
+                update.addBatch();
+                counts.computeIfAbsent(move.getValue(), f -> new HashMap<>()).merge(to, 1, Integer::sum);
+            }
+            update.executeBatch();
+        }
+        Set<Long> touched = new HashSet<>();
+        for (Map.Entry<Long, Map<Long, Integer>> source : counts.entrySet()) {
+            touched.add(source.getKey());
+            for (Map.Entry<Long, Integer> to : source.getValue().entrySet()) {
+                touched.add(to.getKey());
+                String items = to.getValue() == 1 ? "1 item" : to.getValue() + " items";
+                changeState(connection, source.getKey(), stateOf(connection, source.getKey()),
+                        items + " split off into cluster " + to.getKey(), null, at);
+                changeState(connection, to.getKey(), stateOf(connection, to.getKey()),
+                        "split off from cluster " + source.getKey() + " (" + items + ")", null, at);
+            }
+        }
+        return touched;
     }
 
     /** What the clustering stage reads of these items, in the order asked for; items that are gone are left out. */

@@ -1,5 +1,6 @@
 package org.claimdesk.cli;
 
+import org.claimdesk.cluster.Assignment;
 import org.claimdesk.cluster.ClusterItem;
 import org.claimdesk.cluster.ClusterSettings;
 import org.claimdesk.cluster.ClusteringScores;
@@ -47,6 +48,20 @@ final class ClusteringTuning {
             System.out.println(line("defaults without absorbing strays", run(items, d.withStrayItems(0)), labels));
             System.out.println("defaults without absorbing strays, " + shuffledMean(items, d.withStrayItems(0), labels));
             System.out.println(line("defaults without address words", run(items, d.withAddressWordWeight(0)), labels));
+            System.out.println(line("defaults without splits", run(items, d.withSplit(0, d.splitMinItems())), labels));
+            System.out.println("defaults without splits, " + shuffledMean(items, d.withSplit(0, d.splitMinItems()), labels));
+        }
+        if (only.equals("split")) {
+            System.out.println(line("no splits", run(items, d.withSplit(0, 8)), labels) + "  " + shuffledMean(items, d.withSplit(0, 8), labels));
+            for (double t : new double[] {0.05, 0.1, 0.15, 0.2, 0.25}) {
+                for (int m : new int[] {4, 8, 16}) {
+                    ClusterSettings s = d.withSplit(t, m);
+                    System.out.println(line("split t=" + t + " min=" + m, run(items, s), labels) + "  " + shuffledMean(items, s, labels));
+                }
+            }
+        }
+        if (only.equals("errors")) {
+            errors(items, run(items, d), labels);
         }
         if (only.equals("report") || only.equals("cross")) {
             System.out.println(line("defaults without name keys", run(items, d.withCrossScript(0, d.conceptWeight())), labels));
@@ -90,12 +105,52 @@ final class ClusteringTuning {
                                 d.titleWeight(), d.addressWordWeight(), d.numberWeight(), d.entityWeight(), lookup,
                                 d.postingsPerTerm(), lookup == 8 ? d.maxCandidates() : 1000, d.centroidTerms(),
                                 d.maxTextChars(), d.idfTableBits(), d.growMergeThreshold(), d.strayItems(),
-                                d.nameKeyWeight(), d.conceptWeight());
+                                d.nameKeyWeight(), d.conceptWeight(), d.splitThreshold(), d.splitMinItems());
                         System.out.println(line("shuffled t=" + t + " m=" + m + " lookup=" + lookup, run(shuffled(items), s), labels));
                     }
                 }
             }
         }
+    }
+
+    /** Which stories share a cluster and which are split, largest first, with example titles. */
+    static void errors(List<ClusterItem> items, Map<String, String> clusters, Map<String, String> labels) {
+        Map<String, ClusterItem> byId = new HashMap<>();
+        items.forEach(i -> byId.put(i.id(), i));
+        Map<String, Map<String, List<String>>> storyClusters = new java.util.TreeMap<>();
+        Map<String, Map<String, List<String>>> clusterStories = new HashMap<>();
+        clusters.forEach((item, cluster) -> {
+            String story = labels.get(item);
+            storyClusters.computeIfAbsent(story, k -> new java.util.TreeMap<>()).computeIfAbsent(cluster, k -> new ArrayList<>()).add(item);
+            clusterStories.computeIfAbsent(cluster, k -> new java.util.TreeMap<>()).computeIfAbsent(story, k -> new ArrayList<>()).add(item);
+        });
+        System.out.println("== clusters holding more than one story (lost precision pairs)");
+        clusterStories.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .sorted((a, b) -> Long.compare(crossPairs(b.getValue()), crossPairs(a.getValue())))
+                .limit(12).forEach(e -> {
+                    System.out.println("cluster " + e.getKey() + " cross pairs " + crossPairs(e.getValue()));
+                    e.getValue().forEach((story, its) -> System.out.println("   " + story.substring(0, 6) + " x" + its.size()
+                            + "  e.g. " + byId.get(its.get(0)).title()));
+                });
+        System.out.println("== stories split over clusters (lost recall pairs)");
+        storyClusters.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .sorted((a, b) -> Long.compare(crossPairs(b.getValue()), crossPairs(a.getValue())))
+                .limit(12).forEach(e -> {
+                    System.out.println("story " + e.getKey().substring(0, 6) + " cross pairs " + crossPairs(e.getValue()));
+                    e.getValue().entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).limit(6)
+                            .forEach(c -> System.out.println("   cluster " + c.getKey() + " x" + c.getValue().size()
+                                    + "  e.g. " + byId.get(c.getValue().get(0)).title()));
+                });
+    }
+
+    private static long crossPairs(Map<String, List<String>> groups) {
+        long total = 0;
+        long within = 0;
+        for (List<String> g : groups.values()) {
+            total += g.size();
+            within += (long) g.size() * (g.size() - 1) / 2;
+        }
+        return total * (total - 1) / 2 - within;
     }
 
     static List<ClusterItem> readItems(Path file) throws Exception {
@@ -141,7 +196,9 @@ final class ClusteringTuning {
         StreamingClusterer c = new StreamingClusterer(settings);
         Map<String, Long> raw = new HashMap<>();
         for (ClusterItem i : items) {
-            raw.put(i.id(), c.add(i).clusterId());
+            Assignment a = c.add(i);
+            raw.put(i.id(), a.clusterId());
+            raw.putAll(a.moved());
         }
         Map<String, String> out = new HashMap<>();
         raw.forEach((k, v) -> out.put(k, Long.toString(c.resolve(v))));

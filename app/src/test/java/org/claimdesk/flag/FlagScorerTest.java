@@ -42,6 +42,20 @@ class FlagScorerTest {
     }
 
     @Test
+    void aCheckWorthyClusterThatWentQuietScoresNothingAndSoLeavesTheRounds() {
+        List<ClusterActivity.Arrival> yesterday = List.of(at(Duration.ofHours(20), "a", "en"), at(Duration.ofHours(21), "b", "en"));
+        List<ClusterActivity.Arrival> lastWeek = List.of(at(Duration.ofDays(7), "a", "en"), at(Duration.ofDays(7), "b", "en"));
+
+        Flag stillMoving = scorer.score(new ClusterActivity(3, yesterday, 0.9), NOW, 0.3, Map.of());
+        Flag quiet = scorer.score(new ClusterActivity(3, lastWeek, 0.9), NOW, 0.3, Map.of());
+
+        assertThat(stillMoving.score()).as("items the day before: its claim still counts").isGreaterThan(0);
+        assertThat(stillMoving.raised()).isFalse();
+        assertThat(quiet.score()).isZero();
+        assertThat(quiet.reasons()).isEmpty();
+    }
+
+    @Test
     void aStoryKeepingItsUsualPaceIsNotFlaggedEvenWhenItIsBig() {
         List<ClusterActivity.Arrival> arrivals = new ArrayList<>();
         for (int hour = 0; hour < 26; hour++) {

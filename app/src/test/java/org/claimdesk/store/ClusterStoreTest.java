@@ -1,5 +1,7 @@
 package org.claimdesk.store;
 
+import org.claimdesk.flag.ClusterFlagger;
+import org.claimdesk.flag.FlagPolicy;
 import org.claimdesk.nlp.AnalysisEngine;
 import org.claimdesk.nlp.AnalysisPath;
 import org.claimdesk.nlp.DetectedLanguage;
@@ -12,8 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,6 +132,55 @@ class ClusterStoreTest {
         assertThat(clusters.ranked(null, null, null, 1, "heal", 10)).extracting(ClusterSummary::id).containsExactly(older);
         assertThat(clusters.ranked(null, null, null, 1, "three radios", 10)).isEmpty();
         assertThat(clusters.ranked(null, null, null, 1, "100%", 10)).as("% is a character, not a wildcard").isEmpty();
+    }
+
+    @Test
+    void aSplitMovesTheItemsTheClustererSentAwaySaysSoInBothHistoriesAndLeavesPinnedOnesAlone() {
+        long a1 = store("a", 1);
+        long a2 = store("b", 2);
+        long b1 = store("a", 3);
+        long b2 = store("b", 4);
+        long pinned = store("c", 5);
+        long cluster = clusters.newCluster(T0);
+        for (long item : List.of(a1, a2, b1, b2, pinned)) {
+            place(item, cluster);
+        }
+        clusters.pin(pinned, cluster, "amal", T0);
+        long apart = clusters.newCluster(T0);
+        long arriving = store("c", 6);
+
+        write(clusters.placed(new ClusterPlacement(arriving, apart, 0.5, List.of(),
+                Map.of(b1, apart, b2, apart, pinned, apart), T0.plusSeconds(60))));
+
+        assertThat(clusters.itemsOf(cluster)).containsExactlyInAnyOrder(a1, a2, pinned);
+        assertThat(clusters.itemsOf(apart)).containsExactlyInAnyOrder(b1, b2, arriving);
+        assertThat(clusters.find(cluster).orElseThrow().itemCount()).isEqualTo(3);
+        assertThat(clusters.find(apart).orElseThrow().itemCount()).isEqualTo(3);
+        assertThat(clusters.stateHistory(cluster)).extracting(ClusterStore.StateChange::reason)
+                .contains("2 items split off into cluster " + apart);
+        assertThat(clusters.stateHistory(apart)).extracting(ClusterStore.StateChange::reason)
+                .contains("split off from cluster " + cluster + " (2 items)");
+    }
+
+    @Test
+    void aCheckWorthyClusterThatWentQuietLeavesTheFlagRounds() {
+        long item = store("a", 1); // published at T0
+        write(claims.scored(item, List.of(new ClaimSentence(item, 0, 0, 30,
+                "The ministry said 4,000 jobs were cut.", 0.92, List.of()))));
+        long cluster = clusters.newCluster(T0);
+        place(item, cluster);
+        WatchlistStore watchlist = new WatchlistStore(database);
+
+        ClusterFlagger.Round sameDay = new ClusterFlagger(clusters, watchlist, FlagPolicy.DEFAULT,
+                Clock.fixed(T0.plus(Duration.ofHours(3)), ZoneOffset.UTC)).rescore();
+        assertThat(sameDay.scored()).isEqualTo(1);
+        assertThat(clusters.find(cluster).orElseThrow().flagScore()).as("its claim counts while it moves").isPositive();
+
+        ClusterFlagger twoDaysOn = new ClusterFlagger(clusters, watchlist, FlagPolicy.DEFAULT,
+                Clock.fixed(T0.plus(Duration.ofDays(2)), ZoneOffset.UTC));
+        assertThat(twoDaysOn.rescore().scored()).as("scored once more, to 0").isEqualTo(1);
+        assertThat(clusters.find(cluster).orElseThrow().flagScore()).isZero();
+        assertThat(twoDaysOn.rescore().scored()).as("and then left alone").isZero();
     }
 
     @Test
