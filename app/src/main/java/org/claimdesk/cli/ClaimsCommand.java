@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.claimdesk.claims.ClaimScore;
 import org.claimdesk.claims.ClaimScorer;
 import org.claimdesk.claims.Contribution;
+import org.claimdesk.nlp.AnalysisPath;
+import org.claimdesk.nlp.CoreNlpPipelines;
 import org.claimdesk.nlp.DetectedLanguage;
 import org.claimdesk.nlp.LanguageDetector;
+import org.claimdesk.nlp.NamedEntity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,15 +25,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
  * {@code claimdesk claims FILE|-}: one check-worthiness score per input line, in input order, so
- * any labelled set can be run through the scorer. Needs no workspace and loads no CoreNLP model:
- * the language of each line is detected (the input's language decides for lines too short to
- * tell), the scorer is the pipeline's own.
+ * any labelled set can be run through the scorer. Needs no workspace: the language of each line is
+ * detected (the input's language decides for lines too short to tell), the scorer is the
+ * pipeline's own. By default no CoreNLP model is loaded and no entities count; with
+ * {@code --entities} each line's names are found by CoreNLP first, as the workbench's analysis
+ * finds them, so the score is the one the workbench gives (decision 0019).
  */
 @Command(name = "claims", description = {
         "Score sentences for check-worthiness: read one sentence per line (UTF-8) from FILE, or from",
@@ -49,6 +56,12 @@ final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line: the score, the language and the strongest reasons.")
     boolean json;
 
+    @Option(names = "--entities", description = {
+            "Find each line's named entities with CoreNLP first (English, German, French, Spanish), as",
+            "the workbench does, so that the names count in the score: slower (a model to load, then",
+            "tens of lines a second)."})
+    boolean entities;
+
     @Spec
     CommandSpec spec;
 
@@ -66,6 +79,8 @@ final class ClaimsCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         ClaimScorer scorer = ClaimScorer.bundled();
+        CoreNlpPipelines coreNlp = entities ? new CoreNlpPipelines() : null;
+        Set<String> loaded = new HashSet<>();
         LanguageDetector detector = forced == null ? new LanguageDetector() : null;
         // short lines ("Thank you.") are too short to tell: the input's own language decides for them
         String inputLanguage = forced != null ? forced : inputLanguage(detector, lines);
@@ -78,8 +93,15 @@ final class ClaimsCommand implements Callable<Integer> {
                 continue;
             }
             String lineLanguage = forced != null ? forced : detector.detect(line, inputLanguage).tag();
-            ClaimScore score = scorer.score(line, lineLanguage, List.of());
-            out.println(json ? mapper.writeValueAsString(jsonLine(mapper, i + 1, lineLanguage, score))
+            List<NamedEntity> names = List.of();
+            if (coreNlp != null && coreNlp.givesEntities(lineLanguage)) {
+                if (loaded.add(lineLanguage)) {
+                    spec.commandLine().getErr().println("claimdesk claims: loading CoreNLP for " + lineLanguage);
+                }
+                names = coreNlp.entities(line, lineLanguage, AnalysisPath.FAST);
+            }
+            ClaimScore score = scorer.score(line, lineLanguage, names);
+            out.println(json ? mapper.writeValueAsString(jsonLine(mapper, i + 1, lineLanguage, score, names))
                     : String.format(Locale.ROOT, "%.3f", score.score()));
         }
         out.flush();
@@ -103,7 +125,8 @@ final class ClaimsCommand implements Callable<Integer> {
         return whole.tag();
     }
 
-    private static ObjectNode jsonLine(ObjectMapper mapper, int lineNumber, String language, ClaimScore score) {
+    private ObjectNode jsonLine(ObjectMapper mapper, int lineNumber, String language, ClaimScore score,
+                                List<NamedEntity> names) {
         ObjectNode o = mapper.createObjectNode()
                 .put("line", lineNumber)
                 .put("score", Math.round(score.score() * 1000) / 1000.0)
@@ -117,6 +140,12 @@ final class ClaimsCommand implements Callable<Integer> {
                     .put("label", c.label())
                     .put("evidence", c.evidence())
                     .put("weight", Math.round(c.weight() * 1000) / 1000.0);
+        }
+        if (entities) {
+            ArrayNode found = o.putArray("entities");
+            for (NamedEntity name : names) {
+                found.addObject().put("text", name.text()).put("type", name.type().name());
+            }
         }
         return o;
     }

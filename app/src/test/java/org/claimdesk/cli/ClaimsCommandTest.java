@@ -51,14 +51,7 @@ class ClaimsCommandTest {
     void jsonCarriesTheLanguageAndTheReasons() throws Exception {
         CommandRunner runner = new CommandRunner();
         assertThat(runner.run(dir, "claims", "--json", sentencesFile().toString())).isZero();
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> lines = runner.out.toString().lines().map(l -> {
-            try {
-                return mapper.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
+        List<JsonNode> lines = jsonLines(runner);
         assertThat(lines).hasSize(SENTENCES.size());
         assertThat(lines.get(0).get("language").asText()).isEqualTo("en");
         assertThat(lines.get(0).get("contributions")).isNotEmpty();
@@ -85,6 +78,42 @@ class ClaimsCommandTest {
         }
     }
 
+    private static List<JsonNode> jsonLines(CommandRunner runner) {
+        ObjectMapper mapper = new ObjectMapper();
+        return runner.out.toString().lines().map(l -> {
+            try {
+                return mapper.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void withEntitiesTheNamesCoreNlpFindsCountAsInTheWorkbench() throws Exception {
+        Path file = dir.resolve("names.txt");
+        Files.writeString(file, """
+                The World Health Organization said 4,000 people had died in Geneva.
+                厚生労働省によると、昨年の失業率は2.6%に上昇した。
+                """, StandardCharsets.UTF_8);
+        CommandRunner plain = new CommandRunner();
+        assertThat(plain.run(dir, "claims", "--json", file.toString())).isZero();
+        CommandRunner named = new CommandRunner();
+        assertThat(named.run(dir, "claims", "--json", "--entities", file.toString())).as(named.err.toString()).isZero();
+
+        List<JsonNode> without = jsonLines(plain);
+        List<JsonNode> with = jsonLines(named);
+        assertThat(without.getFirst().has("entities")).isFalse();
+        assertThat(with.getFirst().get("entities").findValuesAsText("text"))
+                .contains("World Health Organization", "Geneva");
+        assertThat(with.getFirst().get("score").asDouble()).as("the organisation and the place count")
+                .isNotEqualTo(without.getFirst().get("score").asDouble());
+        // Japanese has no CoreNLP entity model here: nothing found, the score as without
+        assertThat(with.get(1).get("entities")).isEmpty();
+        assertThat(with.get(1).get("score").asDouble()).isEqualTo(without.get(1).get("score").asDouble());
+        assertThat(named.err.toString()).contains("loading CoreNLP for en").doesNotContain("for ja");
+    }
+
     @Test
     void wrongUsageExitsTwoAndAMissingFileOne() {
         CommandRunner noFile = new CommandRunner();
@@ -97,6 +126,6 @@ class ClaimsCommandTest {
         assertThat(missing.err.toString()).contains("no such file");
         CommandRunner help = new CommandRunner();
         assertThat(help.run(dir, "claims", "--help")).isZero();
-        assertThat(help.out.toString()).contains("--lang", "--json");
+        assertThat(help.out.toString()).contains("--lang", "--json", "--entities");
     }
 }
