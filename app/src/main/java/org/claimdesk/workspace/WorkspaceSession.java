@@ -257,6 +257,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return open(workspace, null, settings);
     }
 
+    /** The session's clock: the present for its stages, flags and the sample's times. */
+    Clock clock() {
+        return clock;
+    }
+
     /** Like {@link #open(Workspace, Path, SessionSettings)} with the system clock and an analyzer of its own. */
     public static WorkspaceSession open(Workspace workspace, Path feedsFile) {
         return open(workspace, feedsFile, SessionSettings.standalone());

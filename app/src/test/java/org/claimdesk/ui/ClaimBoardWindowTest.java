@@ -5,12 +5,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.claimdesk.nlp.TextAnalyzer;
-import org.claimdesk.pipeline.ClusterStage;
 import org.claimdesk.store.ClusterState;
-import org.claimdesk.workspace.SampleBundle;
 import org.claimdesk.workspace.WorkspaceSession;
-import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +15,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -42,13 +35,7 @@ class ClaimBoardWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path desk = Files.createDirectories(temp.resolve("desk"));
-        Files.writeString(desk.resolve("feeds.yml"), "sources: []\n");
-        // an analyzer of this test's own: the sample's four languages' models go with it afterwards
-        TextAnalyzer analyzer = new TextAnalyzer();
-        WorkspaceOpener opener = AppWiring.opener(temp.resolve("data"), desk, analyzer::analyse,
-                EnumSet.of(BackgroundWork.INDEXING, BackgroundWork.STAGES), opened -> session = opened);
-        model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
+        model = AppWiring.claimsWorkbench(stage, temp, opened -> session = opened);
     }
 
     @AfterEach
@@ -60,13 +47,17 @@ class ClaimBoardWindowTest {
     @SuppressWarnings("unchecked")
     void anAnalystOpensAClusterDismissesItWithAReasonAndFindsItUnderDismissed(FxRobot robot) throws Exception {
         waitUntil(() -> session != null, 30);
-        int imported = SampleBundle.importInto(session).newItems();
-        // analysis loads the CoreNLP models first: give it time on a shared machine
-        waitUntil(() -> session.stages().status(ClusterStage.NAME).done() == imported, 240);
+        AppWiring.importSampleAndCluster(session, 240);
 
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         ListView<Object> board = robot.lookup("#claimBoard").queryAs(ListView.class);
         waitUntil(() -> !board.getItems().isEmpty(), 30);
+        // the sample's story is running now (its times move to the present at import): the board
+        // opens on a claim flagged, its reason in words, marked as a flag
+        waitUntil(() -> model.claimBoard().isFlagged(model.claimBoard().rows().getFirst()), 90);
+        waitUntil(() -> robot.lookup(".claim-reason-flagged").tryQuery().isPresent(), 30);
+        assertThat(robot.lookup(".claim-reason-flagged").queryAs(Label.class).getText())
+                .matches("\\d+ items from \\d+ sources in \\d+ languages in the last 2 h");
         String firstLabel = model.claimBoard().labelOf(model.claimBoard().rows().getFirst());
 
         robot.interact(() -> board.getSelectionModel().selectFirst());

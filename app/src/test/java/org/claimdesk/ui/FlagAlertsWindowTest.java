@@ -4,10 +4,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.claimdesk.ingest.ImportProgress;
-import org.claimdesk.nlp.TextAnalyzer;
 import org.claimdesk.store.WatchEntry;
 import org.claimdesk.workspace.WorkspaceSession;
-import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,12 +42,7 @@ class FlagAlertsWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path desk = Files.createDirectories(temp.resolve("desk"));
-        Files.writeString(desk.resolve("feeds.yml"), "sources: []\n");
-        TextAnalyzer analyzer = new TextAnalyzer();
-        WorkspaceOpener opener = AppWiring.opener(temp.resolve("data"), desk, analyzer::analyse,
-                EnumSet.of(BackgroundWork.INDEXING, BackgroundWork.STAGES), opened -> session = opened);
-        model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
+        model = AppWiring.claimsWorkbench(stage, temp, opened -> session = opened);
         model.claimBoard().flagAlerts().notifyDesktopWith((title, body) -> desktop.add(title + ": " + body));
     }
 

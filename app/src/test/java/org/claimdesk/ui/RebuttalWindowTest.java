@@ -11,16 +11,12 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.claimdesk.nlp.TextAnalyzer;
-import org.claimdesk.pipeline.ClusterStage;
 import org.claimdesk.store.ClusterState;
 import org.claimdesk.store.ClusterSummary;
 import org.claimdesk.store.RebuttalStatus;
 import org.claimdesk.store.StoredRebuttal;
 import org.claimdesk.workspace.ClaimClusters;
-import org.claimdesk.workspace.SampleBundle;
 import org.claimdesk.workspace.WorkspaceSession;
-import org.claimdesk.workspace.WorkspaceSession.BackgroundWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,12 +49,7 @@ class RebuttalWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path desk = Files.createDirectories(temp.resolve("desk"));
-        Files.writeString(desk.resolve("feeds.yml"), "sources: []\n");
-        TextAnalyzer analyzer = new TextAnalyzer();
-        WorkspaceOpener opener = AppWiring.opener(temp.resolve("data"), desk, analyzer::analyse,
-                EnumSet.of(BackgroundWork.INDEXING, BackgroundWork.STAGES), opened -> session = opened);
-        model = new WorkbenchApplication(new WorkbenchStartup(desk, opener, Locale.ENGLISH)).start(stage);
+        model = AppWiring.claimsWorkbench(stage, temp, opened -> session = opened);
     }
 
     @AfterEach
@@ -72,8 +62,7 @@ class RebuttalWindowTest {
     void threeAnalystsWriteReviewApproveAndPublishAnArabicRebuttalAndItsHistoryShowsWhoDidWhat(FxRobot robot)
             throws Exception {
         waitUntil(() -> session != null, 30);
-        int imported = SampleBundle.importInto(session).newItems();
-        waitUntil(() -> session.stages().status(ClusterStage.NAME).done() == imported, 240);
+        AppWiring.importSampleAndCluster(session, 240);
         ClusterSummary claim = session.claims().ranked(ClaimClusters.Filter.ALL, 10).getFirst();
         session.claims().setState(claim.id(), ClusterState.NEEDS_REBUTTAL, null);
         // another team answered this claim last week

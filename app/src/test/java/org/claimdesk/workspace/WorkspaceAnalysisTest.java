@@ -76,7 +76,7 @@ class WorkspaceAnalysisTest {
                 assertThat(item.languageReliable()).as("reliable for %s", item.title()).isTrue();
             }
             assertThat(all.stream().map(StoredItem::detectedLanguage).collect(Collectors.toSet()))
-                    .containsExactlyInAnyOrder("ar", "de", "en", "ja");
+                    .containsExactlyInAnyOrder("ar", "de", "en", "ja", "fr", "es");
 
             StoredItem labResults = all.stream().filter(i -> i.title().startsWith("Lab results: no chemical contamination"))
                     .findFirst().orElseThrow();
@@ -114,6 +114,12 @@ class WorkspaceAnalysisTest {
         }
         if (where.contains("rasif")) {
             return "ar";
+        }
+        if (where.contains("littoral")) {
+            return "fr";
+        }
+        if (where.contains("costasur")) {
+            return "es";
         }
         throw new AssertionError("unknown sample outlet: " + where);
     }

@@ -104,18 +104,23 @@ class WorkspaceSessionTest {
     }
 
     @Test
-    void theBundledSampleGivesAnOfflineWorkbenchInFourLanguages() throws Exception {
+    void theBundledSampleGivesAnOfflineWorkbenchInSixLanguagesWithItsStoryRunningNow() throws Exception {
         try (WorkspaceSession session = WorkspaceSession.open(new Workspace(tmp.resolve("desk")), null)) {
             ImportReport report = SampleBundle.importInto(session);
             assertThat(report.problems()).isEmpty();
             assertThat(report.newItems()).isGreaterThanOrEqualTo(20);
             List<ItemSummary> items = session.items().newest(100);
             assertThat(items).extracting(i -> i.language() == null ? "" : i.language().substring(0, 2))
-                    .contains("ar", "en", "de", "ja");
+                    .contains("ar", "en", "de", "ja", "fr", "es");
             // Every item is attributed to its outlet by name, the saved pages included (not to their headlines).
             assertThat(items).extracting(ItemSummary::sourceName).allSatisfy(name ->
                     assertThat(name).isIn("The Harbour Ledger", "Nordkanal Rundschau – Welt & Faktencheck",
-                            "Nordkanal Rundschau", "الرصيف نيوز", "みなと検証ネット"));
+                            "Nordkanal Rundschau", "الرصيف نيوز", "みなと検証ネット",
+                            "Le Courrier du Littoral – Vérifications", "Diario Costa Sur"));
+            // its times are moved to the present: the newest item is minutes old, the oldest two days old
+            Instant now = Instant.now();
+            assertThat(items.getFirst().time()).isBetween(now.minus(Duration.ofHours(1)), now);
+            assertThat(items.getLast().time()).isBetween(now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(1)));
             // Importing it again adds nothing: the sample is de-duplicated like any other source.
             assertThat(SampleBundle.importInto(session).newItems()).isZero();
         }
