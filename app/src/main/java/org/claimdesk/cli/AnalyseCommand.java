@@ -84,7 +84,8 @@ final class AnalyseCommand extends SessionCommand {
             return;
         }
         ClusterFlagger.Round flags = session.rescoreFlags();
-        out().printf("Found the claims of %d items and put them in clusters; %d clusters newly flagged%n", clustered,
-                flags.newlyFlagged().size() + flags.cameBack().size());
+        int flagged = flags.newlyFlagged().size() + flags.cameBack().size();
+        out().printf("Found the claims of %d items and put them in clusters; %d %s newly flagged%n", clustered,
+                flagged, flagged == 1 ? "cluster" : "clusters");
     }
 }

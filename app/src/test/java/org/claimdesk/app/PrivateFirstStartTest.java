@@ -91,11 +91,14 @@ class PrivateFirstStartTest {
         assertThat(outsideLoopback(trace)).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain("127.0.0.1"));
     }
 
-    /** The launcher in a child JVM with the test's class path, traced; its output goes to a file. */
+    /**
+     * The launcher in a child JVM with the test's class path and the heap the packaged launcher
+     * gives (the sample's six languages load five CoreNLP models), traced; its output goes to a file.
+     */
     private static Process traced(Path home, Path trace, List<String> arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg",
-                "-o", trace.toString(), java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-o", trace.toString(), java, "-Xmx2g", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "--enable-native-access=ALL-UNNAMED",
                 // the window on Monocle's headless platform, as the window tests run (HeadlessFx)
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
