@@ -108,7 +108,6 @@ public final class MainWindow {
             showReader();
         });
         this.errors = new ErrorsView(model.errors(), messages);
-        this.claimBoard = new ClaimBoardView(model.claimBoard(), messages, styles, this::showCluster);
         ClusterView cluster = new ClusterView(model.claimBoard().cluster(), messages, styles, itemId -> {
             items.clearSelection();
             model.openItem(itemId);
@@ -116,6 +115,20 @@ public final class MainWindow {
         }, (clusterId, language) -> {
             model.rebuttals().start(clusterId, language, null);
             showRebuttal();
+        });
+        this.claimBoard = new ClaimBoardView(model.claimBoard(), messages, styles, this::showCluster, new ClaimBoardView.Keys() {
+            @Override
+            public void openItem(long itemId) {
+                items.clearSelection();
+                model.openItem(itemId);
+                showReader();
+            }
+
+            @Override
+            public void askDismissReason() {
+                showCluster();
+                cluster.askDismissReason(() -> claimBoard.focus());
+            }
         });
         clusterTab.setContent(cluster.node());
         this.rebuttalQueue = new RebuttalQueueView(model.rebuttals(), messages, styles, this::showRebuttal);

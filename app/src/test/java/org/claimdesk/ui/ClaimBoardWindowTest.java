@@ -151,6 +151,82 @@ class ClaimBoardWindowTest {
         return text.replaceAll("\\s+", " ").strip();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAnalystTriagesArabicJapaneseAndEnglishClaimsFromTheKeyboardAlone(FxRobot robot) throws Exception {
+        waitUntil(() -> session != null, 30);
+        AppWiring.importSampleAndCluster(session, 240);
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        ListView<org.claimdesk.ui.claims.ClaimBoardViewModel.Row> board = robot.lookup("#claimBoard").queryAs(ListView.class);
+        // the board settles once the first flag round has ranked it
+        waitUntil(() -> board.getItems().size() > 5 && model.claimBoard().isFlagged(board.getItems().getFirst()), 90);
+        assertThat(robot.lookup("#claimBoardKeys").queryAs(Label.class).getText()).contains("W watch", "D dismiss");
+
+        // Arabic: arrows to it, W
+        long arabic = moveTo(robot, board, "\\p{IsArabic}");
+        robot.type(KeyCode.W);
+        waitUntil(() -> stateOf(arabic) == ClusterState.WATCHING, 30);
+        waitUntil(() -> robot.lookup("#clusterState").queryAs(Label.class).getText().equals("Watching"), 30);
+
+        // Japanese: arrows to it, R
+        long japanese = moveTo(robot, board, "[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+        robot.type(KeyCode.R);
+        waitUntil(() -> stateOf(japanese) == ClusterState.NEEDS_REBUTTAL, 30);
+
+        // English: D asks why, the reason is typed, Enter dismisses and the board has the keys again
+        long english = moveTo(robot, board, "^(The|Tests|Laboratory|Lab|Marsana|Health|No|Fact)\\b.*");
+        robot.type(KeyCode.D);
+        waitUntil(() -> robot.lookup("#dismissReason").queryAs(TextField.class).isFocused(), 30);
+        robot.write("Answered by the water authority");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> stateOf(english) == ClusterState.DISMISSED, 30);
+        assertThat(session.claims().detail(english).orElseThrow().history().getLast().reason())
+                .isEqualTo("Answered by the water authority");
+        waitUntil(board::isFocused, 30);
+
+        // Enter on the Arabic cluster reads its claim's item, right to left
+        moveTo(robot, board, "\\p{IsArabic}");
+        long item = board.getSelectionModel().getSelectedItem().cluster().representativeItemId();
+        robot.type(KeyCode.ENTER);
+        String title = session.items().find(item).orElseThrow().title();
+        waitUntil(() -> robot.lookup("#readerTitle").tryQuery().isPresent()
+                && oneLine(title).equals(oneLine(robot.lookup("#readerTitle").queryAs(Label.class).getText())), 30);
+        assertThat(robot.lookup("#readerTitle").queryAs(Label.class).getEffectiveNodeOrientation())
+                .isEqualTo(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+    }
+
+    /** Presses Up or Down until the board's selected claim matches the pattern; returns its cluster. */
+    private static long moveTo(FxRobot robot, ListView<org.claimdesk.ui.claims.ClaimBoardViewModel.Row> board, String pattern) throws Exception {
+        java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
+        int target = -1;
+        for (int i = 0; i < board.getItems().size() && target < 0; i++) {
+            if (wanted.matcher(board.getItems().get(i).cluster().label()).find()) {
+                target = i;
+            }
+        }
+        assertThat(target).as("a claim on the board matching %s", pattern).isNotNegative();
+        long cluster = board.getItems().get(target).cluster().id();
+        for (int step = 0; step < 3 * board.getItems().size(); step++) {
+            var selected = board.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.cluster().id() == cluster) {
+                return cluster;
+            }
+            int at = board.getItems().indexOf(selected);
+            int goal = -1;
+            for (int i = 0; i < board.getItems().size(); i++) {
+                if (board.getItems().get(i).cluster().id() == cluster) {
+                    goal = i;
+                }
+            }
+            robot.type(at < goal ? KeyCode.DOWN : KeyCode.UP);
+        }
+        throw new AssertionError("the arrows did not reach cluster " + cluster);
+    }
+
+    private ClusterState stateOf(long cluster) {
+        return session.claims().detail(cluster).orElseThrow().summary().state();
+    }
+
     private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }

@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,8 +39,21 @@ public final class ClaimBoardView {
     private final ListView<ClaimBoardViewModel.Row> list = new ListView<>();
     private final VBox root;
 
-    /** @param opened runs when the analyst opens a cluster from the list */
-    public ClaimBoardView(ClaimBoardViewModel model, Messages messages, ScriptStyles fonts, Runnable opened) {
+    /** What the board's keys reach beyond the board: the reader, and the cluster view's reason field. */
+    public interface Keys {
+        /** Opens an item in the reader. */
+        void openItem(long itemId);
+
+        /** Puts the caret in the shown cluster's reason to dismiss; Enter there dismisses. */
+        void askDismissReason();
+    }
+
+    /**
+     * @param opened runs when the analyst opens a cluster from the list
+     * @param keys   where the board's keys lead (triage without the mouse: arrows move, Enter reads
+     *               the cluster's best claim's item, W, R, N set the state, D asks why to dismiss)
+     */
+    public ClaimBoardView(ClaimBoardViewModel model, Messages messages, ScriptStyles fonts, Runnable opened, Keys keys) {
         this.model = model;
         this.messages = messages;
         this.fonts = fonts;
@@ -51,6 +66,40 @@ public final class ClaimBoardView {
             model.select(row);
             if (row != null && list.isFocused()) {
                 opened.run();
+            }
+        });
+        list.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            ClaimBoardViewModel.Row row = list.getSelectionModel().getSelectedItem();
+            if (row == null || event.isShortcutDown() || event.isAltDown() || event.isShiftDown()) {
+                return;
+            }
+            // the cluster view shows the selected row from the moment it is selected: its state
+            // changes act on that cluster even before its details have been read
+            switch (event.getCode()) {
+                case W -> model.cluster().setState(ClusterState.WATCHING, null);
+                case R -> model.cluster().setState(ClusterState.NEEDS_REBUTTAL, null);
+                case N -> model.cluster().setState(ClusterState.NEW, null);
+                case D -> {
+                    // the caret moves on the key's release: moved now, the typed "d" would land in the reason
+                }
+                case ENTER -> {
+                    Long item = row.cluster().representativeItemId();
+                    if (item == null) {
+                        return;
+                    }
+                    keys.openItem(item);
+                }
+                default -> {
+                    return;
+                }
+            }
+            event.consume();
+        });
+        list.addEventHandler(KeyEvent.KEY_RELEASED, event -> {
+            if (event.getCode() == KeyCode.D && !event.isShortcutDown() && !event.isAltDown() && !event.isShiftDown()
+                    && list.getSelectionModel().getSelectedItem() != null) {
+                event.consume();
+                keys.askDismissReason();
             }
         });
         model.selectedProperty().addListener((obs, before, row) -> {
@@ -100,7 +149,12 @@ public final class ClaimBoardView {
         TitledPane watch = new TitledPane(messages.get("watchlist.title"), new WatchlistView(model.watchlist(), messages).node());
         watch.setId("watchlistPane");
         watch.setExpanded(false);
-        root = new VBox(filters, list, watch);
+        Label keyHints = new Label(messages.get("claims.keys"));
+        keyHints.setId("claimBoardKeys");
+        keyHints.getStyleClass().add("claim-keys");
+        keyHints.setWrapText(true);
+        keyHints.setPadding(new Insets(0, 6, 4, 6));
+        root = new VBox(filters, keyHints, list, watch);
     }
 
     public Node node() {

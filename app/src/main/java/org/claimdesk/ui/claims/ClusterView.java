@@ -42,6 +42,8 @@ public final class ClusterView {
     private final Answer answer;
     private final VBox content = new VBox(10);
     private final ScrollPane root = new ScrollPane(content);
+    /** Set while the board's D key waits for a reason: where Enter in the reason field goes next. */
+    private Runnable afterReason;
 
     /** Starts a rebuttal of a cluster, written in a language. */
     @FunctionalInterface
@@ -65,6 +67,18 @@ public final class ClusterView {
         model.detailProperty().addListener((obs, before, detail) -> show(detail));
         model.problemProperty().addListener((obs, before, problem) -> show(model.detailProperty().get()));
         show(null);
+    }
+
+    /**
+     * Puts the caret in the reason to dismiss the shown cluster (the board's D key); Enter there
+     * dismisses it and then runs {@code then} (back to the board).
+     */
+    public void askDismissReason(Runnable then) {
+        Node field = node().lookup("#dismissReason");
+        if (field != null) {
+            afterReason = then;
+            field.requestFocus();
+        }
     }
 
     public Node node() {
@@ -270,6 +284,21 @@ public final class ClusterView {
         TextField reason = new TextField();
         reason.setId("dismissReason");
         reason.setPromptText(messages.get("cluster.dismiss.reason"));
+        reason.setOnAction(event -> {
+            model.setState(ClusterState.DISMISSED, reason.getText());
+            if (reason.getText().isBlank()) {
+                return; // refused, and said why: the reason is still wanted
+            }
+            Runnable back = afterReason;
+            afterReason = null;
+            if (back != null) {
+                back.run();
+            }
+        });
+        if (afterReason != null) {
+            // the view was drawn again (the cluster's details arrived) while a reason is wanted
+            javafx.application.Platform.runLater(reason::requestFocus);
+        }
         for (ClusterState target : ClusterState.values()) {
             if (target == current) {
                 continue;
