@@ -3,12 +3,11 @@ package org.claimdesk.cli;
 import org.claimdesk.extract.CssSelectors;
 import org.claimdesk.export.EncryptionException;
 import org.claimdesk.export.OpenPgpEnvelope;
-import org.claimdesk.export.PackReader;
 import org.claimdesk.ingest.ImportReport;
 import org.claimdesk.source.FeedsFileException;
 import org.claimdesk.source.FeedsFileParser;
 import org.claimdesk.source.FeedsFileWriter;
-import org.claimdesk.workspace.EncryptedFiles;
+import org.claimdesk.workspace.Importing;
 import org.claimdesk.workspace.Rebuttals;
 import org.claimdesk.workspace.WorkspaceBundles;
 import org.claimdesk.workspace.WorkspaceSession;
@@ -47,7 +46,7 @@ final class ImportCommand extends SessionCommand {
         try {
             boolean problems = false;
             for (Path path : paths) {
-                Boolean imported = EncryptedFiles.isEncrypted(path) ? importEncrypted(session, path) : importPlain(session, path, path);
+                Boolean imported = importOne(session, path);
                 if (imported == null) {
                     return ExitCodes.CANCELLED;
                 }
@@ -60,20 +59,31 @@ final class ImportCommand extends SessionCommand {
     }
 
     /**
-     * An encrypted file: decrypted and checked inside the workspace, then imported as the plain file
-     * would be; a wrong passphrase or key, or a changed file, is refused before anything is read.
+     * One path through the workspace's one import door ({@code session.imports()}, which the window
+     * uses too): an encrypted file is decrypted and checked inside the workspace first, and a wrong
+     * passphrase or key, or a changed file, is refused before anything is read; on a terminal a
+     * missing or wrong passphrase is asked for once. True when it went without problems, null when
+     * cancelled.
      */
-    private Boolean importEncrypted(WorkspaceSession session, Path path) throws InterruptedException, IOException {
-        EncryptedFiles files = session.exports().encryptedFiles();
+    private Boolean importOne(WorkspaceSession session, Path path) throws InterruptedException, IOException {
+        boolean encrypted = Importing.isEncrypted(path);
         Passphrases passphrases = Passphrases.ofThisProcess();
-        if (!passphraseRead) {
+        if (encrypted && !passphraseRead) {
             passphrase = passphrases.given(passphraseFile);
             passphraseRead = true;
         }
         for (int attempt = 0; ; attempt++) {
-            try (EncryptedFiles.DecryptedCopy plain = files.decrypt(path, new OpenPgpEnvelope.Keys(passphrase, secretKeys))) {
-                out().printf("%s: decrypted (OpenPGP, integrity checked)%n", path);
-                return importPlain(session, plain.file(), path);
+            Importing.Imported imported;
+            // only saved feeds and pages report progress: the bar starts with the first step
+            CommandProgress[] bar = new CommandProgress[1];
+            try {
+                imported = session.imports().importFile(path, encrypted ? new OpenPgpEnvelope.Keys(passphrase, secretKeys) : null,
+                        (done, total, current) -> {
+                            if (bar[0] == null) {
+                                bar[0] = progress("import " + path.getFileName(), "files", 0);
+                            }
+                            bar[0].stepTo(done, total);
+                        });
             } catch (EncryptionException e) {
                 boolean mayAsk = attempt == 0 && passphrase == null && passphrases.canAsk()
                         && (e.reason() == EncryptionException.Reason.NEEDS_KEY || e.reason() == EncryptionException.Reason.WRONG_PASSPHRASE);
@@ -85,7 +95,23 @@ final class ImportCommand extends SessionCommand {
                 }
                 err().println("  " + e.getMessage() + hint(e.reason()) + "; nothing of it was imported");
                 return false;
+            } catch (IOException | RuntimeException e) {
+                // a refused pack or bundle, an unreadable file: nothing of it was kept
+                err().println("  " + e.getMessage());
+                return false;
+            } finally {
+                if (bar[0] != null) {
+                    bar[0].close();
+                }
             }
+            if (imported.decrypted()) {
+                out().printf("%s: decrypted (OpenPGP, integrity checked)%n", path);
+            }
+            return switch (imported) {
+                case Importing.SavedMaterial saved -> reportSaved(session, saved.report(), path);
+                case Importing.Pack pack -> reportPack(pack.report(), path);
+                case Importing.Bundle bundle -> reportBundle(bundle.report(), path);
+            };
         }
     }
 
@@ -97,19 +123,9 @@ final class ImportCommand extends SessionCommand {
         };
     }
 
-    /** A file as it is today: a rebuttal pack, a workspace bundle, else saved feeds, pages and OPML; null when cancelled. */
-    private Boolean importPlain(WorkspaceSession session, Path path, Path shownAs) throws InterruptedException {
-        if (PackReader.isPack(path)) {
-            return importPack(session, path, shownAs);
-        }
-        if (WorkspaceBundles.isBundle(path)) {
-            return importBundle(session, path, shownAs);
-        }
+    /** Saved feeds, pages and OPML: what came in, and the OPML lists' feeds added or offered; null when cancelled. */
+    private Boolean reportSaved(WorkspaceSession session, ImportReport report, Path shownAs) {
         boolean problems = false;
-        ImportReport report;
-        try (CommandProgress progress = progress("import " + shownAs.getFileName(), "files", 0)) {
-            report = session.ingest().importPath(path, (done, total, current) -> progress.stepTo(done, total));
-        }
         out().printf("%s: %d files, %d new items%s%n", shownAs, report.files(), report.newItems(),
                 report.cancelled() ? " (cancelled)" : "");
         for (String problem : report.problems()) {
@@ -140,37 +156,25 @@ final class ImportCommand extends SessionCommand {
         return !problems;
     }
 
-    /** A workspace bundle: checked whole, stored whole or not at all; conflicts are kept for 'claimdesk conflicts'. */
-    private boolean importBundle(WorkspaceSession session, Path bundle, Path shownAs) {
-        try {
-            WorkspaceBundles.BundleImportReport report = session.bundles().importBundle(bundle);
-            out().printf("%s: workspace bundle from %s%s of %s%n", shownAs, report.fromWorkspace(),
-                    report.createdBy() == null ? "" : " (" + report.createdBy() + ")", report.createdAt());
-            out().printf("  items       %s%n  clusters    %s%n  rebuttals   %s%n  fact-checks %s%n", counts(report.items()),
-                    counts(report.clusters()), counts(report.rebuttals()), counts(report.factChecks()));
-            out().printf("  conflicts   %d new, %d still pending%s%n", report.newConflicts().size(), report.conflictsStillPending(),
-                    report.conflicts() == 0 ? "" : ": see 'claimdesk conflicts'");
-            return true;
-        } catch (IOException | RuntimeException e) {
-            err().println("  " + e.getMessage());
-            return false;
-        }
+    /** A workspace bundle, checked whole and stored whole; conflicts are kept for 'claimdesk conflicts'. */
+    private boolean reportBundle(WorkspaceBundles.BundleImportReport report, Path shownAs) {
+        out().printf("%s: workspace bundle from %s%s of %s%n", shownAs, report.fromWorkspace(),
+                report.createdBy() == null ? "" : " (" + report.createdBy() + ")", report.createdAt());
+        out().printf("  items       %s%n  clusters    %s%n  rebuttals   %s%n  fact-checks %s%n", counts(report.items()),
+                counts(report.clusters()), counts(report.rebuttals()), counts(report.factChecks()));
+        out().printf("  conflicts   %d new, %d still pending%s%n", report.newConflicts().size(), report.conflictsStillPending(),
+                report.conflicts() == 0 ? "" : ": see 'claimdesk conflicts'");
+        return true;
     }
 
     private static String counts(org.claimdesk.store.WorkspaceBundleStore.Counts counts) {
         return counts.added() + " new, " + counts.updated() + " updated, " + counts.unchanged() + " unchanged";
     }
 
-    /** A rebuttal pack: checked whole, stored whole or not at all. */
-    private boolean importPack(WorkspaceSession session, Path pack, Path shownAs) {
-        try {
-            Rebuttals.PackImported imported = session.importRebuttalPack(pack);
-            out().printf("%s: rebuttal pack from %s: %d new, %d updated, %d unchanged%n", shownAs, imported.organisation(),
-                    imported.added(), imported.updated(), imported.unchanged());
-            return true;
-        } catch (IOException | RuntimeException e) {
-            err().println("  " + e.getMessage());
-            return false;
-        }
+    /** A rebuttal pack, checked whole and stored whole. */
+    private boolean reportPack(Rebuttals.PackImported imported, Path shownAs) {
+        out().printf("%s: rebuttal pack from %s: %d new, %d updated, %d unchanged%n", shownAs, imported.organisation(),
+                imported.added(), imported.updated(), imported.unchanged());
+        return true;
     }
 }
