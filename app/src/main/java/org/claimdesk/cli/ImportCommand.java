@@ -95,9 +95,9 @@ final class ImportCommand extends SessionCommand {
                 }
                 err().println("  " + e.getMessage() + hint(e.reason()) + "; nothing of it was imported");
                 return false;
-            } catch (IOException | RuntimeException e) {
-                // a refused pack or bundle, an unreadable file: nothing of it was kept
-                err().println("  " + e.getMessage());
+            } catch (IOException e) {
+                // a refused pack or bundle (nothing of it kept) or an unreadable file
+                err().println("  " + path + ": " + e.getMessage());
                 return false;
             } finally {
                 if (bar[0] != null) {

@@ -52,6 +52,15 @@ public final class ClusterStage implements Stage<ClusterStore.Work> {
         return Optional.of(after);
     }
 
+    /**
+     * One item at a time, its write included: a split moves items other items' writes also place,
+     * so the clusterer's order must be the database's.
+     */
+    @Override
+    public int ownThreads() {
+        return 1;
+    }
+
     @Override
     public Map<Long, ClusterStore.Work> load(List<Long> itemIds) {
         return clusters.toPlace(itemIds);

@@ -115,6 +115,11 @@ public final class ClusterStore {
         return ItemWrite.of(connection -> {
             // an analyst may have merged the clusterer's cluster into another since: follow it there
             long target = survivorOf(connection, placement.clusterId());
+            // the items a split moved go whatever becomes of this one
+            Set<Long> splitTouched = split(connection, placement.moved(), placement.at());
+            for (long cluster : splitTouched) {
+                refresh(connection, cluster);
+            }
             Long pinnedIn = pinnedCluster(connection, placement.itemId());
             if (pinnedIn != null && pinnedIn != target) {
                 return; // an analyst put it elsewhere since the clusterer looked: the analyst wins
@@ -133,7 +138,6 @@ public final class ClusterStore {
                 touched.add(before);
             }
             putItem(connection, placement.itemId(), target, placement.similarity(), pinnedIn != null, placement.at());
-            touched.addAll(split(connection, placement.moved(), placement.at()));
             for (long cluster : touched) {
                 refresh(connection, cluster);
             }
@@ -194,10 +198,10 @@ public final class ClusterStore {
             for (Map.Entry<Long, Integer> to : source.getValue().entrySet()) {
                 touched.add(to.getKey());
                 String items = to.getValue() == 1 ? "1 item" : to.getValue() + " items";
-                changeState(connection, source.getKey(), stateOf(connection, source.getKey()),
-                        items + " split off into cluster " + to.getKey(), null, at);
-                changeState(connection, to.getKey(), stateOf(connection, to.getKey()),
-                        "split off from cluster " + source.getKey() + " (" + items + ")", null, at);
+                // history only: a split is not a triage decision, so the state's time stays (a
+                // dismissal still compares with the analyst's time, bundles with the real change)
+                recordHistory(connection, source.getKey(), items + " split off into cluster " + to.getKey(), at);
+                recordHistory(connection, to.getKey(), "split off from cluster " + source.getKey() + " (" + items + ")", at);
             }
         }
         return touched;
@@ -893,6 +897,20 @@ public final class ClusterStore {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? ClusterState.valueOf(rows.getString(1)) : ClusterState.NEW;
             }
+        }
+    }
+
+    /** A line in a cluster's history under its current state, by nobody, leaving the state's time alone. */
+    private static void recordHistory(Connection connection, long clusterId, String reason, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO cluster_state_change (cluster_id, state, reason, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
+                """)) {
+            statement.setLong(1, clusterId);
+            statement.setString(2, stateOf(connection, clusterId).name());
+            statement.setString(3, reason);
+            SqlValues.setInstant(statement, 4, at);
+            statement.setString(5, null);
+            statement.executeUpdate();
         }
     }
 

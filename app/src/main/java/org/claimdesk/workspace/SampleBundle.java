@@ -22,12 +22,15 @@ import java.util.stream.Stream;
  * The sample shipped inside the app (fictional feeds and pages in Arabic, English, German,
  * Japanese, French and Spanish, under resources org/claimdesk/sample), imported into a new default
  * workspace so a first start with no network still shows a working workbench. Its times are moved
- * at import ({@link SampleTimes}) so that its newest item is {@link #NEWEST_ITEM_AGE} old: the
+ * at import ({@link SampleTimes}) so that its newest time is {@link #NEWEST_ITEM_AGE} old: the
  * story is running when the analyst first looks, and the board shows it taking off.
  */
 public final class SampleBundle {
     private static final String ROOT = "/org/claimdesk/sample/";
-    /** How old the sample's newest item is once imported. */
+    /**
+     * How old the newest time written in the sample is once imported (a reader's comment on a
+     * page; the newest item is 15 minutes older).
+     */
     static final Duration NEWEST_ITEM_AGE = Duration.ofMinutes(20);
 
     private SampleBundle() {

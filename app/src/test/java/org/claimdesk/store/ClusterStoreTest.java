@@ -148,6 +148,7 @@ class ClusterStoreTest {
         clusters.pin(pinned, cluster, "amal", T0);
         long apart = clusters.newCluster(T0);
         long arriving = store("c", 6);
+        java.time.Instant triaged = clusters.find(cluster).orElseThrow().stateChangedAt();
 
         write(clusters.placed(new ClusterPlacement(arriving, apart, 0.5, List.of(),
                 Map.of(b1, apart, b2, apart, pinned, apart), T0.plusSeconds(60))));
@@ -160,6 +161,7 @@ class ClusterStoreTest {
                 .contains("2 items split off into cluster " + apart);
         assertThat(clusters.stateHistory(apart)).extracting(ClusterStore.StateChange::reason)
                 .contains("split off from cluster " + cluster + " (2 items)");
+        assertThat(clusters.find(cluster).orElseThrow().stateChangedAt()).as("a split is no triage").isEqualTo(triaged);
     }
 
     @Test

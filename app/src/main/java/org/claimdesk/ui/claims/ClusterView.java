@@ -44,6 +44,8 @@ public final class ClusterView {
     private final ScrollPane root = new ScrollPane(content);
     /** Set while the board's D key waits for a reason: where Enter in the reason field goes next. */
     private Runnable afterReason;
+    /** The cluster the reason was asked for. */
+    private long reasonFor = -1;
 
     /** Starts a rebuttal of a cluster, written in a language. */
     @FunctionalInterface
@@ -77,7 +79,13 @@ public final class ClusterView {
         Node field = node().lookup("#dismissReason");
         if (field != null) {
             afterReason = then;
+            reasonFor = model.shownId();
             field.requestFocus();
+            field.focusedProperty().addListener((obs, was, is) -> {
+                if (!is && field.getScene() != null && !field.isFocused()) {
+                    afterReason = null; // the analyst went elsewhere: nothing waits for a reason now
+                }
+            });
         }
     }
 
@@ -86,6 +94,9 @@ public final class ClusterView {
     }
 
     private void show(ClusterDetail detail) {
+        if (detail == null || detail.summary().id() != reasonFor) {
+            afterReason = null; // another cluster is shown: the reason asked for is no longer wanted
+        }
         content.getChildren().clear();
         if (detail == null) {
             content.getChildren().add(Placeholder.of(messages.get("cluster.none")));

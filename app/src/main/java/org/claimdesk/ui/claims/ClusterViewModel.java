@@ -58,6 +58,11 @@ public final class ClusterViewModel {
         detail.set(null);
     }
 
+    /** The id of the cluster shown or being read, -1 before one is opened. */
+    public long shownId() {
+        return shown;
+    }
+
     /** The cluster shown, null before one is opened. */
     public ReadOnlyObjectProperty<ClusterDetail> detailProperty() {
         return detail.getReadOnlyProperty();
