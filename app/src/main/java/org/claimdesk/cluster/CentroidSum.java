@@ -160,6 +160,12 @@ final class CentroidSum {
         }
     }
 
+    /** Cosine with an item's vector (which is of unit length). */
+    double cosine(TermVector item) {
+        double n = norm();
+        return n == 0 ? 0 : dot(item) / n;
+    }
+
     /** Cosine between two centroids. */
     double cosine(CentroidSum other) {
         double[] dot = {0};

@@ -1,7 +1,6 @@
 package org.claimdesk.cluster;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,26 +34,21 @@ final class ClusterSplitter {
             return null;
         }
         List<String> ids = new ArrayList<>(members.keySet());
-        Map<Integer, Double> whole = sum(members, ids);
-        String first = leastLike(members, ids, whole, null);
-        String second = leastLike(members, ids, sumOf(members.get(first)), first);
+        String first = leastLike(members, ids, sum(members, ids), null);
+        String second = leastLike(members, ids, sum(members, List.of(first)), first);
         if (second == null) {
             return null;
         }
-        Map<Integer, Double> a = sumOf(members.get(first));
-        Map<Integer, Double> b = sumOf(members.get(second));
+        CentroidSum a = sum(members, List.of(first));
+        CentroidSum b = sum(members, List.of(second));
         List<String> inA = new ArrayList<>();
         List<String> inB = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             List<String> nextA = new ArrayList<>();
             List<String> nextB = new ArrayList<>();
-            double normA = norm(a);
-            double normB = norm(b);
             for (String id : ids) {
                 TermVector v = members.get(id);
-                double toA = normA == 0 ? 0 : dot(a, v) / normA;
-                double toB = normB == 0 ? 0 : dot(b, v) / normB;
-                (toA >= toB ? nextA : nextB).add(id);
+                (a.cosine(v) >= b.cosine(v) ? nextA : nextB).add(id);
             }
             if (nextA.isEmpty() || nextB.isEmpty()) {
                 return null;
@@ -81,23 +75,17 @@ final class ClusterSplitter {
                 return null;
             }
         }
-        Map<Integer, Double> l = sum(members, larger);
-        Map<Integer, Double> s = sum(members, smaller);
-        double n = norm(l) * norm(s);
-        double cosine = n == 0 ? 0 : dotMaps(l, s) / n;
-        return new Halves(larger, smaller, cosine);
+        return new Halves(larger, smaller, sum(members, larger).cosine(sum(members, smaller)));
     }
 
-    private static String leastLike(Map<String, TermVector> members, List<String> ids, Map<Integer, Double> to,
-                                    String except) {
-        double norm = norm(to);
+    private static String leastLike(Map<String, TermVector> members, List<String> ids, CentroidSum to, String except) {
         String least = null;
         double lowest = Double.MAX_VALUE;
         for (String id : ids) {
             if (id.equals(except)) {
                 continue;
             }
-            double similarity = norm == 0 ? 0 : dot(to, members.get(id)) / norm;
+            double similarity = to.cosine(members.get(id));
             if (similarity < lowest) {
                 lowest = similarity;
                 least = id;
@@ -106,54 +94,12 @@ final class ClusterSplitter {
         return least;
     }
 
-    private static Map<Integer, Double> sum(Map<String, TermVector> members, List<String> ids) {
-        Map<Integer, Double> sum = new HashMap<>();
+    /** The items' vectors summed, every term kept: a half's centroid before any pruning. */
+    private static CentroidSum sum(Map<String, TermVector> members, List<String> ids) {
+        CentroidSum sum = new CentroidSum(Integer.MAX_VALUE / 4);
         for (String id : ids) {
-            TermVector v = members.get(id);
-            for (int i = 0; i < v.terms().length; i++) {
-                sum.merge(v.terms()[i], (double) v.weights()[i], Double::sum);
-            }
+            sum.add(members.get(id), 1);
         }
         return sum;
-    }
-
-    private static Map<Integer, Double> sumOf(TermVector v) {
-        Map<Integer, Double> sum = new HashMap<>();
-        for (int i = 0; i < v.terms().length; i++) {
-            sum.merge(v.terms()[i], (double) v.weights()[i], Double::sum);
-        }
-        return sum;
-    }
-
-    private static double dot(Map<Integer, Double> sum, TermVector v) {
-        double d = 0;
-        for (int i = 0; i < v.terms().length; i++) {
-            Double w = sum.get(v.terms()[i]);
-            if (w != null) {
-                d += w * v.weights()[i];
-            }
-        }
-        return d;
-    }
-
-    private static double dotMaps(Map<Integer, Double> x, Map<Integer, Double> y) {
-        Map<Integer, Double> small = x.size() <= y.size() ? x : y;
-        Map<Integer, Double> large = small == x ? y : x;
-        double d = 0;
-        for (Map.Entry<Integer, Double> e : small.entrySet()) {
-            Double w = large.get(e.getKey());
-            if (w != null) {
-                d += w * e.getValue();
-            }
-        }
-        return d;
-    }
-
-    private static double norm(Map<Integer, Double> sum) {
-        double s = 0;
-        for (double w : sum.values()) {
-            s += w * w;
-        }
-        return Math.sqrt(s);
     }
 }

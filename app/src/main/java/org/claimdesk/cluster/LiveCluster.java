@@ -53,8 +53,7 @@ final class LiveCluster {
 
     /** Text similarity of an item to this cluster: cosine with the centroid. */
     double textSimilarity(TermVector item) {
-        double norm = centroid.norm();
-        return norm == 0 ? 0 : centroid.dot(item) / norm;
+        return centroid.cosine(item);
     }
 
     void absorb(LiveCluster other) {

@@ -147,29 +147,21 @@ public final class ClusterStore {
     /**
      * Moves the items the clusterer split off, except pinned ones (an analyst's word holds), and
      * writes the split into both clusters' history. Returns the clusters that changed. A split of
-     * a big cluster moves thousands of items: read in chunks, written in one batch.
+     * a big cluster moves thousands of items: read a bounded number at a time, written in one batch.
      */
     private static Set<Long> split(Connection connection, Map<Long, Long> moved, Instant at) throws SQLException {
         if (moved.isEmpty()) {
             return Set.of();
         }
         Map<Long, Long> from = new HashMap<>();
-        List<Long> ids = List.copyOf(moved.keySet());
-        for (int start = 0; start < ids.size(); start += 500) {
-            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT item_id, cluster_id FROM cluster_item WHERE pinned = FALSE AND item_id IN (%s)"
-                            .formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setLong(i + 1, chunk.get(i));
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        from.put(rows.getLong(1), rows.getLong(2));
+        forIds(connection, "SELECT item_id, cluster_id FROM cluster_item WHERE pinned = FALSE AND item_id IN (%s)",
+                List.copyOf(moved.keySet()), statement -> {
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            from.put(rows.getLong(1), rows.getLong(2));
+                        }
                     }
-                }
-            }
-        }
+                });
         Map<Long, Long> survivors = new HashMap<>();
         Map<Long, Map<Long, Integer>> counts = new HashMap<>(); // from → to → items
         try (PreparedStatement update = connection.prepareStatement(
